@@ -1,0 +1,41 @@
+import type { BrowserWindow } from 'electron';
+import { dialog } from 'electron';
+import type { AssetRole } from '../../src-shared/project/project-schema.js';
+import type { Dialogs } from '../services/dialogs.js';
+
+const MEDIA_FILTERS: Readonly<Record<AssetRole, Electron.FileFilter[]>> = {
+  photo: [{ name: 'Portrait photo', extensions: ['png', 'jpg', 'jpeg', 'webp'] }],
+  audio: [{ name: 'Voice recording', extensions: ['wav', 'mp3', 'm4a', 'ogg', 'flac', 'aac', 'opus'] }],
+};
+
+/** Native dialogs, parented to the studio window. */
+export function electronDialogs(window: () => BrowserWindow | undefined): Dialogs {
+  return {
+    async openProject() {
+      const options: Electron.OpenDialogOptions = {
+        title: 'Open project',
+        properties: ['openDirectory', 'openFile'],
+        filters: [{ name: 'AniPortrait project', extensions: ['aniproj', 'json'] }],
+      };
+      const parent = window();
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async saveProject(suggestedName) {
+      const options: Electron.SaveDialogOptions = {
+        title: 'Save project',
+        defaultPath: `${suggestedName}.aniproj`,
+        filters: [{ name: 'AniPortrait project', extensions: ['aniproj'] }],
+      };
+      const parent = window();
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      return result.canceled ? null : (result.filePath ?? null);
+    },
+    async pickMedia(role) {
+      const options: Electron.OpenDialogOptions = { title: `Import ${role}`, properties: ['openFile'], filters: MEDIA_FILTERS[role] };
+      const parent = window();
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  };
+}

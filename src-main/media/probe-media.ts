@@ -1,0 +1,57 @@
+import ffmpeg from 'fluent-ffmpeg';
+import type { FfprobeData } from 'fluent-ffmpeg';
+import { StudioError } from '../../src-shared/util/result.js';
+import { ffmpegBinaries } from './ffmpeg-binaries.js';
+
+export interface AudioFacts {
+  readonly kind: 'audio';
+  readonly durationSec: number;
+  readonly sampleRateHz: number;
+  readonly channelCount: number;
+  readonly codec: string;
+}
+
+export interface ImageFacts {
+  readonly kind: 'image';
+  readonly widthPx: number;
+  readonly heightPx: number;
+  readonly codec: string;
+}
+
+const IMAGE_CODECS = new Set(['png', 'mjpeg', 'jpeg2000', 'webp', 'bmp', 'tiff', 'gif']);
+
+/** What ffprobe says of a file; `label` names the file in errors. */
+async function ffprobe(path: string, label: string): Promise<FfprobeData> {
+  ffmpegBinaries();
+  return new Promise((resolve, reject) => {
+    ffmpeg.ffprobe(path, (error: Error | null, data: FfprobeData) => {
+      if (error) reject(new StudioError('unsupported-media', `${label} is not a readable audio, video or image file. Try WAV, MP3, M4A, OGG, FLAC, PNG or JPEG.`));
+      else resolve(data);
+    });
+  });
+}
+
+export async function probeAudio(path: string, label: string): Promise<AudioFacts> {
+  const data = await ffprobe(path, label);
+  const stream = data.streams.find((s) => s.codec_type === 'audio');
+  if (!stream) throw new StudioError('unsupported-media', `${label} has no audio stream. Choose a voice recording (WAV, MP3, M4A, OGG, FLAC).`);
+  const durationSec = Number(stream.duration ?? data.format.duration);
+  const sampleRateHz = Number(stream.sample_rate);
+  if (!(durationSec > 0)) throw new StudioError('unsupported-media', `${label} is empty (no audio samples). Choose a recording with speech.`);
+  return {
+    kind: 'audio',
+    durationSec,
+    sampleRateHz,
+    channelCount: stream.channels ?? 1,
+    codec: stream.codec_name ?? 'unknown',
+  };
+}
+
+export async function probeImage(path: string, label: string): Promise<ImageFacts> {
+  const data = await ffprobe(path, label);
+  const stream = data.streams.find((s) => s.codec_type === 'video' && IMAGE_CODECS.has(s.codec_name ?? ''));
+  if (!stream?.width || !stream.height) {
+    throw new StudioError('unsupported-media', `${label} is not a readable image. Choose a PNG, JPEG or WebP portrait photo.`);
+  }
+  return { kind: 'image', widthPx: stream.width, heightPx: stream.height, codec: stream.codec_name ?? 'unknown' };
+}

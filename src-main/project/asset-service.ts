@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { copyFile, readFile, rm, stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { MAX_IMPORT_BYTES } from '../../src-shared/ipc/contract.js';
+import type { AssetRef, AssetRole } from '../../src-shared/project/project-schema.js';
+import { assetRefSchema } from '../../src-shared/project/project-schema.js';
+import { isSafeRelativePath } from '../../src-shared/project/relative-path.js';
+import { StudioError } from '../../src-shared/util/result.js';
+import { computeAudioPeaks } from '../media/audio-peaks.js';
+import type { AudioPeaks } from '../media/audio-peaks.js';
+import { probeAudio, probeImage } from '../media/probe-media.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { toStudioFsError } from '../util/fs-errors.js';
+import { ASSETS_DIR } from './project-files.js';
+import type { ProjectService } from './project-service.js';
+
+export type ImportSource =
+  | { readonly kind: 'bytes'; readonly fileName: string; readonly data: ArrayBuffer }
+  | { readonly kind: 'path'; readonly path: string };
+
+const MIME_BY_EXTENSION: Readonly<Record<string, string>> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.wav': 'audio/wav',
+  '.mp3': 'audio/mpeg',
+  '.m4a': 'audio/mp4',
+  '.ogg': 'audio/ogg',
+  '.flac': 'audio/flac',
+};
+
+/** Copies media into a project's assets/ folder, checks it is what it claims, and reads it back. */
+export class AssetService {
+  constructor(
+    private readonly projects: ProjectService,
+    /** Paths the user picked in a native dialog; only these may be imported by path. */
+    private readonly grantedPaths: ReadonlySet<string>,
+  ) {}
+
+  async import(workDir: string, role: AssetRole, source: ImportSource): Promise<AssetRef> {
+    const dir = this.projects.checkWorkDir(workDir);
+    const originalName = source.kind === 'bytes' ? source.fileName : source.path.split(/[\\/]/).pop() ?? source.path;
+    const label = `The ${role} "${originalName}"`;
+    const relPath = `${ASSETS_DIR}/${role}-${randomBytes(6).toString('hex')}${safeExtension(originalName)}`;
+    const destination = join(dir, relPath);
+    const byteLength = await this.copyIn(source, destination, label);
+    try {
+      const media = role === 'audio' ? await probeAudio(destination, label) : await probeImage(destination, label);
+      return assetRefSchema.parse({ id: `asset_${randomBytes(6).toString('hex')}`, role, relPath, originalName, byteLength, media });
+    } catch (error) {
+      await rm(destination, { force: true });
+      throw error;
+    }
+  }
+
+  async read(workDir: string, relPath: string): Promise<{ mimeType: string; data: ArrayBuffer }> {
+    const file = this.resolveAsset(workDir, relPath);
+    try {
+      const size = (await stat(file)).size;
+      if (size > MAX_IMPORT_BYTES) throw new StudioError('too-large', `The asset "${relPath}" is larger than 512 MiB.`);
+      const bytes = await readFile(file);
+      const data = new Uint8Array(bytes).buffer;
+      return { mimeType: MIME_BY_EXTENSION[extname(file).toLowerCase()] ?? 'application/octet-stream', data };
+    } catch (error) {
+      throw toStudioFsError(error, `the asset "${relPath}"`);
+    }
+  }
+
+  peaks(workDir: string, relPath: string, peaksPerSec: number, signal?: AbortSignal): Promise<AudioPeaks> {
+    const file = this.resolveAsset(workDir, relPath);
+    return computeAudioPeaks(file, `The audio "${relPath}"`, peaksPerSec, signal);
+  }
+
+  private resolveAsset(workDir: string, relPath: string): string {
+    const dir = this.projects.checkWorkDir(workDir);
+    const file = resolve(dir, relPath);
+    if (!isSafeRelativePath(relPath) || !file.startsWith(dir + sep)) {
+      throw new StudioError('forbidden', `"${relPath}" is outside the project folder.`);
+    }
+    return file;
+  }
+
+  private async copyIn(source: ImportSource, destination: string, label: string): Promise<number> {
+    if (source.kind === 'bytes') {
+      if (source.data.byteLength === 0) throw new StudioError('unsupported-media', `${label} is empty (0 bytes).`);
+      await writeFileAtomic(destination, new Uint8Array(source.data), label.toLowerCase());
+      return source.data.byteLength;
+    }
+    const path = resolve(source.path);
+    if (!this.grantedPaths.has(path)) {
+      throw new StudioError('forbidden', `${label} was not chosen in a file dialog. Use Import to pick it.`);
+    }
+    try {
+      const { size } = await stat(path);
+      if (size > MAX_IMPORT_BYTES) throw new StudioError('too-large', `${label} is larger than 512 MiB. Shorten or compress it first.`);
+      await copyFile(path, destination);
+      return size;
+    } catch (error) {
+      throw toStudioFsError(error, label.toLowerCase());
+    }
+  }
+}
+
+/** Keeps a short, plain extension so ffmpeg and the OS recognise the file; drops anything odd. */
+function safeExtension(name: string): string {
+  const ext = extname(name).toLowerCase();
+  return /^\.[a-z0-9]{1,5}$/.test(ext) ? ext : '';
+}

@@ -1,0 +1,20 @@
+import type { AssetRole } from '../../src-shared/project/project-schema.js';
+import { StudioError } from '../../src-shared/util/result.js';
+
+/** Native file dialogs, which only the Electron host has. Each returns null when the user cancels. */
+export interface Dialogs {
+  openProject(): Promise<string | null>;
+  saveProject(suggestedName: string): Promise<string | null>;
+  pickMedia(role: AssetRole): Promise<string | null>;
+}
+
+/** Hosts without native dialogs (web host, CLI): the UI asks for a path or uploads bytes instead. */
+export const NO_NATIVE_DIALOGS: Dialogs = {
+  openProject: noDialog,
+  saveProject: noDialog,
+  pickMedia: noDialog,
+};
+
+function noDialog(): Promise<never> {
+  return Promise.reject(new StudioError('no-native-dialog', 'This host has no native file dialogs. Type a path instead.'));
+}

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { assetRefSchema, ASSET_ROLES, projectDocumentSchema } from '../project/project-schema.js';
+import { relativePathSchema } from '../project/project-schema.js';
+import { ERROR_CODES } from '../util/result.js';
+import { arrayBufferSchema, float32ArraySchema } from './binary-schemas.js';
+
+/**
+ * The one list of every channel between the studio UI and the services. Invoke channels are
+ * 'domain:verb' (request -> response); push channels are 'domain:did-x' (service -> UI).
+ * No channel string appears anywhere else: hosts and clients are derived from these objects.
+ */
+
+/** Largest file the UI may send as bytes for import (512 MiB). */
+export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+
+/** An absolute or user-typed file-system path; the services check what it points at. */
+const fsPathSchema = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'must not contain NUL');
+
+/** A project's working folder (`*.aniproj`), as handed out by project:new / project:open / project:save. */
+const workDirSchema = fsPathSchema;
+
+const isoTimeSchema = z.iso.datetime();
+
+export const errorInfoSchema = z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() });
+
+const recoverySchema = z.strictObject({
+  /** When the autosave was written (ISO 8601); newer than the saved project. */
+  savedAt: isoTimeSchema,
+  document: projectDocumentSchema,
+});
+
+const openedProjectSchema = z.strictObject({
+  /** Folder holding project.json and assets/; the handle for every later request on this project. */
+  workDir: workDirSchema,
+  /** Where the project is saved, or null while it is untitled (never saved). */
+  savedPath: fsPathSchema.nullable(),
+  document: projectDocumentSchema,
+  /** Migrations that ran on load (e.g. 'project/1'); the UI tells the user the file was upgraded. */
+  migrationsApplied: z.array(z.string()),
+  /** An autosave newer than the saved document, if one exists: the UI offers to restore it. */
+  recovery: recoverySchema.nullable(),
+});
+export type OpenedProject = z.infer<typeof openedProjectSchema>;
+
+const executionProviderSchema = z.strictObject({
+  name: z.string(),
+  /** True when the provider's binaries are present and can be tried. */
+  available: z.boolean(),
+  detail: z.string(),
+});
+
+const modelStatusSchema = z.strictObject({
+  /** e.g. 'builtin: face mesh' or 'aniportrait: audio2mesh.onnx'. */
+  name: z.string(),
+  status: z.enum(['ready', 'missing', 'invalid', 'not-implemented']),
+  detail: z.string(),
+});
+
+export const appInfoSchema = z.strictObject({
+  appVersion: z.string(),
+  host: z.enum(['electron', 'web', 'cli']),
+  versions: z.record(z.string(), z.string()),
+  executionProviders: z.array(executionProviderSchema),
+  models: z.array(modelStatusSchema),
+  /** Folder of the studio's own files (recent list, untitled projects). */
+  dataDir: z.string(),
+  /** Suggested folder for new projects. */
+  projectsDir: z.string(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+const recentProjectSchema = z.strictObject({ path: fsPathSchema, name: z.string(), openedAt: isoTimeSchema });
+
+const importSourceSchema = z.discriminatedUnion('kind', [
+  /** Bytes the UI read from a file input or a drop. */
+  z.strictObject({
+    kind: z.literal('bytes'),
+    fileName: z.string().min(1).max(255),
+    data: arrayBufferSchema.refine((b) => b.byteLength <= MAX_IMPORT_BYTES, 'file is larger than 512 MiB'),
+  }),
+  /** A path the user picked in a native dialog of this session (dialog:pick-media). */
+  z.strictObject({ kind: z.literal('path'), path: fsPathSchema }),
+]);
+
+function invoke<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
+  return { request, response };
+}
+
+export const invokeChannels = {
+  'app:info': invoke(z.strictObject({}), appInfoSchema),
+  'project:new': invoke(z.strictObject({ name: z.string().min(1).max(200) }), openedProjectSchema),
+  'project:open': invoke(z.strictObject({ path: fsPathSchema }), openedProjectSchema),
+  'project:save': invoke(
+    z.strictObject({
+      workDir: workDirSchema,
+      /** Target `*.aniproj` folder: the current savedPath to save, another path to save as. */
+      path: fsPathSchema,
+      document: projectDocumentSchema,
+    }),
+    z.strictObject({ workDir: workDirSchema, savedPath: fsPathSchema, savedAt: isoTimeSchema }),
+  ),
+  'project:autosave': invoke(
+    z.strictObject({ workDir: workDirSchema, document: projectDocumentSchema }),
+    z.strictObject({ savedAt: isoTimeSchema }),
+  ),
+  'project:discard-recovery': invoke(z.strictObject({ workDir: workDirSchema }), z.strictObject({})),
+  'project:recent': invoke(z.strictObject({}), z.array(recentProjectSchema)),
+  'assets:import': invoke(
+    z.strictObject({ workDir: workDirSchema, role: z.enum(ASSET_ROLES), source: importSourceSchema }),
+    assetRefSchema,
+  ),
+  'assets:read': invoke(
+    z.strictObject({ workDir: workDirSchema, relPath: relativePathSchema }),
+    z.strictObject({ mimeType: z.string(), data: arrayBufferSchema }),
+  ),
+  'audio:peaks': invoke(
+    z.strictObject({
+      workDir: workDirSchema,
+      relPath: relativePathSchema,
+      /** Peak pairs per second of audio, 1..1000. */
+      peaksPerSec: z.number().int().min(1).max(1000),
+    }),
+    z.strictObject({
+      durationSec: z.number().nonnegative(),
+      sampleRateHz: z.number().int().positive(),
+      /** Interleaved [min, max] pairs in -1..1, peaksPerSec of them per second. */
+      minMax: float32ArraySchema,
+    }),
+  ),
+  'dialog:open-project': invoke(z.strictObject({}), z.strictObject({ path: fsPathSchema.nullable() })),
+  'dialog:save-project': invoke(
+    z.strictObject({ suggestedName: z.string().max(200) }),
+    z.strictObject({ path: fsPathSchema.nullable() }),
+  ),
+  'dialog:pick-media': invoke(
+    z.strictObject({ role: z.enum(ASSET_ROLES) }),
+    z.strictObject({ path: fsPathSchema.nullable() }),
+  ),
+} as const;
+
+export const pushChannels = {
+  /** Progress of a long job (import, generation, export). `fraction` in 0..1. */
+  'jobs:did-progress': z.strictObject({
+    jobId: z.string(),
+    fraction: z.number().min(0).max(1),
+    message: z.string(),
+  }),
+} as const;
+
+export type InvokeChannel = keyof typeof invokeChannels;
+export type PushChannel = keyof typeof pushChannels;
+export type RequestOf<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['request']>;
+export type ParsedRequestOf<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['request']>;
+export type ResponseOf<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['response']>;
+export type PushOf<C extends PushChannel> = z.output<(typeof pushChannels)[C]>;
+
+export const INVOKE_CHANNELS = Object.keys(invokeChannels) as InvokeChannel[];
+export const PUSH_CHANNELS = Object.keys(pushChannels) as PushChannel[];
+
+export function isInvokeChannel(name: unknown): name is InvokeChannel {
+  return typeof name === 'string' && Object.hasOwn(invokeChannels, name);
+}
+
+export function isPushChannel(name: unknown): name is PushChannel {
+  return typeof name === 'string' && Object.hasOwn(pushChannels, name);
+}

@@ -1,0 +1,47 @@
+import type { Result } from '../util/result.js';
+import type { InvokeChannel, PushChannel, PushOf, RequestOf, ResponseOf } from './contract.js';
+import { INVOKE_CHANNELS } from './contract.js';
+
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
+type VerbOf<C extends string> = C extends `${string}:${infer V}` ? CamelCase<V> : never;
+
+export type Unsubscribe = () => void;
+
+/**
+ * What the UI sees of the services: `studio.project.open({ path })` for channel 'project:open',
+ * `studio.on('jobs:did-progress', fn)` for pushes. Derived from the contract, so a new channel
+ * is a new method everywhere at once.
+ */
+export type StudioApi = {
+  readonly [D in DomainOf<InvokeChannel>]: {
+    readonly [C in InvokeChannel as DomainOf<C> extends D ? VerbOf<C> : never]: (
+      request: RequestOf<C>,
+    ) => Promise<Result<ResponseOf<C>>>;
+  };
+} & {
+  on<C extends PushChannel>(channel: C, listener: (payload: PushOf<C>) => void): Unsubscribe;
+};
+
+/** How a host moves calls and pushes; Electron preload and the web client each provide one. */
+export interface StudioTransport {
+  invoke(channel: InvokeChannel, request: unknown): Promise<Result<unknown>>;
+  subscribe(channel: PushChannel, listener: (payload: unknown) => void): Unsubscribe;
+}
+
+export function verbMethodName(channel: InvokeChannel): { domain: string; method: string } {
+  const [domain, verb] = channel.split(':');
+  return { domain, method: verb.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()) };
+}
+
+/** Builds the StudioApi object over a transport (plain functions, safe to pass through contextBridge). */
+export function createStudioApi(transport: StudioTransport): StudioApi {
+  const api: Record<string, unknown> = {};
+  for (const channel of INVOKE_CHANNELS) {
+    const { domain, method } = verbMethodName(channel);
+    const group = (api[domain] ??= {}) as Record<string, unknown>;
+    group[method] = (request: unknown) => transport.invoke(channel, request);
+  }
+  api.on = (channel: PushChannel, listener: (payload: unknown) => void) => transport.subscribe(channel, listener);
+  return api as StudioApi;
+}

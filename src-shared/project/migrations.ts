@@ -1,0 +1,102 @@
+import type { Result } from '../util/result.js';
+import { fail, ok } from '../util/result.js';
+import type { ProjectDocument } from './project-schema.js';
+import { CURRENT_SCHEMA_VERSION, PROJECT_FORMAT, projectDocumentSchema } from './project-schema.js';
+
+type JsonRecord = Record<string, unknown>;
+
+/** One numbered step `project/N`: turns a version N-1 document into a version N document. */
+export interface Migration {
+  readonly id: `project/${number}`;
+  readonly toVersion: number;
+  readonly migrate: (doc: JsonRecord) => JsonRecord;
+}
+
+/**
+ * Version 0 is the walking skeleton's unversioned draft `{ id?, name, fps?, seed? }` (no `format`,
+ * no `schemaVersion`). No release wrote it; it is the first step the runner ships with, so the
+ * runner is exercised from day one. Fields it does not know make it fail rather than vanish.
+ */
+const V0_FIELDS = new Set(['id', 'name', 'fps', 'seed']);
+
+const toV1: Migration = {
+  id: 'project/1',
+  toVersion: 1,
+  migrate(doc) {
+    const unknown = Object.keys(doc).filter((key) => !V0_FIELDS.has(key));
+    if (unknown.length > 0) throw new Error(`unknown version-0 field "${unknown[0]}"`);
+    const epoch = new Date(0).toISOString();
+    return {
+      format: PROJECT_FORMAT,
+      schemaVersion: 1,
+      id: doc.id ?? 'proj_v0',
+      name: doc.name,
+      createdAt: epoch,
+      modifiedAt: epoch,
+      settings: { fps: doc.fps ?? 30, outputWidthPx: 512, outputHeightPx: 512, seed: doc.seed ?? 42 },
+      engines: { audio2lmk: 'builtin', lmk2video: 'builtin', interpolation: 'none' },
+      poseSource: { kind: 'audio' },
+      assets: [],
+      photoAssetId: null,
+      audioAssetId: null,
+      layers: [],
+      markers: [],
+    };
+  },
+};
+
+/** Ordered: MIGRATIONS[i] produces version i + 1. */
+export const MIGRATIONS: readonly Migration[] = [toV1];
+
+export interface MigratedProject {
+  readonly document: ProjectDocument;
+  /** Ids of the migrations that ran, oldest first (empty for a current document). */
+  readonly applied: readonly string[];
+  /** Version the file was written with. */
+  readonly fromVersion: number;
+}
+
+/**
+ * Reads any supported document version into the current schema. Never throws and never drops
+ * data silently: unknown fields, newer versions and invalid values come back as failures.
+ */
+export function migrateProject(raw: unknown, migrations: readonly Migration[] = MIGRATIONS): Result<MigratedProject> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return fail('malformed-project', 'The project file does not contain a project object.');
+  }
+  let doc = raw as JsonRecord;
+  const version = readVersion(doc);
+  if (version === undefined) {
+    return fail('malformed-project', 'The project file has an invalid schemaVersion.');
+  }
+  const latest = migrations.length;
+  if (version > latest || version > CURRENT_SCHEMA_VERSION) {
+    return fail(
+      'newer-version',
+      `This project was saved by a newer AniPortrait Studio (project version ${version}; this one reads up to ${latest}). Update the studio to open it.`,
+    );
+  }
+  const applied: string[] = [];
+  for (const migration of migrations.slice(version)) {
+    try {
+      doc = migration.migrate(doc);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return fail('malformed-project', `The project file could not be upgraded (${migration.id}): ${reason}.`);
+    }
+    applied.push(migration.id);
+  }
+  const parsed = projectDocumentSchema.safeParse(doc);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length > 0 ? issue.path.join('.') : 'the document';
+    return fail('malformed-project', `The project file is invalid at ${where}: ${issue.message}.`);
+  }
+  return ok({ document: parsed.data, applied, fromVersion: version });
+}
+
+function readVersion(doc: JsonRecord): number | undefined {
+  if (!('schemaVersion' in doc) && !('format' in doc)) return 0;
+  const v = doc.schemaVersion;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : undefined;
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { AssetId, ProjectId } from '../util/ids.js';
+import { keyframeLayerSchema, markerSchema } from '../keyframes/keyframe-schema.js';
+import { isSafeRelativePath } from './relative-path.js';
+
+/** The schema version this build writes. Older documents are migrated on load (migrations.ts). */
+export const CURRENT_SCHEMA_VERSION = 1;
+export const PROJECT_FORMAT = 'aniportrait-project';
+
+const assetIdSchema = z.string().min(1).max(64).transform((s) => s as AssetId);
+
+export const relativePathSchema = z.string().refine(isSafeRelativePath, {
+  message: 'must be a relative path inside the project folder',
+});
+
+export const audioMediaSchema = z.strictObject({
+  kind: z.literal('audio'),
+  durationSec: z.number().finite().positive(),
+  sampleRateHz: z.number().int().positive(),
+  channelCount: z.number().int().positive(),
+  codec: z.string().max(100),
+});
+
+export const imageMediaSchema = z.strictObject({
+  kind: z.literal('image'),
+  widthPx: z.number().int().positive(),
+  heightPx: z.number().int().positive(),
+  codec: z.string().max(100),
+});
+
+export const ASSET_ROLES = ['photo', 'audio'] as const;
+export type AssetRole = (typeof ASSET_ROLES)[number];
+
+export const assetRefSchema = z.strictObject({
+  id: assetIdSchema,
+  role: z.enum(ASSET_ROLES),
+  /** Path of the copied file, relative to the project folder ('assets/…'). */
+  relPath: relativePathSchema,
+  /** File name the user imported, for display. */
+  originalName: z.string().max(1024),
+  byteLength: z.number().int().nonnegative(),
+  media: z.discriminatedUnion('kind', [audioMediaSchema, imageMediaSchema]),
+});
+export type AssetRef = z.infer<typeof assetRefSchema>;
+
+export const ENGINES = ['builtin', 'aniportrait'] as const;
+export type EngineId = (typeof ENGINES)[number];
+
+export const poseSourceSchema = z.discriminatedUnion('kind', [
+  /** Head motion generated from the audio by the Audio2Lmk engine. */
+  z.strictObject({ kind: z.literal('audio') }),
+  /** AniPortrait's pose template (.npy), looped mirrored. */
+  z.strictObject({ kind: z.literal('template'), relPath: relativePathSchema }),
+  /** Pose and expression style taken from a reference video. */
+  z.strictObject({ kind: z.literal('video'), relPath: relativePathSchema }),
+]);
+export type PoseSource = z.infer<typeof poseSourceSchema>;
+
+export const projectSettingsSchema = z.strictObject({
+  /** Frames per second of the track and the video. */
+  fps: z.number().int().min(1).max(120),
+  outputWidthPx: z.number().int().min(64).max(4096),
+  outputHeightPx: z.number().int().min(64).max(4096),
+  /** Seed of every random choice (head-motion noise, blinks, diffusion noise). */
+  seed: z.number().int().min(0).max(2 ** 31 - 1),
+});
+export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
+
+export const projectDocumentSchema = z.strictObject({
+  format: z.literal(PROJECT_FORMAT),
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  id: z.string().min(1).max(64).transform((s) => s as ProjectId),
+  name: z.string().min(1).max(200),
+  /** ISO 8601 times. */
+  createdAt: z.iso.datetime(),
+  modifiedAt: z.iso.datetime(),
+  settings: projectSettingsSchema,
+  engines: z.strictObject({
+    audio2lmk: z.enum(ENGINES),
+    lmk2video: z.enum(ENGINES),
+    interpolation: z.enum(['none', 'film']),
+  }),
+  poseSource: poseSourceSchema,
+  assets: z.array(assetRefSchema).max(1000),
+  /** The photo and audio in use; ids of entries in `assets`, or null. */
+  photoAssetId: assetIdSchema.nullable(),
+  audioAssetId: assetIdSchema.nullable(),
+  layers: z.array(keyframeLayerSchema).max(1000),
+  markers: z.array(markerSchema).max(10000),
+});
+export type ProjectDocument = z.infer<typeof projectDocumentSchema>;
+/** What the schema accepts before its transforms (the JSON on disk and on the wire). */
+export type ProjectDocumentJson = z.input<typeof projectDocumentSchema>;

@@ -1,0 +1,42 @@
+// @vitest-environment node
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'aniportrait.js');
+const built = existsSync(join(ROOT, 'dist', 'main', 'cli.js'));
+if (!built) console.log('cli.test: dist/main/cli.js is missing; `npm test` builds it first (npm run build).');
+
+describe.runIf(built)('aniportrait CLI', () => {
+  const env = { ...process.env, ANIPORTRAIT_DATA_DIR: mkdtempSync(join(tmpdir(), 'aniportrait-cli-')) };
+
+  it('info --json prints versions, execution providers in try order, and model status', () => {
+    const info = JSON.parse(execFileSync(process.execPath, [BIN, 'info', '--json'], { env, encoding: 'utf8' })) as {
+      host: string;
+      versions: Record<string, string>;
+      executionProviders: { name: string; available: boolean }[];
+      models: { name: string; status: string }[];
+    };
+    expect(info.host).toBe('cli');
+    expect(info.versions.node).toBe(process.versions.node);
+    expect(info.versions.onnxruntime).toMatch(/^\d+\.\d+\.\d+/);
+    const names = info.executionProviders.map((ep) => ep.name);
+    expect(names[names.length - 1]).toBe('cpu');
+    expect(info.executionProviders.find((ep) => ep.name === 'cpu')?.available).toBe(true);
+    expect(info.models.find((m) => m.name.includes('audio2mesh.onnx'))?.status).toBe('missing');
+  });
+
+  it('info prints a readable report, and unknown commands fail with usage', () => {
+    const text = execFileSync(process.execPath, [BIN, 'info'], { env, encoding: 'utf8' });
+    expect(text).toMatch(/Execution providers \(tried in this order\):/);
+    const bad = spawnSync(process.execPath, [BIN, 'frobnicate'], { env, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/unknown command "frobnicate"/);
+    const render = spawnSync(process.execPath, [BIN, 'render'], { env, encoding: 'utf8' });
+    expect(render.status).toBe(2);
+    expect(render.stderr).toMatch(/not available in this build/);
+  });
+});

@@ -1,0 +1,137 @@
+// @vitest-environment node
+import { mkdtempSync, readFileSync, readdirSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Handlers } from '../../src-main/ipc/router.js';
+import { createRouter } from '../../src-main/ipc/router.js';
+import { NO_NATIVE_DIALOGS } from '../../src-main/services/dialogs.js';
+import { createStudioHandlers } from '../../src-main/services/studio-services.js';
+import type { InvokeChannel, RequestOf, ResponseOf } from '../../src-shared/ipc/contract.js';
+import type { Result } from '../../src-shared/util/result.js';
+import { solidPng } from '../helpers/png.js';
+import { toneBursts, wavBytes } from '../helpers/wav.js';
+
+let root: string;
+let call: <C extends InvokeChannel>(channel: C, request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'aniportrait-projects-'));
+  const handlers: Handlers = createStudioHandlers({ host: 'cli', dirs: { dataDir: join(root, 'data'), projectsDir: join(root, 'projects') }, dialogs: NO_NATIVE_DIALOGS });
+  const router = createRouter(handlers);
+  call = async (channel, request) => {
+    const outcome = await router.route(channel, request, { trusted: true, description: 'test' }, { signal: new AbortController().signal, push: () => {} });
+    if (outcome.kind !== 'answered') throw new Error('dropped');
+    return outcome.result as never;
+  };
+});
+
+async function value<T>(result: Promise<Result<T>>): Promise<T> {
+  const r = await result;
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+const bytes = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+
+describe('project files through the services', () => {
+  it('creates, imports real media, saves atomically, and reopens the same project', async () => {
+    const opened = await value(call('project:new', { name: 'My talk' }));
+    expect(opened.savedPath).toBeNull();
+    const audio = await value(call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: bytes(wavBytes(toneBursts(2, 22050), 22050)) } }));
+    expect(audio.media).toMatchObject({ kind: 'audio', sampleRateHz: 22050, channelCount: 1 });
+    expect(audio.media.kind === 'audio' && audio.media.durationSec).toBeCloseTo(2, 1);
+    const photo = await value(call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: bytes(solidPng(64, 48, [200, 150, 120])) } }));
+    expect(photo.media).toMatchObject({ kind: 'image', widthPx: 64, heightPx: 48 });
+
+    const document = { ...opened.document, assets: [audio, photo], audioAssetId: audio.id, photoAssetId: photo.id };
+    const target = join(root, 'projects', 'My talk.aniproj');
+    const saved = await value(call('project:save', { workDir: opened.workDir, path: target, document }));
+    expect(saved.savedPath).toBe(target);
+    // Asset paths are relative and the files came along; no temp files are left behind.
+    expect(audio.relPath).toMatch(/^assets\//);
+    expect(existsSync(join(target, audio.relPath))).toBe(true);
+    expect(readdirSync(target).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // The untitled folder was moved into the saved project.
+    expect(existsSync(opened.workDir)).toBe(false);
+
+    const reopened = await value(call('project:open', { path: target }));
+    expect(reopened.document.name).toBe('My talk');
+    expect(reopened.document.assets).toEqual([audio, photo]);
+    const read = await value(call('assets:read', { workDir: reopened.workDir, relPath: photo.relPath }));
+    expect(read.mimeType).toBe('image/png');
+    expect(Buffer.from(read.data).subarray(1, 4).toString()).toBe('PNG');
+
+    const peaks = await value(call('audio:peaks', { workDir: reopened.workDir, relPath: audio.relPath, peaksPerSec: 100 }));
+    expect(peaks.durationSec).toBeCloseTo(2, 1);
+    expect(peaks.minMax.length).toBeCloseTo(400, -1);
+    // The tone bursts show: loud first half-second, silent second.
+    expect(peaks.minMax[2 * 20 + 1]).toBeGreaterThan(0.5);
+    expect(Math.abs(peaks.minMax[2 * 70 + 1])).toBeLessThan(0.01);
+    expect(await value(call('project:recent', {}))).toEqual([expect.objectContaining({ path: target, name: 'My talk' })]);
+  });
+
+  it('offers an autosave newer than the saved file, and discards it on request', async () => {
+    const opened = await value(call('project:new', { name: 'Crashy' }));
+    const target = join(root, 'Crashy.aniproj');
+    await value(call('project:save', { workDir: opened.workDir, path: target, document: opened.document }));
+    await new Promise((r) => setTimeout(r, 20));
+    await value(call('project:autosave', { workDir: target, document: { ...opened.document, name: 'Crashy edited' } }));
+    const reopened = await value(call('project:open', { path: target }));
+    expect(reopened.document.name).toBe('Crashy');
+    expect(reopened.recovery?.document.name).toBe('Crashy edited');
+    await value(call('project:discard-recovery', { workDir: target }));
+    expect((await value(call('project:open', { path: target }))).recovery).toBeNull();
+  });
+
+  it('returns typed errors for malformed, truncated, newer-version and missing project files', async () => {
+    const make = (name: string, text: string) => {
+      const dir = join(root, `${name}.aniproj`);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'project.json'), text);
+      return dir;
+    };
+    const good = readFileSync(join(__dirname, '..', 'fixtures', 'projects', 'v1-full.json'), 'utf8');
+    const cases: [string, string, string][] = [
+      ['truncated', good.slice(0, good.length / 2), 'truncated-project'],
+      ['empty', '', 'truncated-project'],
+      ['garbage', '{"format": aniportrait', 'malformed-project'],
+      ['wrongtype', JSON.stringify({ ...JSON.parse(good), name: 12 }), 'malformed-project'],
+      ['newer', JSON.stringify({ ...JSON.parse(good), schemaVersion: 99 }), 'newer-version'],
+    ];
+    for (const [name, text, code] of cases) {
+      const result = await call('project:open', { path: make(name, text) });
+      expect(!result.ok && result.error.code, name).toBe(code);
+      expect(!result.ok && result.error.message, name).toContain('project.json');
+    }
+    const missing = await call('project:open', { path: join(root, 'nothing.aniproj') });
+    expect(!missing.ok && missing.error.code).toBe('not-found');
+    const notProject = await call('project:open', { path: join(root, 'notes.txt') });
+    expect(!notProject.ok && notProject.error.code).toBe('invalid-request');
+    // The upgraded v0 draft opens and says it was migrated.
+    const v0 = await value(call('project:open', { path: make('draft', '{"name":"Old draft","fps":24}') }));
+    expect(v0.migrationsApplied).toEqual(['project/1']);
+  });
+
+  it('refuses work dirs it did not hand out, path imports not picked in a dialog, and bad media', async () => {
+    const foreign = await call('assets:read', { workDir: root, relPath: 'x.png' });
+    expect(!foreign.ok && foreign.error.code).toBe('forbidden');
+    const opened = await value(call('project:new', { name: 'Strict' }));
+    const byPath = await call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'path', path: '/etc/passwd' } });
+    expect(!byPath.ok && byPath.error.code).toBe('forbidden');
+    const notAudio = await call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: bytes(Buffer.from('this is not audio at all '.repeat(50))) } });
+    expect(!notAudio.ok && notAudio.error.code).toBe('unsupported-media');
+    expect(!notAudio.ok && notAudio.error.message).toContain('voice.wav');
+    const notImage = await call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: bytes(wavBytes(toneBursts(1, 16000), 16000)) } });
+    expect(!notImage.ok && notImage.error.code).toBe('unsupported-media');
+    // Nothing of the refused files stays in the project.
+    expect(readdirSync(join(opened.workDir, 'assets'))).toEqual([]);
+    // Save-as never overwrites an unrelated folder.
+    const other = join(root, 'other.aniproj');
+    mkdirSync(other);
+    writeFileSync(join(other, 'keep.txt'), 'mine');
+    const clobber = await call('project:save', { workDir: opened.workDir, path: other, document: opened.document });
+    expect(!clobber.ok && clobber.error.code).toBe('already-exists');
+    expect(readFileSync(join(other, 'keep.txt'), 'utf8')).toBe('mine');
+  });
+});
