@@ -1,0 +1,44 @@
+import { PassThrough } from 'node:stream';
+import ffmpeg from 'fluent-ffmpeg';
+import { StudioError } from '../../src-shared/util/result.js';
+import { ffmpegBinaries } from './ffmpeg-binaries.js';
+import { probeImage } from './probe-media.js';
+
+export interface DecodedImage {
+  /** Size of the decoded pixels (after any downscale). */
+  readonly widthPx: number;
+  readonly heightPx: number;
+  /** Size of the file's image. */
+  readonly sourceWidthPx: number;
+  readonly sourceHeightPx: number;
+  /** widthPx x heightPx x 3 bytes, RGB, row-major. */
+  readonly rgb: Uint8Array;
+}
+
+/**
+ * Decodes any image ffmpeg reads to RGB24, downscaled so that its longer side is at most
+ * `maxSidePx` (face analysis needs no more; huge photos would cost memory for nothing).
+ */
+export async function decodeImageRgb(path: string, label: string, maxSidePx = 2048): Promise<DecodedImage> {
+  const facts = await probeImage(path, label);
+  ffmpegBinaries();
+  const factor = Math.min(1, maxSidePx / Math.max(facts.widthPx, facts.heightPx));
+  const widthPx = Math.max(1, Math.round(facts.widthPx * factor));
+  const heightPx = Math.max(1, Math.round(facts.heightPx * factor));
+  const chunks: Buffer[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const out = new PassThrough();
+    out.on('data', (chunk: Buffer) => chunks.push(chunk));
+    ffmpeg(path)
+      .outputOptions(['-frames:v', '1', '-vf', `scale=${widthPx}:${heightPx}:flags=area`, '-pix_fmt', 'rgb24'])
+      .format('rawvideo')
+      .on('error', (error: Error) => reject(new StudioError('unsupported-media', `Could not decode ${label}: ${error.message.trim().split('\n').pop() ?? ''}`)))
+      .on('end', () => resolve())
+      .pipe(out, { end: true });
+  });
+  const rgb = new Uint8Array(Buffer.concat(chunks));
+  if (rgb.length !== widthPx * heightPx * 3) {
+    throw new StudioError('unsupported-media', `${label} decoded to ${rgb.length} bytes, expected ${widthPx}x${heightPx} RGB. The file may be damaged.`);
+  }
+  return { widthPx, heightPx, sourceWidthPx: facts.widthPx, sourceHeightPx: facts.heightPx, rgb };
+}
