@@ -55,3 +55,20 @@ export async function probeImage(path: string, label: string): Promise<ImageFact
   }
   return { kind: 'image', widthPx: stream.width, heightPx: stream.height, codec: stream.codec_name ?? 'unknown' };
 }
+
+export interface VideoFacts {
+  readonly kind: 'video';
+  readonly widthPx: number;
+  readonly heightPx: number;
+  readonly durationSec: number;
+}
+
+export async function probeVideo(path: string, label: string): Promise<VideoFacts> {
+  const data = await ffprobe(path, label);
+  const stream = data.streams.find((s) => s.codec_type === 'video' && !IMAGE_CODECS.has(s.codec_name ?? ''));
+  const durationSec = Number(stream?.duration ?? data.format.duration);
+  if (!stream?.width || !stream.height || !(durationSec > 0)) {
+    throw new StudioError('unsupported-media', `${label} has no video stream. Choose a video of a talking person (MP4, MOV, WebM).`);
+  }
+  return { kind: 'video', widthPx: stream.width, heightPx: stream.height, durationSec };
+}

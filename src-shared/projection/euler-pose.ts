@@ -45,3 +45,17 @@ export function multiplyMat4(a: ArrayLike<number>, b: ArrayLike<number>, out: Fl
 function cosSin(rad: number): [number, number] {
   return [Math.cos(rad), Math.sin(rad)];
 }
+
+/**
+ * The inverse of poseToMatrix for a similarity [s R | t]: scale removed, Euler angles (degrees,
+ * extrinsic x, y, z) and translation, as AniPortrait's generate_ref_pose does with scipy.
+ */
+export function matrixToPose(m: ArrayLike<number>): [number, number, number, number, number, number] {
+  const s = Math.hypot(m[0], m[4], m[8]);
+  const r = (row: number, col: number) => m[row * 4 + col] / s;
+  const ry = Math.asin(Math.max(-1, Math.min(1, -r(2, 0))));
+  const rx = Math.atan2(r(2, 1), r(2, 2));
+  const rz = Math.atan2(r(1, 0), r(0, 0));
+  const toDeg = 180 / Math.PI;
+  return [rx * toDeg, ry * toDeg, rz * toDeg, m[3], m[7], m[11]];
+}

@@ -1,0 +1,74 @@
+import { PassThrough } from 'node:stream';
+import ffmpeg from 'fluent-ffmpeg';
+import { StudioError } from '../../src-shared/util/result.js';
+import { ffmpegBinaries } from './ffmpeg-binaries.js';
+import { probeVideo } from './probe-media.js';
+
+export interface VideoFrameFormat {
+  readonly widthPx: number;
+  readonly heightPx: number;
+}
+
+/**
+ * Streams a video's frames as RGB24 at `fps`, downscaled to at most `maxSidePx`, one frame at a
+ * time (memory stays flat in the video's length). `onFrame` may be async; decoding waits for it.
+ */
+export async function decodeVideoFrames(
+  path: string,
+  label: string,
+  options: {
+    fps: number;
+    maxSidePx?: number;
+    signal?: AbortSignal;
+    /** Horizontal band to keep, as fractions of the width (e.g. the right half of a side-by-side video). */
+    crop?: { readonly leftFraction: number; readonly widthFraction: number };
+  },
+  onFrame: (rgb: Uint8Array, frameIndex: number, format: VideoFrameFormat) => Promise<void> | void,
+): Promise<number> {
+  const facts = await probeVideo(path, label);
+  ffmpegBinaries();
+  const crop = options.crop ?? { leftFraction: 0, widthFraction: 1 };
+  const cropWidthPx = Math.floor(facts.widthPx * crop.widthFraction);
+  const cropLeftPx = Math.floor(facts.widthPx * crop.leftFraction);
+  const factor = Math.min(1, (options.maxSidePx ?? 720) / Math.max(cropWidthPx, facts.heightPx));
+  const format = { widthPx: 2 * Math.round((cropWidthPx * factor) / 2), heightPx: 2 * Math.round((facts.heightPx * factor) / 2) };
+  const frameBytes = format.widthPx * format.heightPx * 3;
+  return new Promise<number>((resolve, reject) => {
+    const out = new PassThrough({ highWaterMark: frameBytes });
+    let pending = Buffer.alloc(0);
+    let frameIndex = 0;
+    let failed = false;
+    const command = ffmpeg(path)
+      .noAudio()
+      .outputOptions(['-vf', `crop=${cropWidthPx}:${facts.heightPx}:${cropLeftPx}:0,fps=${options.fps},scale=${format.widthPx}:${format.heightPx}:flags=area`, '-pix_fmt', 'rgb24'])
+      .format('rawvideo')
+      .on('error', (error: Error) => {
+        failed = true;
+        reject(options.signal?.aborted ? new StudioError('cancelled', 'Cancelled.') : new StudioError('unsupported-media', `Could not decode ${label}: ${error.message.trim().split('\n').pop() ?? ''}`));
+      });
+    options.signal?.addEventListener('abort', () => command.kill('SIGKILL'), { once: true });
+    out.on('data', (chunk: Buffer) => {
+      pending = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
+      if (pending.length < frameBytes) return;
+      out.pause();
+      void (async () => {
+        try {
+          while (pending.length >= frameBytes) {
+            const frame = new Uint8Array(pending.subarray(0, frameBytes));
+            pending = Buffer.from(pending.subarray(frameBytes));
+            await onFrame(frame, frameIndex++, format);
+          }
+          out.resume();
+        } catch (error) {
+          failed = true;
+          command.kill('SIGKILL');
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      })();
+    });
+    out.on('end', () => {
+      if (!failed) resolve(frameIndex);
+    });
+    command.pipe(out, { end: true });
+  });
+}

@@ -1,0 +1,60 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { loadCanonicalFace } from '../../src-main/face/canonical-face.js';
+import { ExpressionRig, NEUTRAL_FACE } from '../../src-shared/face/expression-rig.js';
+import { LEFT_BROW, LEFT_EYE_LOWER, LEFT_EYE_UPPER, MOUTH_CORNERS, RIGHT_EYE_LOWER, RIGHT_EYE_UPPER } from '../../src-shared/face/landmark-regions.js';
+
+/** The canonical face, with iris points at the eye centres, as a 478-point rest face. */
+function restFace(): Float32Array {
+  const rest = new Float32Array(478 * 3);
+  rest.set(loadCanonicalFace().positionsCm);
+  const centre = (ids: readonly number[]) => [0, 1, 2].map((a) => ids.reduce((s, i) => s + rest[i * 3 + a], 0) / ids.length);
+  const right = centre([...RIGHT_EYE_UPPER, ...RIGHT_EYE_LOWER]);
+  const left = centre([...LEFT_EYE_UPPER, ...LEFT_EYE_LOWER]);
+  for (let i = 468; i < 478; i++) rest.set(i < 473 ? right : left, i * 3);
+  return rest;
+}
+
+const rest = restFace();
+const rig = new ExpressionRig(rest);
+const moved = (params: Partial<typeof NEUTRAL_FACE>) => {
+  const offsets = rig.offsets({ ...NEUTRAL_FACE, ...params });
+  return (i: number, axis: number) => rest[i * 3 + axis] + offsets[i * 3 + axis];
+};
+const mouthGap = (p: ReturnType<typeof moved>) => p(13, 1) - p(14, 1);
+const mouthWidth = (p: ReturnType<typeof moved>) => p(MOUTH_CORNERS[1], 0) - p(MOUTH_CORNERS[0], 0);
+
+describe('expression rig (region-weighted deformation fields)', () => {
+  it('leaves the rest face alone at neutral', () => {
+    expect(rig.offsets(NEUTRAL_FACE).every((v) => v === 0)).toBe(true);
+  });
+
+  it('opens the jaw: lower lip and chin drop, upper lip and nose stay', () => {
+    const open = moved({ jawOpen: 1 });
+    const still = moved({});
+    expect(mouthGap(open) - mouthGap(still)).toBeGreaterThan(1.2);
+    expect(still(152, 1) - open(152, 1)).toBeGreaterThan(1.2);
+    expect(Math.abs(open(13, 1) - still(13, 1))).toBeLessThan(0.05);
+    expect(Math.abs(open(1, 1) - still(1, 1))).toBeLessThan(1e-6);
+    // Half open sits in between.
+    const half = moved({ jawOpen: 0.5 });
+    expect(mouthGap(half)).toBeGreaterThan(mouthGap(still));
+    expect(mouthGap(half)).toBeLessThan(mouthGap(open));
+  });
+
+  it('rounds the lips for /u/ (narrower, forward) and spreads them for /i/', () => {
+    const still = moved({});
+    expect(mouthWidth(moved({ lipFunnel: 1 }))).toBeLessThan(mouthWidth(still) * 0.85);
+    expect(moved({ lipFunnel: 1 })(0, 2)).toBeGreaterThan(still(0, 2) + 0.3);
+    expect(mouthWidth(moved({ mouthWidth: 1 }))).toBeGreaterThan(mouthWidth(still) * 1.1);
+  });
+
+  it('presses the lips shut, closes the eyes on blink and lifts the brows', () => {
+    expect(Math.abs(mouthGap(moved({ lipPress: 1 })))).toBeLessThan(Math.abs(mouthGap(moved({}))) * 0.2 + 0.01);
+    const lid = (p: ReturnType<typeof moved>) => p(LEFT_EYE_UPPER[3], 1) - p(LEFT_EYE_LOWER[3], 1);
+    expect(lid(moved({ blinkLeft: 1 }))).toBeLessThan(lid(moved({})) * 0.1);
+    const rightLid = (p: ReturnType<typeof moved>) => p(RIGHT_EYE_UPPER[3], 1) - p(RIGHT_EYE_LOWER[3], 1);
+    expect(rightLid(moved({ blinkLeft: 1 }))).toBeCloseTo(rightLid(moved({})), 6);
+    expect(moved({ browRaise: 1 })(LEFT_BROW[2], 1) - moved({})(LEFT_BROW[2], 1)).toBeGreaterThan(0.4);
+  });
+});
