@@ -17,6 +17,7 @@ await esbuild({
     'web-host': 'src-main/web-host/web-host-main.ts',
     cli: 'src-main/cli/cli-main.ts',
     bench: 'src-main/bench/bench-main.ts',
+    'compare-lip-sync': 'src-main/tools/compare-lip-sync.ts',
   },
   outdir: 'dist/main',
   format: 'esm',

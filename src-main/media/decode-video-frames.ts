@@ -35,7 +35,7 @@ export async function decodeVideoFrames(
   const frameBytes = format.widthPx * format.heightPx * 3;
   return new Promise<number>((resolve, reject) => {
     const out = new PassThrough({ highWaterMark: frameBytes });
-    let pending = Buffer.alloc(0);
+    let pending: Buffer = Buffer.alloc(0);
     let frameIndex = 0;
     let failed = false;
     const command = ffmpeg(path)

@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import manifest from '../../models/aniportrait.manifest.json' with { type: 'json' };
+
+const require = createRequire(import.meta.url);
 
 export interface ModelStatus {
   readonly name: string;
@@ -13,15 +16,15 @@ export function defaultModelsDir(dataDir: string, env: NodeJS.ProcessEnv = proce
   return env.ANIPORTRAIT_MODELS_DIR ?? join(dataDir, 'models', 'aniportrait');
 }
 
+/** Face-mesh models of the built-in engine, shipped inside @vladmandic/human. */
+const FACE_MESH_FILES = ['blazeface.json', 'blazeface.bin', 'facemesh.json', 'facemesh.bin', 'iris.json', 'iris.bin'];
+
 /**
- * What each engine needs and whether it is here. The built-in engines are not written yet and say
- * so; the AniPortrait graphs are checked for presence (their signatures are checked on load).
+ * What each engine needs and whether it is here. The built-in Lmk2Video engine is not written yet
+ * and says so; the AniPortrait graphs are checked for presence (their signatures are checked on load).
  */
 export function modelStatus(modelsDir: string): ModelStatus[] {
-  const builtin: ModelStatus[] = [
-    { name: 'builtin: Audio2Lmk (face analysis + lip sync)', status: 'not-implemented', detail: 'the built-in Audio2Lmk engine is not in this build yet' },
-    { name: 'builtin: Lmk2Video (mesh warp)', status: 'not-implemented', detail: 'the built-in Lmk2Video engine is not in this build yet' },
-  ];
+  const builtin: ModelStatus[] = [builtinFaceMeshStatus(), { name: 'builtin: Lmk2Video (mesh warp)', status: 'not-implemented', detail: 'the built-in Lmk2Video engine is not in this build yet' }];
   const graphs = manifest.graphs.map((graph): ModelStatus => {
     const path = join(modelsDir, graph.file);
     return existsSync(path)
@@ -29,4 +32,19 @@ export function modelStatus(modelsDir: string): ModelStatus[] {
       : { name: `aniportrait: ${graph.file}`, status: 'missing', detail: `not found in ${modelsDir}; see models/README.md` };
   });
   return [...builtin, ...graphs];
+}
+
+function builtinFaceMeshStatus(): ModelStatus {
+  const name = 'builtin: Audio2Lmk (face mesh + lip sync)';
+  let modelDir: string;
+  try {
+    modelDir = join(dirname(require.resolve('@vladmandic/human')), '..', 'models');
+    require.resolve('@mediapipe/face_mesh/face_mesh.js');
+  } catch (error) {
+    return { name, status: 'missing', detail: `${(error as Error).message}; run npm ci` };
+  }
+  const missing = FACE_MESH_FILES.filter((file) => !existsSync(join(modelDir, file)));
+  return missing.length === 0
+    ? { name, status: 'ready', detail: `face mesh models in ${modelDir}` }
+    : { name, status: 'missing', detail: `${missing.join(', ')} missing from ${modelDir}; run npm ci` };
 }

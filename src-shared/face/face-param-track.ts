@@ -1,5 +1,5 @@
 import type { FaceParams } from './expression-rig.js';
-import { ExpressionRig } from './expression-rig.js';
+import type { ExpressionRig } from './expression-rig.js';
 import type { LandmarkTrack } from './landmark-track.js';
 import { LANDMARK_COUNT, POSE_LENGTH } from './topology.js';
 
