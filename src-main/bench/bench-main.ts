@@ -6,13 +6,15 @@ import { LANDMARK_COUNT } from '../../src-shared/face/topology.js';
 import { createProject } from '../../src-shared/project/create-project.js';
 import { projectPoints } from '../../src-shared/projection/perspective-projection.js';
 import { writeProjectDocument } from '../project/project-files.js';
+import { audio2lmkFigures } from './audio2lmk-bench.js';
 
 /**
  * `npm run bench`: machine-readable figures (JSON on stdout), as per-item costs and ratios.
- * Later engines add their figures here (audio-to-track speed, render fps, export ratio).
+ * Engines add their figures here (audio-to-track speed now; render fps and export ratio later).
+ * `npm run bench -- PHOTO` picks the photo for face analysis.
  */
 async function main(): Promise<void> {
-  const figures: Record<string, number> = {};
+  const figures: Record<string, number | string> = {};
 
   // Projection of one frame's 478 landmarks (the per-frame cost of every preview and export).
   const points = new Float32Array(LANDMARK_COUNT * 3).map((_, i) => Math.sin(i) * 5 + (i % 3 === 2 ? -40 : 0));
@@ -37,7 +39,9 @@ async function main(): Promise<void> {
   figures.project_save_ms = (performance.now() - start) / saves;
   await rm(dir, { recursive: true, force: true });
 
-  figures.peak_rss_mb = process.resourceUsage().maxRSS / 1024;
+  Object.assign(figures, await audio2lmkFigures(process.argv[2] ?? join('..', 'shared', 'fixtures', 'aniportrait', 'ref_cxk.png')));
+
+  figures.peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(`${JSON.stringify({ bench: 'aniportrait-studio', node: process.versions.node, figures }, null, 2)}\n`);
 }
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ExpressionRig } from '../../src-shared/face/expression-rig.js';
-import { toLandmarkTrack } from '../../src-shared/face/face-param-track.js';
+import { paramTrackFrames } from '../../src-shared/face/face-param-track.js';
 import { trackJsonChunks } from '../../src-shared/formats/track-json.js';
 import { StudioError } from '../../src-shared/util/result.js';
 import type { BuiltinPoseSource } from '../engines/builtin/generate-track.js';
@@ -44,7 +44,7 @@ export async function trackCommand(args: string[], log: (line: string) => void):
   warnings.forEach((w) => log(`warning: ${w}`));
   const samples = await decodeAudioClip(resolve(values.audio), `The audio "${values.audio}"`);
   const params = await generateBuiltinTrack({ samples, fps, seed, poseSource });
-  const track = toLandmarkTrack(params, new ExpressionRig(rig.lmks3dCm));
+  const track = paramTrackFrames(params, new ExpressionRig(rig.lmks3dCm));
   const out = resolve(values.out);
   await writeChunksAtomic(out, trackJsonChunks(rig, track), `the track file "${out}"`);
   const seconds = (performance.now() - started) / 1000;

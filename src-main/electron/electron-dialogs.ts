@@ -8,9 +8,10 @@ const MEDIA_FILTERS: Readonly<Record<AssetRole, Electron.FileFilter[]>> = {
   audio: [{ name: 'Voice recording', extensions: ['wav', 'mp3', 'm4a', 'ogg', 'flac', 'aac', 'opus'] }],
 };
 
-/** Native dialogs, parented to the studio window. */
-export function electronDialogs(window: () => BrowserWindow | undefined): Dialogs {
+/** Native dialogs, parented to the studio window. `onDirty` learns of unsaved changes. */
+export function electronDialogs(window: () => BrowserWindow | undefined, onDirty: (dirty: boolean) => void): Dialogs {
   return {
+    setDocumentDirty: onDirty,
     async openProject() {
       const options: Electron.OpenDialogOptions = {
         title: 'Open project',

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { IpcMainInvokeEvent } from 'electron';
-import { app, BrowserWindow, ipcMain, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import { INVOKE_CHANNELS } from '../../src-shared/ipc/contract.js';
 import type { Sender } from '../ipc/router.js';
 import { createRouter } from '../ipc/router.js';
@@ -14,6 +14,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const rendererIndex = join(here, '..', 'renderer', 'index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
 let mainWindow: BrowserWindow | undefined;
+/** Whether the UI holds unsaved changes (it says so through app:set-dirty). */
+let documentDirty = false;
 
 function createWindow(): void {
   mainWindow = new BrowserWindow({
@@ -35,6 +37,18 @@ function createWindow(): void {
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
   });
+  mainWindow.on('close', (event) => {
+    if (!documentDirty || !mainWindow) return;
+    const choice = dialog.showMessageBoxSync(mainWindow, {
+      type: 'warning',
+      buttons: ['Discard changes', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'The project has unsaved changes.',
+      detail: 'Close the studio and discard them? Cancel, then save with Ctrl+S to keep them.',
+    });
+    if (choice === 1) event.preventDefault();
+  });
   mainWindow.on('closed', () => (mainWindow = undefined));
   void mainWindow.loadFile(rendererIndex);
 }
@@ -51,7 +65,10 @@ void app.whenReady().then(() => {
   const handlers = createStudioHandlers({
     host: 'electron',
     dirs: resolveDataDirs(app.getPath('userData')),
-    dialogs: electronDialogs(() => mainWindow),
+    dialogs: electronDialogs(
+      () => mainWindow,
+      (dirty) => (documentDirty = dirty),
+    ),
   });
   const router = createRouter(handlers, (message) => console.error(`[ipc] ${message}`));
   for (const channel of INVOKE_CHANNELS) {

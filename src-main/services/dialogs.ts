@@ -6,6 +6,8 @@ export interface Dialogs {
   openProject(): Promise<string | null>;
   saveProject(suggestedName: string): Promise<string | null>;
   pickMedia(role: AssetRole): Promise<string | null>;
+  /** Whether closing the window should first ask about unsaved changes. */
+  setDocumentDirty(dirty: boolean): void;
 }
 
 /** Hosts without native dialogs (web host, CLI): the UI asks for a path or uploads bytes instead. */
@@ -13,6 +15,8 @@ export const NO_NATIVE_DIALOGS: Dialogs = {
   openProject: noDialog,
   saveProject: noDialog,
   pickMedia: noDialog,
+  // A browser tab asks by itself (beforeunload); the CLI has no window.
+  setDocumentDirty: () => {},
 };
 
 function noDialog(): Promise<never> {

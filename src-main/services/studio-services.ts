@@ -25,6 +25,10 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
 
   return {
     'app:info': () => Promise.resolve(collectAppInfo(host, dirs, modelsDir)),
+    'app:set-dirty': ({ dirty }) => {
+      dialogs.setDocumentDirty(dirty);
+      return Promise.resolve({});
+    },
     'project:new': ({ name }) => projects.create(name),
     'project:open': ({ path }) => projects.open(path),
     'project:save': ({ workDir, path, document }) => projects.save(workDir, path, document),

@@ -25,6 +25,16 @@ export function frameParams(track: FaceParamTrack, frameIndex: number): FacePara
   return out;
 }
 
+/** The track's frames as landmark offsets through the person's expression rig, made on demand. */
+export function paramTrackFrames(track: FaceParamTrack, rig: ExpressionRig) {
+  return {
+    fps: track.fps,
+    frameCount: track.frameCount,
+    poses: track.poses,
+    offsetsInto: (frameIndex: number, out: Float32Array) => void rig.offsets(frameParams(track, frameIndex), out),
+  };
+}
+
 /** Landmark offsets of every frame through the person's expression rig. */
 export function toLandmarkTrack(track: FaceParamTrack, rig: ExpressionRig): LandmarkTrack {
   const stride = LANDMARK_COUNT * 3;

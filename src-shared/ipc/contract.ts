@@ -88,6 +88,8 @@ function invoke<Req extends z.ZodType, Res extends z.ZodType>(request: Req, resp
 
 export const invokeChannels = {
   'app:info': invoke(z.strictObject({}), appInfoSchema),
+  /** The UI reports unsaved changes so the host can ask before the window closes (Electron). */
+  'app:set-dirty': invoke(z.strictObject({ dirty: z.boolean() }), z.strictObject({})),
   'project:new': invoke(z.strictObject({ name: z.string().min(1).max(200) }), openedProjectSchema),
   'project:open': invoke(z.strictObject({ path: fsPathSchema }), openedProjectSchema),
   'project:save': invoke(
@@ -122,6 +124,7 @@ export const invokeChannels = {
     }),
     z.strictObject({
       durationSec: z.number().nonnegative(),
+      /** Rate the peaks were computed at (the file is decoded to this rate first), not the file's own. */
       sampleRateHz: z.number().int().positive(),
       /** Interleaved [min, max] pairs in -1..1, peaksPerSec of them per second. */
       minMax: float32ArraySchema,

@@ -1,15 +1,23 @@
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 
-/** A solid-colour RGB PNG of the given size, encoded by hand (zlib only). */
+/** An 8-bit RGB PNG whose pixel (x, y) is `colorAt(x, y)`, encoded by hand (zlib only). */
+export function encodePng(widthPx: number, heightPx: number, colorAt: (x: number, y: number) => readonly [number, number, number]): Buffer {
+  const rows: Buffer[] = [];
+  for (let y = 0; y < heightPx; y++) {
+    const row = Buffer.alloc(1 + widthPx * 3); // filter byte 0 (None), then RGB
+    for (let x = 0; x < widthPx; x++) row.set(colorAt(x, y), 1 + x * 3);
+    rows.push(row);
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(widthPx, 0);
+  header.writeUInt32BE(heightPx, 4);
+  header.set([8, 2, 0, 0, 0], 8); // bit depth 8, colour type RGB
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** A solid-colour RGB PNG. */
 export function solidPng(widthPx: number, heightPx: number, rgb: [number, number, number]): Buffer {
-  const row = Buffer.alloc(1 + widthPx * 3);
-  for (let x = 0; x < widthPx; x++) row.set(rgb, 1 + x * 3);
-  const raw = Buffer.concat(Array.from({ length: heightPx }, () => row));
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(widthPx, 0);
-  ihdr.writeUInt32BE(heightPx, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return encodePng(widthPx, heightPx, () => rgb);
 }
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -19,13 +27,4 @@ function chunk(type: string, data: Buffer): Buffer {
   const crc = Buffer.alloc(4);
   crc.writeUInt32BE(crc32(body));
   return Buffer.concat([length, body, crc]);
-}
-
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
 }

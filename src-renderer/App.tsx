@@ -1,0 +1,58 @@
+import { useEffect } from 'react';
+import { ConnectionBanner } from './components/ConnectionBanner';
+import { Dialogs } from './components/Dialogs';
+import { DropOverlay } from './components/DropOverlay';
+import { Inspector } from './components/Inspector';
+import { PreviewPanel } from './components/PreviewPanel';
+import { RecoveryPrompt } from './components/RecoveryPrompt';
+import { StatusBar } from './components/StatusBar';
+import { TimelinePanel } from './components/TimelinePanel';
+import { Toasts } from './components/Toasts';
+import { Toolbar } from './components/Toolbar';
+import { ViewportPanel } from './components/ViewportPanel';
+import { useAutosave } from './hooks/use-autosave';
+import { useFileDrop } from './hooks/use-file-drop';
+import { useShortcuts } from './hooks/use-shortcuts';
+import { useStudio, useStudioSelector } from './state/studio-context';
+import { isDirty } from './state/studio-state';
+
+/** The studio window: toolbar, preview + 3D viewport + inspector, timeline, status bar. */
+export function App() {
+  const { actions } = useStudio();
+  const dragging = useFileDrop(actions);
+  useAutosave(actions);
+  useShortcuts(actions);
+  useWindowTitle();
+
+  return (
+    <div className="studio">
+      <ConnectionBanner />
+      <Toolbar />
+      <main className="workspace">
+        <PreviewPanel />
+        <ViewportPanel />
+        <Inspector />
+      </main>
+      <TimelinePanel />
+      <StatusBar />
+      <RecoveryPrompt />
+      <Dialogs />
+      <Toasts />
+      {dragging && <DropOverlay />}
+    </div>
+  );
+}
+
+/** "Name • — AniPortrait Studio": the task bar shows which project is open and unsaved. */
+function useWindowTitle(): void {
+  const { studio } = useStudio();
+  const name = useStudioSelector((s) => s.document?.name ?? null);
+  const dirty = useStudioSelector(isDirty);
+  useEffect(() => {
+    document.title = name === null ? 'AniPortrait Studio' : `${name}${dirty ? ' •' : ''} — AniPortrait Studio`;
+  }, [name, dirty]);
+  // The Electron host asks before closing a window with unsaved changes.
+  useEffect(() => {
+    void studio.app.setDirty({ dirty });
+  }, [studio, dirty]);
+}

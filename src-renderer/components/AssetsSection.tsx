@@ -1,0 +1,44 @@
+import type { AssetRef, ProjectDocument } from '../../src-shared/project/project-schema';
+import { assertNever } from '../../src-shared/util/assert-never';
+import { assetInUse } from '../state/document-edits';
+import { formatBytes } from '../util/format';
+
+/** Read-only summary of the photo and audio in use. */
+export function AssetsSection({ document }: { readonly document: ProjectDocument }) {
+  return (
+    <section className="inspector-section">
+      <h3 className="inspector-section-title">Assets</h3>
+      <AssetRow label="Photo" asset={assetInUse(document, 'photo')} />
+      <AssetRow label="Audio" asset={assetInUse(document, 'audio')} />
+    </section>
+  );
+}
+
+function AssetRow({ label, asset }: { readonly label: string; readonly asset: AssetRef | null }) {
+  return (
+    <div className="asset-row">
+      <span className="field-label">{label}</span>
+      {asset === null ? (
+        <span className="asset-meta">none</span>
+      ) : (
+        <span>
+          <div className="asset-name" title={asset.originalName}>{asset.originalName}</div>
+          <div className="asset-meta">{describeMedia(asset)}</div>
+        </span>
+      )}
+    </div>
+  );
+}
+
+function describeMedia(asset: AssetRef): string {
+  const { media } = asset;
+  switch (media.kind) {
+    case 'image':
+      return `${media.widthPx}×${media.heightPx} · ${media.codec} · ${formatBytes(asset.byteLength)}`;
+    case 'audio':
+      return `${media.durationSec.toFixed(2)} s · ${media.sampleRateHz} Hz · ${media.codec}`;
+    default:
+      return assertNever(media, 'media kind');
+  }
+}
+

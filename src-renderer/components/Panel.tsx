@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react';
+
+interface PanelProps {
+  readonly title: string;
+  /** Right-aligned header text (sizes, timecode). */
+  readonly info?: ReactNode;
+  readonly className?: string;
+  readonly bodyClassName?: string;
+  readonly testId?: string;
+  readonly children: ReactNode;
+}
+
+/** A titled region of the workspace, like a Blender editor or a Resolve panel. */
+export function Panel({ title, info, className = '', bodyClassName = '', testId, children }: PanelProps) {
+  return (
+    <section className={`panel ${className}`} aria-label={title} data-testid={testId}>
+      <header className="panel-header">
+        <span className="panel-title">{title}</span>
+        {info !== undefined && <span className="panel-header-info">{info}</span>}
+      </header>
+      <div className={`panel-body ${bodyClassName}`}>{children}</div>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import { useStudio, useStudioSelector } from '../state/studio-context';
+import { formatLocalTime } from '../util/format';
+
+/** Offers an autosave that is newer than the project file the user just opened. */
+export function RecoveryPrompt() {
+  const { actions } = useStudio();
+  const recovery = useStudioSelector((s) => s.ephemeral.recovery);
+  if (recovery === null) return null;
+  return (
+    <div className="recovery-prompt" role="alertdialog" aria-label="Unsaved changes found" data-testid="recovery-prompt">
+      <span>Restore unsaved changes from {formatLocalTime(recovery.savedAt)}?</span>
+      <button type="button" className="button primary" data-testid="recovery-restore" onClick={() => actions.restoreRecovery()}>
+        Restore
+      </button>
+      <button type="button" className="button" data-testid="recovery-discard" onClick={() => void actions.discardRecovery()}>
+        Discard
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+import type { Toast } from '../state/studio-state';
+import { useStudio, useStudioSelector } from '../state/studio-context';
+
+/** Errors stay long enough to be read; info disappears sooner. */
+const TOAST_LIFETIME_MS = { info: 4000, error: 12000 } as const;
+
+export function Toasts() {
+  const toasts = useStudioSelector((s) => s.ephemeral.toasts);
+  return (
+    <div className="toasts" aria-live="polite">
+      {toasts.map((toast) => (
+        <ToastItem key={toast.id} toast={toast} />
+      ))}
+    </div>
+  );
+}
+
+function ToastItem({ toast }: { readonly toast: Toast }) {
+  const { actions } = useStudio();
+  useEffect(() => {
+    const timer = window.setTimeout(() => actions.dismissToast(toast.id), TOAST_LIFETIME_MS[toast.tone]);
+    return () => window.clearTimeout(timer);
+  }, [actions, toast]);
+  return (
+    <div className="toast" data-testid="toast" data-tone={toast.tone} role={toast.tone === 'error' ? 'alert' : 'status'}>
+      <span className="toast-text">{toast.text}</span>
+      <button type="button" className="toast-close" aria-label="Dismiss" onClick={() => actions.dismissToast(toast.id)}>
+        ×
+      </button>
+    </div>
+  );
+}

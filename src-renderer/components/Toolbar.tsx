@@ -1,0 +1,59 @@
+import type { ChangeEvent } from 'react';
+import { useRef } from 'react';
+import type { AssetRole } from '../../src-shared/project/project-schema';
+import { useStudio, useStudioSelector } from '../state/studio-context';
+import { isDirty } from '../state/studio-state';
+import { ToolButton } from './ToolButton';
+
+/** Cmd on macOS, Ctrl elsewhere, for the tooltips. */
+const MOD = navigator.userAgent.includes('Mac') ? '⌘' : 'Ctrl+';
+
+export function Toolbar() {
+  const { actions } = useStudio();
+  const name = useStudioSelector((s) => s.document?.name ?? null);
+  const dirty = useStudioSelector(isDirty);
+  const savedPath = useStudioSelector((s) => s.session.savedPath);
+  const host = useStudioSelector((s) => s.ephemeral.appInfo?.host ?? null);
+  const connected = useStudioSelector((s) => s.ephemeral.connection.state !== 'closed');
+  const hasProject = name !== null;
+  const photoInput = useRef<HTMLInputElement>(null);
+  const audioInput = useRef<HTMLInputElement>(null);
+
+  const onPicked = (role: AssetRole) => (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    // Clear it so picking the same file again still fires `change`.
+    event.target.value = '';
+    if (file !== undefined) void actions.importFile(file, role);
+  };
+
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Project">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        AniPortrait Studio
+      </div>
+      <div className="toolbar-group">
+        <ToolButton icon="new" label="New" testId="btn-new" tooltip="New project: start an untitled project" disabled={!connected} onClick={() => actions.requestNew()} />
+        <ToolButton icon="open" label="Open" testId="btn-open" tooltip={`Open an .aniproj project (${MOD}O)`} disabled={!connected} onClick={() => actions.requestOpen()} />
+        <ToolButton icon="save" label="Save" testId="btn-save" tooltip={`Save the project (${MOD}S)`} disabled={!hasProject} onClick={() => void actions.save()} />
+        <ToolButton icon="save-as" label="Save As" testId="btn-save-as" tooltip={`Save the project to a new location (${MOD}Shift+S)`} disabled={!hasProject} onClick={() => void actions.saveAs()} />
+      </div>
+      <div className="toolbar-group">
+        <ToolButton icon="photo" label="Import Photo" testId="btn-import-photo" tooltip="Import the portrait photo (PNG, JPEG). You can also drop it on the window." disabled={!hasProject} onClick={() => photoInput.current?.click()} />
+        <ToolButton icon="audio" label="Import Audio" testId="btn-import-audio" tooltip="Import the voice recording (WAV, MP3, …). You can also drop it on the window." disabled={!hasProject} onClick={() => audioInput.current?.click()} />
+        <input ref={photoInput} className="visually-hidden" type="file" accept="image/*" data-testid="input-photo" tabIndex={-1} onChange={onPicked('photo')} />
+        <input ref={audioInput} className="visually-hidden" type="file" accept="audio/*" data-testid="input-audio" tabIndex={-1} onChange={onPicked('audio')} />
+      </div>
+      <div className="project-title" title={savedPath ?? 'Not saved yet'}>
+        <span className="project-title-name" data-testid="project-name">{name ?? 'No project'}</span>
+        {dirty && (
+          <span className="dirty-indicator" data-testid="dirty-indicator" aria-label="Unsaved changes" title="Unsaved changes">
+            •
+          </span>
+        )}
+        <span className="project-title-path">{savedPath ?? (hasProject ? 'not saved' : '')}</span>
+      </div>
+      {host !== null && <span className="host-badge" title="Where the studio services run">{host} host</span>}
+    </header>
+  );
+}

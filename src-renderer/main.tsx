@@ -1,0 +1,38 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { connection, studio } from './services/studio-client';
+import { ProjectActions } from './state/project-actions';
+import type { StudioServices } from './state/studio-context';
+import { StudioContext } from './state/studio-context';
+import { isDirty } from './state/studio-state';
+import { StudioStore } from './state/studio-store';
+import './styles/studio.css';
+
+const store = new StudioStore();
+const services: StudioServices = { studio, store, actions: new ProjectActions(studio, store) };
+
+const mirrorConnection = () => store.update((s) => ({ ...s, ephemeral: { ...s.ephemeral, connection: connection.current() } }));
+connection.on(mirrorConnection);
+mirrorConnection();
+
+// In a browser tab, warn before closing over unsaved work. Electron is left alone: there a
+// beforeunload veto silently keeps the window open, so the main process must ask instead.
+if (window.studio === undefined) {
+  window.addEventListener('beforeunload', (event) => {
+    if (isDirty(store.getState())) event.preventDefault();
+  });
+}
+
+const root = document.getElementById('root');
+if (root === null) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <StudioContext value={services}>
+      <App />
+    </StudioContext>
+  </StrictMode>,
+);
+
+// Outside React: StrictMode runs effects twice in development, which would create two projects.
+void services.actions.start();

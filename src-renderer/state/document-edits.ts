@@ -1,0 +1,68 @@
+import type { AssetRef, EngineId, ProjectDocument, ProjectSettings } from '../../src-shared/project/project-schema';
+
+/**
+ * Every change to the document is a named pure function from one document to the next, so the
+ * undo stack (a later issue) can record `label` with the before/after snapshots. An edit that
+ * changes nothing returns its input, which keeps the project clean.
+ */
+export interface DocumentEdit {
+  /** Shown in the status bar now and in Edit > Undo <label> later. */
+  readonly label: string;
+  readonly apply: (doc: ProjectDocument) => ProjectDocument;
+}
+
+export type InterpolationMode = ProjectDocument['engines']['interpolation'];
+export type EngineStage = 'audio2lmk' | 'lmk2video';
+
+export function applyEdit(doc: ProjectDocument, edit: DocumentEdit, now: Date = new Date()): ProjectDocument {
+  const next = edit.apply(doc);
+  return next === doc ? doc : { ...next, modifiedAt: now.toISOString() };
+}
+
+export function renameProject(name: string): DocumentEdit {
+  return {
+    label: 'Rename project',
+    apply: (doc) => (doc.name === name ? doc : { ...doc, name }),
+  };
+}
+
+export function setSetting<K extends keyof ProjectSettings>(key: K, value: ProjectSettings[K]): DocumentEdit {
+  return {
+    label: `Change ${key}`,
+    apply: (doc) => (doc.settings[key] === value ? doc : { ...doc, settings: { ...doc.settings, [key]: value } }),
+  };
+}
+
+export function setEngine(stage: EngineStage, engine: EngineId): DocumentEdit {
+  return {
+    label: `Use ${engine} for ${stage}`,
+    apply: (doc) => (doc.engines[stage] === engine ? doc : { ...doc, engines: { ...doc.engines, [stage]: engine } }),
+  };
+}
+
+export function setInterpolation(mode: InterpolationMode): DocumentEdit {
+  return {
+    label: `Interpolation ${mode}`,
+    apply: (doc) =>
+      doc.engines.interpolation === mode ? doc : { ...doc, engines: { ...doc.engines, interpolation: mode } },
+  };
+}
+
+/** Puts an imported asset in use, replacing the previous asset of the same role. */
+export function adoptAsset(asset: AssetRef): DocumentEdit {
+  return {
+    label: `Import ${asset.role}`,
+    apply: (doc) => ({
+      ...doc,
+      assets: [...doc.assets.filter((a) => a.role !== asset.role), asset],
+      photoAssetId: asset.role === 'photo' ? asset.id : doc.photoAssetId,
+      audioAssetId: asset.role === 'audio' ? asset.id : doc.audioAssetId,
+    }),
+  };
+}
+
+/** The asset in use for a role, if its id still points at an entry of `assets`. */
+export function assetInUse(doc: ProjectDocument, role: AssetRef['role']): AssetRef | null {
+  const id = role === 'photo' ? doc.photoAssetId : doc.audioAssetId;
+  return doc.assets.find((a) => a.id === id) ?? null;
+}

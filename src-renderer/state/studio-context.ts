@@ -1,0 +1,25 @@
+import { createContext, useContext } from 'react';
+import type { StudioApi } from '../../src-shared/ipc/studio-api';
+import type { ProjectActions } from './project-actions';
+import type { StudioState } from './studio-state';
+import type { StudioStore } from './studio-store';
+import { useStudioState } from './studio-store';
+
+export interface StudioServices {
+  readonly studio: StudioApi;
+  readonly store: StudioStore;
+  readonly actions: ProjectActions;
+}
+
+export const StudioContext = createContext<StudioServices | null>(null);
+
+export function useStudio(): StudioServices {
+  const services = useContext(StudioContext);
+  if (services === null) throw new Error('useStudio() outside <StudioContext>');
+  return services;
+}
+
+/** One slice of the studio state; see useStudioState for the selector's stability rule. */
+export function useStudioSelector<T>(selector: (state: StudioState) => T): T {
+  return useStudioState(useStudio().store, selector);
+}

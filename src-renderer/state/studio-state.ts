@@ -1,0 +1,76 @@
+import type { AppInfo, OpenedProject } from '../../src-shared/ipc/contract';
+import type { RecentProject } from './recent-project';
+import type { ProjectDocument } from '../../src-shared/project/project-schema';
+import type { ConnectionStatus } from '../services/connection-status';
+
+/**
+ * The studio's state in the three parts STYLE.md names. Only `document` will be undoable;
+ * `session` is saved with the user's work but never undone; `ephemeral` dies with the page.
+ */
+export interface StudioState {
+  /** The open project's document, or null before the first project exists. */
+  readonly document: ProjectDocument | null;
+  readonly session: SessionState;
+  readonly ephemeral: EphemeralState;
+}
+
+export interface SessionState {
+  /** Working folder of the open project: the handle every service call on it uses. */
+  readonly workDir: string | null;
+  /** Where the project is saved, or null while it is untitled. */
+  readonly savedPath: string | null;
+  /**
+   * The document as last saved (or opened). The project is dirty when the current document is a
+   * different object: edits always make new objects, and an undo back to it will read as clean.
+   */
+  readonly savedDocument: ProjectDocument | null;
+  /** The document as last autosaved, so an unchanged dirty document is not written again. */
+  readonly autosavedDocument: ProjectDocument | null;
+  /** Timeline cursor, seconds from the start of the audio. */
+  readonly playheadTimeSec: number;
+}
+
+export type ToastTone = 'info' | 'error';
+
+export interface Toast {
+  readonly id: number;
+  readonly tone: ToastTone;
+  readonly text: string;
+}
+
+/** Modal dialogs; one at a time. */
+export type DialogState =
+  | { readonly kind: 'open-path'; readonly recent: readonly RecentProject[] }
+  | { readonly kind: 'save-path'; readonly initialPath: string }
+  | { readonly kind: 'confirm-discard'; readonly next: 'new' | 'open' };
+
+export interface EphemeralState {
+  readonly appInfo: AppInfo | null;
+  readonly connection: ConnectionStatus;
+  /** Last status-bar line. */
+  readonly status: { readonly tone: ToastTone; readonly text: string };
+  readonly toasts: readonly Toast[];
+  readonly dialog: DialogState | null;
+  /** An autosave newer than the opened file, waiting for the user's Restore/Discard. */
+  readonly recovery: OpenedProject['recovery'];
+  /** What a long call is doing right now (shown in the status bar), or null when idle. */
+  readonly busy: string | null;
+}
+
+export const INITIAL_STATE: StudioState = {
+  document: null,
+  session: { workDir: null, savedPath: null, savedDocument: null, autosavedDocument: null, playheadTimeSec: 0 },
+  ephemeral: {
+    appInfo: null,
+    connection: { state: 'connecting', detail: '' },
+    status: { tone: 'info', text: 'Starting…' },
+    toasts: [],
+    dialog: null,
+    recovery: null,
+    busy: null,
+  },
+};
+
+export function isDirty(state: StudioState): boolean {
+  return state.document !== null && state.document !== state.session.savedDocument;
+}

@@ -1,0 +1,38 @@
+// @vitest-environment node
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeLipSync, defaultVisemeProfiles } from '../../../src-shared/lipsync/index.js';
+import { correlation, meanOver, readWav, SAMPLE_RATE_HZ } from './speech-audio.js';
+
+// Real recordings from the public AniPortrait repository, present only next to a checkout that
+// has ../shared (see its README); never copied into the project.
+const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'aniportrait');
+const present = existsSync(join(FIXTURES, 'speech_jijin.wav')) && existsSync(join(FIXTURES, 'speech_cxk.wav'));
+if (!present) console.log(`Skipping the real-speech lip-sync tests: ${FIXTURES} is absent`);
+
+const FPS = 30;
+const analyze = (name: string) => {
+  const { samples, sampleRateHz } = readWav(join(FIXTURES, name));
+  expect(sampleRateHz).toBe(SAMPLE_RATE_HZ);
+  return analyzeLipSync(samples, { sampleRateHz: SAMPLE_RATE_HZ, fps: FPS, profiles: defaultVisemeProfiles() });
+};
+
+describe.skipIf(!present)('lip sync on the AniPortrait demo recordings', () => {
+  it('opens on the Chinese speech of speech_jijin.wav and closes in its pauses', () => {
+    const track = analyze('speech_jijin.wav');
+    expect(track.frameCount).toBe(301);
+    expect(Math.max(...track.jawOpen)).toBeGreaterThan(0.5);
+    // Pauses heard at 2.9-3.2 s and 8.0-8.2 s.
+    expect(meanOver(track.jawOpen, FPS, 2.9, 3.2)).toBeLessThan(0.05);
+    expect(meanOver(track.jawOpen, FPS, 8.0, 8.2)).toBeLessThan(0.05);
+    expect(correlation(track.jawOpen, track.loudness)).toBeGreaterThan(0.5);
+  });
+
+  it('moves the mouth with the singing over music of speech_cxk.wav without holding it open', () => {
+    const track = analyze('speech_cxk.wav');
+    expect(Math.max(...track.jawOpen)).toBeGreaterThan(0.4);
+    expect(track.jawOpen.filter((v) => v < 0.05).length).toBeGreaterThan(0.03 * track.frameCount);
+    expect(correlation(track.jawOpen, track.loudness)).toBeGreaterThan(0.4);
+  });
+});
