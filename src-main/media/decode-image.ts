@@ -21,16 +21,29 @@ export interface DecodedImage {
  */
 export async function decodeImageRgb(path: string, label: string, maxSidePx = 2048): Promise<DecodedImage> {
   const facts = await probeImage(path, label);
-  ffmpegBinaries();
   const factor = Math.min(1, maxSidePx / Math.max(facts.widthPx, facts.heightPx));
-  const widthPx = Math.max(1, Math.round(facts.widthPx * factor));
-  const heightPx = Math.max(1, Math.round(facts.heightPx * factor));
+  return decodeImageScaled(path, label, facts.widthPx * factor, facts.heightPx * factor, facts);
+}
+
+/** Decodes an image resampled (Lanczos when shrinking or growing) to about widthPx x heightPx. */
+export async function decodeImageScaled(
+  path: string,
+  label: string,
+  targetWidthPx: number,
+  targetHeightPx: number,
+  known?: { widthPx: number; heightPx: number },
+): Promise<DecodedImage> {
+  const facts = known ?? (await probeImage(path, label));
+  ffmpegBinaries();
+  const widthPx = Math.max(1, Math.round(targetWidthPx));
+  const heightPx = Math.max(1, Math.round(targetHeightPx));
+  const flags = widthPx < facts.widthPx ? 'area' : 'lanczos';
   const chunks: Buffer[] = [];
   await new Promise<void>((resolve, reject) => {
     const out = new PassThrough();
     out.on('data', (chunk: Buffer) => chunks.push(chunk));
     ffmpeg(path)
-      .outputOptions(['-frames:v', '1', '-vf', `scale=${widthPx}:${heightPx}:flags=area`, '-pix_fmt', 'rgb24'])
+      .outputOptions(['-frames:v', '1', '-vf', `scale=${widthPx}:${heightPx}:flags=${flags}`, '-pix_fmt', 'rgb24'])
       .format('rawvideo')
       .on('error', (error: Error) => reject(new StudioError('unsupported-media', `Could not decode ${label}: ${error.message.trim().split('\n').pop() ?? ''}`)))
       .on('end', () => resolve())

@@ -1,0 +1,27 @@
+/**
+ * An 8-bit RGBA image, rows top to bottom. `pixels` views the same bytes as 32-bit words
+ * (little-endian: 0xAABBGGRR), which the warp reads and writes two channels at a time.
+ */
+export interface RgbaImage {
+  readonly widthPx: number;
+  readonly heightPx: number;
+  readonly data: Uint8Array;
+  readonly pixels: Uint32Array;
+}
+
+export function createRgbaImage(widthPx: number, heightPx: number): RgbaImage {
+  const pixels = new Uint32Array(widthPx * heightPx);
+  return { widthPx, heightPx, data: new Uint8Array(pixels.buffer), pixels };
+}
+
+/** RGBA from packed RGB bytes (alpha opaque). */
+export function rgbaFromRgb(rgb: Uint8Array, widthPx: number, heightPx: number): RgbaImage {
+  const image = createRgbaImage(widthPx, heightPx);
+  for (let i = 0, o = 0; i < widthPx * heightPx * 3; i += 3, o += 4) {
+    image.data[o] = rgb[i];
+    image.data[o + 1] = rgb[i + 1];
+    image.data[o + 2] = rgb[i + 2];
+    image.data[o + 3] = 255;
+  }
+  return image;
+}

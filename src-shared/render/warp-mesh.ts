@@ -1,0 +1,184 @@
+import { MESH_VERTEX_COUNT } from '../face/topology.js';
+import { delaunay } from './delaunay.js';
+
+/** MediaPipe's face oval, in order around the face. */
+export const FACE_OVAL = [10, 338, 297, 332, 284, 251, 389, 356, 454, 323, 361, 288, 397, 365, 379, 378, 400, 377, 152, 148, 176, 149, 150, 136, 172, 58, 132, 93, 234, 127, 162, 21, 54, 103, 67, 109] as const;
+
+/**
+ * How far the rings of helper points around the face follow the head: the first ring (hair, ears)
+ * moves almost with it, the second (outer hair, neck) about half; the image border stays put, so
+ * the background stays still and the head moves as one piece.
+ */
+const RINGS = [
+  { scale: 1.3, follow: 0.92, followExpression: 0.6 },
+  { scale: 1.75, follow: 0.45, followExpression: 0.15 },
+] as const;
+const BORDER_STEP_PX = 64;
+
+/**
+ * Control points of the photo warp: the 468 face landmarks, two rings of helper points around the
+ * face oval, and the image border. Inside the oval the face mesh's own triangles are used (they
+ * follow the face's features, so no triangle spans skin and background); outside it a Delaunay
+ * triangulation of the oval, the rings and the border, built once on the rest face.
+ */
+export class WarpMesh {
+  /** Control points in the rest (source) image: [x, y] pairs, face landmarks first. */
+  readonly rest: Float32Array;
+  readonly triangles: Uint32Array;
+  private readonly ringAnchors: Int32Array;
+  private readonly ringFollow: Float32Array;
+  private readonly ringFollowExpression: Float32Array;
+  private readonly ringStart: number;
+  private readonly borderStart: number;
+  /** Points the untangling may move (the helper rings; the face is never bent), with their neighbours. */
+  private readonly adjustable: Int32Array;
+  private readonly neighbours: readonly Int32Array[];
+  private readonly restSign: Int8Array;
+
+  /** `faceTriangles`: the canonical face mesh's triangles over the 468 landmarks (its boundary is FACE_OVAL). */
+  constructor(restLandmarksPx: ArrayLike<number>, widthPx: number, heightPx: number, faceTriangles: Iterable<number>) {
+    const points: number[] = [];
+    for (let i = 0; i < MESH_VERTEX_COUNT; i++) points.push(restLandmarksPx[i * 2], restLandmarksPx[i * 2 + 1]);
+    let cx = 0;
+    let cy = 0;
+    for (const i of FACE_OVAL) {
+      cx += restLandmarksPx[i * 2] / FACE_OVAL.length;
+      cy += restLandmarksPx[i * 2 + 1] / FACE_OVAL.length;
+    }
+    this.ringStart = points.length / 2;
+    const anchors: number[] = [];
+    const follow: number[] = [];
+    const followExpression: number[] = [];
+    for (const ring of RINGS) {
+      for (const i of FACE_OVAL) {
+        const x = cx + (restLandmarksPx[i * 2] - cx) * ring.scale;
+        const y = cy + (restLandmarksPx[i * 2 + 1] - cy) * ring.scale;
+        if (x <= 1 || y <= 1 || x >= widthPx - 1 || y >= heightPx - 1) continue;
+        points.push(x, y);
+        anchors.push(i);
+        follow.push(ring.follow);
+        followExpression.push(ring.followExpression);
+      }
+    }
+    this.borderStart = points.length / 2;
+    for (let x = 0; x <= widthPx; x += BORDER_STEP_PX) points.push(Math.min(x, widthPx), 0, Math.min(x, widthPx), heightPx);
+    for (let y = BORDER_STEP_PX; y < heightPx; y += BORDER_STEP_PX) points.push(0, y, widthPx, y);
+    points.push(widthPx, 0, widthPx, heightPx);
+    this.rest = Float32Array.from(points);
+    this.ringAnchors = Int32Array.from(anchors);
+    this.ringFollow = Float32Array.from(follow);
+    this.ringFollowExpression = Float32Array.from(followExpression);
+    this.triangles = Uint32Array.from([...faceTriangles, ...outsideTriangles(this.rest, this.ringStart)]);
+    const neighbours = Array.from({ length: this.rest.length / 2 }, () => new Set<number>());
+    const tris = this.triangles;
+    this.restSign = new Int8Array(tris.length / 3);
+    for (let t = 0; t < tris.length / 3; t++) {
+      const [a, b, c] = [tris[t * 3], tris[t * 3 + 1], tris[t * 3 + 2]];
+      neighbours[a].add(b).add(c);
+      neighbours[b].add(a).add(c);
+      neighbours[c].add(a).add(b);
+      this.restSign[t] = Math.sign(signedArea(this.rest, a, b, c));
+    }
+    this.neighbours = neighbours.map((set) => Int32Array.from(set));
+    this.adjustable = Int32Array.from({ length: this.borderStart - this.ringStart }, (_, k) => this.ringStart + k);
+  }
+
+  get pointCount(): number {
+    return this.rest.length / 2;
+  }
+
+  /**
+   * Destination control points of one frame. `landmarksPx` are the frame's projected landmarks
+   * (expression and pose); `rigidPx` the rest face projected with the frame's pose only. The rings
+   * follow the head's rigid motion closely and the expression (an opening jaw) only partly, so the
+   * jaw line moves smoothly into the neck without dragging the shoulders.
+   */
+  destination(landmarksPx: ArrayLike<number>, rigidPx: ArrayLike<number>, out: Float32Array = new Float32Array(this.rest.length)): Float32Array {
+    out.set(this.rest);
+    for (let i = 0; i < MESH_VERTEX_COUNT * 2; i++) out[i] = landmarksPx[i];
+    for (let k = 0; k < this.ringAnchors.length; k++) {
+      const a = this.ringAnchors[k];
+      const p = this.ringStart + k;
+      const rigid = this.ringFollow[k];
+      const expression = this.ringFollowExpression[k];
+      out[p * 2] += (rigidPx[a * 2] - this.rest[a * 2]) * rigid + (landmarksPx[a * 2] - rigidPx[a * 2]) * expression;
+      out[p * 2 + 1] += (rigidPx[a * 2 + 1] - this.rest[a * 2 + 1]) * rigid + (landmarksPx[a * 2 + 1] - rigidPx[a * 2 + 1]) * expression;
+    }
+    this.untangle(out);
+    return out;
+  }
+
+  /**
+   * On a head turn the far side of the face oval slides behind the cheek, and triangles between
+   * the oval and the helper rings fold over, which shows as torn, streaked texture. Relax the
+   * oval and ring points of folded triangles towards their neighbours until nothing folds.
+   */
+  private untangle(points: Float32Array): void {
+    const tris = this.triangles;
+    const movable = new Uint8Array(points.length / 2);
+    for (const i of this.adjustable) movable[i] = 1;
+    for (let iteration = 0; iteration < 12; iteration++) {
+      const flagged = new Set<number>();
+      for (let t = 0; t < tris.length / 3; t++) {
+        const [a, b, c] = [tris[t * 3], tris[t * 3 + 1], tris[t * 3 + 2]];
+        const restArea = Math.abs(signedArea(this.rest, a, b, c));
+        if (signedArea(points, a, b, c) * this.restSign[t] > restArea * 0.05) continue;
+        for (const v of [a, b, c]) if (movable[v]) flagged.add(v);
+      }
+      if (flagged.size === 0) return;
+      for (const v of flagged) {
+        const around = this.neighbours[v];
+        let x = 0;
+        let y = 0;
+        for (const n of around) {
+          x += points[n * 2];
+          y += points[n * 2 + 1];
+        }
+        points[v * 2] = 0.5 * points[v * 2] + (0.5 * x) / around.length;
+        points[v * 2 + 1] = 0.5 * points[v * 2 + 1] + (0.5 * y) / around.length;
+      }
+    }
+  }
+
+  /** Index of the first border point; border points never move. */
+  get firstBorderPoint(): number {
+    return this.borderStart;
+  }
+}
+
+function signedArea(points: ArrayLike<number>, a: number, b: number, c: number): number {
+  return (points[b * 2] - points[a * 2]) * (points[c * 2 + 1] - points[a * 2 + 1]) - (points[c * 2] - points[a * 2]) * (points[b * 2 + 1] - points[a * 2 + 1]);
+}
+
+/**
+ * Delaunay triangles of the oval, ring and border points that lie outside the face oval. Only the
+ * oval's landmarks take part, renumbered back to their own indices.
+ */
+function outsideTriangles(points: Float32Array, ringStart: number): number[] {
+  const ids = [...FACE_OVAL, ...Array.from({ length: points.length / 2 - ringStart }, (_, k) => ringStart + k)];
+  const subset = new Float32Array(ids.length * 2);
+  ids.forEach((id, k) => {
+    subset[k * 2] = points[id * 2];
+    subset[k * 2 + 1] = points[id * 2 + 1];
+  });
+  const oval = FACE_OVAL.map((i) => [points[i * 2], points[i * 2 + 1]] as const);
+  const out: number[] = [];
+  const tris = delaunay(subset);
+  for (let t = 0; t < tris.length; t += 3) {
+    const [a, b, c] = [ids[tris[t]], ids[tris[t + 1]], ids[tris[t + 2]]];
+    const cx = (points[a * 2] + points[b * 2] + points[c * 2]) / 3;
+    const cy = (points[a * 2 + 1] + points[b * 2 + 1] + points[c * 2 + 1]) / 3;
+    if (!insidePolygon(oval, cx, cy)) out.push(a, b, c);
+  }
+  return out;
+}
+
+function insidePolygon(polygon: readonly (readonly [number, number])[], x: number, y: number): boolean {
+  let inside = false;
+  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
+    const [ax, ay] = polygon[j];
+    const [bx, by] = polygon[i];
+    if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) inside = !inside;
+  }
+  return inside;
+}

@@ -1,0 +1,96 @@
+import type { FaceRig } from '../face/face-rig.js';
+import { MESH_VERTEX_COUNT } from '../face/topology.js';
+import { projectPoints } from '../projection/perspective-projection.js';
+import type { FaceCrop } from './face-crop.js';
+import { applyCrop } from './face-crop.js';
+import { paintMouthInterior } from './mouth-interior.js';
+import type { RgbaImage } from './rgba-image.js';
+import { warpTriangle } from './triangle-warp.js';
+import { WarpMesh } from './warp-mesh.js';
+
+const ZERO_POSE = [0, 0, 0, 0, 0, 0] as const;
+/** A control point that moved less than this (px) counts as still: its triangles keep the photo's pixels. */
+const STILL_PX = 0.02;
+
+/**
+ * The built-in Lmk2Video engine: warps the reference photo to each frame's landmarks with a
+ * triangulated mesh (face landmarks, helper rings, image border), per-triangle affine maps with
+ * bilinear sampling, then paints the mouth interior. `source` is the photo already cropped and
+ * scaled to the output size by `crop`.
+ */
+export class WarpRenderer {
+  readonly mesh: WarpMesh;
+  private readonly photoSize: { widthPx: number; heightPx: number };
+  private readonly points3d = new Float32Array(MESH_VERTEX_COUNT * 3);
+  private readonly projected = new Float32Array(MESH_VERTEX_COUNT * 2);
+  private readonly rigid = new Float32Array(MESH_VERTEX_COUNT * 2);
+  private readonly destination: Float32Array;
+  private readonly sourceCorners = new Float64Array(6);
+  private readonly targetCorners = new Float64Array(6);
+  /** Opening of the photo's own mouth (px, output frame). */
+  private readonly restOpeningPx: number;
+  /** Triangles in drawing order: helper-ring triangles first, face triangles last (they win on folds). */
+  private readonly order: Uint32Array;
+
+  constructor(
+    private readonly source: RgbaImage,
+    private readonly rig: FaceRig,
+    private readonly crop: FaceCrop,
+    /** The canonical face mesh's triangles (CanonicalFace.triangles). */
+    faceTriangles: Iterable<number>,
+  ) {
+    this.photoSize = { widthPx: rig.imageWidthPx, heightPx: rig.imageHeightPx };
+    // The rest face is the rig projected with no pose: a still frame is then exactly the photo.
+    const rest = applyCrop(crop, projectPoints(rig.lmks3dCm, MESH_VERTEX_COUNT, rig.transMat, ZERO_POSE, this.photoSize));
+    this.mesh = new WarpMesh(rest, source.widthPx, source.heightPx, faceTriangles);
+    this.restOpeningPx = rest[14 * 2 + 1] - rest[13 * 2 + 1];
+    this.destination = new Float32Array(this.mesh.rest.length);
+    const count = this.mesh.triangles.length / 3;
+    const isFace = (t: number) => [0, 1, 2].every((k) => this.mesh.triangles[t * 3 + k] < MESH_VERTEX_COUNT);
+    const ids = Array.from({ length: count }, (_, t) => t);
+    this.order = Uint32Array.from([...ids.filter((t) => !isFace(t)), ...ids.filter(isFace)]);
+  }
+
+  /** Landmarks of a frame in output pixels ([x, y] for the 468 mesh points), as last rendered. */
+  get frameLandmarksPx(): Float32Array {
+    return this.projected;
+  }
+
+  /** Renders the frame with these offsets (LANDMARK_COUNT x 3 cm or more) and pose into `out`. */
+  render(offsetsCm: ArrayLike<number>, pose: ArrayLike<number>, out: RgbaImage): void {
+    const { rig, crop } = this;
+    for (let i = 0; i < MESH_VERTEX_COUNT * 3; i++) this.points3d[i] = rig.lmks3dCm[i] + offsetsCm[i];
+    applyCrop(crop, projectPoints(this.points3d, MESH_VERTEX_COUNT, rig.transMat, pose, this.photoSize, this.projected), this.projected);
+    applyCrop(crop, projectPoints(rig.lmks3dCm, MESH_VERTEX_COUNT, rig.transMat, pose, this.photoSize, this.rigid), this.rigid);
+    const dst = this.mesh.destination(this.projected, this.rigid, this.destination);
+    const src = this.mesh.rest;
+    out.pixels.set(this.source.pixels);
+    const tris = this.mesh.triangles;
+    const s = this.sourceCorners;
+    const d = this.targetCorners;
+    for (const t of this.order) {
+      const a = tris[t * 3];
+      const b = tris[t * 3 + 1];
+      const c = tris[t * 3 + 2];
+      if (still(src, dst, a) && still(src, dst, b) && still(src, dst, c)) continue;
+      s[0] = src[a * 2];
+      s[1] = src[a * 2 + 1];
+      s[2] = src[b * 2];
+      s[3] = src[b * 2 + 1];
+      s[4] = src[c * 2];
+      s[5] = src[c * 2 + 1];
+      d[0] = dst[a * 2];
+      d[1] = dst[a * 2 + 1];
+      d[2] = dst[b * 2];
+      d[3] = dst[b * 2 + 1];
+      d[4] = dst[c * 2];
+      d[5] = dst[c * 2 + 1];
+      warpTriangle(this.source, out, s, d);
+    }
+    paintMouthInterior(out, this.projected, this.restOpeningPx);
+  }
+}
+
+function still(src: Float32Array, dst: Float32Array, p: number): boolean {
+  return Math.abs(src[p * 2] - dst[p * 2]) < STILL_PX && Math.abs(src[p * 2 + 1] - dst[p * 2 + 1]) < STILL_PX;
+}
