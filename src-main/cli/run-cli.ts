@@ -4,31 +4,40 @@ import { defaultModelsDir } from '../services/model-status.js';
 import { resolveDataDirs } from '../util/data-dirs.js';
 import { StudioError } from '../../src-shared/util/result.js';
 import { formatInfo } from './format-info.js';
+import { RENDER_USAGE, renderCommand } from './render-command.js';
 import { TRACK_USAGE, trackCommand } from './track-command.js';
 
 const USAGE = `Usage: aniportrait <command> [options]
 
 Commands:
   info [--json] [--models DIR]   versions, execution providers and model status
+  ${RENDER_USAGE}
+                                 photo + speech -> talking-head MP4 (built-in engines)
   ${TRACK_USAGE}
                                  photo + speech -> landmark track (built-in engine)
-
-Not in this build yet (it fails with a message): render.
 `;
 
 /** The `aniportrait` command line: headless jobs over the same services as the studio. */
 export async function runCli(argv: string[]): Promise<number> {
-  if (argv[0] === 'track') {
-    try {
-      await trackCommand(argv.slice(1), (line) => process.stderr.write(`${line}\n`));
-      return 0;
-    } catch (error) {
-      if (!(error instanceof StudioError) && !(error instanceof TypeError && 'code' in error)) throw error;
-      process.stderr.write(`aniportrait track: ${error.message}\n`);
-      return error instanceof StudioError && error.code !== 'invalid-request' ? 1 : 2;
-    }
+  const [command, ...rest] = argv;
+  if (command !== 'track' && command !== 'render') return runCommand(argv);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  // Ctrl+C cancels cleanly: ffmpeg is stopped and no partial file stays behind.
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    if (command === 'track') await trackCommand(rest, log);
+    else await renderCommand(rest, log, controller.signal);
+    return 0;
+  } catch (error) {
+    // parseArgs throws TypeErrors with a code for unknown or malformed options.
+    if (!(error instanceof StudioError) && !(error instanceof TypeError && 'code' in error)) throw error;
+    process.stderr.write(`\naniportrait ${command}: ${error.message}\n`);
+    return error instanceof StudioError && error.code !== 'invalid-request' ? 1 : 2;
+  } finally {
+    process.off('SIGINT', onSigint);
   }
-  return runCommand(argv);
 }
 
 function runCommand(argv: string[]): number {
@@ -41,9 +50,6 @@ function runCommand(argv: string[]): number {
       process.stdout.write(values.json ? `${JSON.stringify(info, null, 2)}\n` : formatInfo(info));
       return 0;
     }
-    case 'render':
-      process.stderr.write(`aniportrait ${command}: not available in this build yet; the built-in engines are not implemented.\n`);
-      return 2;
     case undefined:
     case 'help':
     case '--help':

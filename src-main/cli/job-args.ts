@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+import { StudioError } from '../../src-shared/util/result.js';
+import type { BuiltinPoseSource } from '../engines/builtin/generate-track.js';
+
+/** Options shared by `track` and `render`. */
+export const JOB_OPTIONS = {
+  image: { type: 'string' },
+  audio: { type: 'string' },
+  out: { type: 'string' },
+  'pose-template': { type: 'string' },
+  'pose-video': { type: 'string' },
+  fps: { type: 'string', default: '30' },
+  seed: { type: 'string', default: '42' },
+} as const;
+
+export interface JobArgs {
+  readonly imagePath: string;
+  readonly imageLabel: string;
+  readonly audioPath: string;
+  readonly audioLabel: string;
+  readonly outPath: string;
+  readonly fps: number;
+  readonly seed: number;
+  readonly poseSource: BuiltinPoseSource;
+}
+
+type JobValues = { [K in keyof typeof JOB_OPTIONS]?: string };
+
+/** Checks the shared options; `usage` is appended to the message of a missing one. */
+export function parseJobArgs(values: JobValues, usage: string): JobArgs {
+  if (!values.image || !values.audio || !values.out) throw new StudioError('invalid-request', `--image, --audio and --out are required.\n${usage}`);
+  if (values['pose-template'] && values['pose-video']) throw new StudioError('invalid-request', 'Give --pose-template or --pose-video, not both.');
+  const fps = Number(values.fps);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(fps) || fps < 1 || fps > 120) throw new StudioError('invalid-request', `--fps must be a whole number 1..120, got ${values.fps}.`);
+  if (!Number.isInteger(seed) || seed < 0) throw new StudioError('invalid-request', `--seed must be a whole number >= 0, got ${values.seed}.`);
+  const poseSource: BuiltinPoseSource = values['pose-template']
+    ? { kind: 'template', path: resolve(values['pose-template']) }
+    : values['pose-video']
+      ? { kind: 'video', path: resolve(values['pose-video']), label: `The pose video "${values['pose-video']}"` }
+      : { kind: 'audio' };
+  return {
+    imagePath: resolve(values.image),
+    imageLabel: `The photo "${values.image}"`,
+    audioPath: resolve(values.audio),
+    audioLabel: `The audio "${values.audio}"`,
+    outPath: resolve(values.out),
+    fps,
+    seed,
+    poseSource,
+  };
+}

@@ -1,0 +1,118 @@
+import { access, rename, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { dirname } from 'node:path';
+import { PassThrough } from 'node:stream';
+import ffmpeg from 'fluent-ffmpeg';
+import type { RgbaImage } from '../../src-shared/render/rgba-image.js';
+import { createRgbaImage } from '../../src-shared/render/rgba-image.js';
+import { StudioError } from '../../src-shared/util/result.js';
+import { toStudioFsError } from '../util/fs-errors.js';
+import { ffmpegBinaries } from './ffmpeg-binaries.js';
+
+export interface EncodeOptions {
+  /** Final file; the encoder writes `<outPath>.part` and renames it only when complete. */
+  readonly outPath: string;
+  readonly widthPx: number;
+  readonly heightPx: number;
+  readonly fps: number;
+  readonly frameCount: number;
+  /** Audio muxed as AAC, padded with silence to the video's length. */
+  readonly audioPath: string;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (framesDone: number, frameCount: number) => void;
+}
+
+/**
+ * Streams raw RGBA frames into ffmpeg (H.264 yuv420p + AAC, +faststart). `renderFrame` draws frame
+ * i into the image it is given; nothing holds more than one frame. A cancelled or failed export
+ * kills ffmpeg and removes the .part file: no broken file, no process left behind.
+ */
+export async function encodeVideo(options: EncodeOptions, renderFrame: (frameIndex: number, image: RgbaImage) => void): Promise<void> {
+  const { outPath, widthPx, heightPx, fps, frameCount, signal } = options;
+  const partPath = `${outPath}.part`;
+  await checkWritable(outPath);
+  ffmpegBinaries();
+  const frames = new PassThrough({ highWaterMark: widthPx * heightPx * 4 * 2 });
+  let stderrTail = '';
+  const command = ffmpeg()
+    .input(frames)
+    .inputFormat('rawvideo')
+    .inputOptions(['-pix_fmt', 'rgba', '-s', `${widthPx}x${heightPx}`, '-r', String(fps)])
+    .input(options.audioPath)
+    .outputOptions([
+      '-map', '0:v:0',
+      '-map', '1:a:0',
+      '-c:v', 'libx264',
+      '-preset', 'veryfast',
+      '-crf', '18',
+      '-pix_fmt', 'yuv420p',
+      '-r', String(fps),
+      '-c:a', 'aac',
+      '-b:a', '160k',
+      '-af', 'apad',
+      '-t', (frameCount / fps).toFixed(6),
+      '-movflags', '+faststart',
+    ])
+    .format('mp4')
+    .output(partPath)
+    .on('stderr', (line: string) => (stderrTail = `${stderrTail}\n${line}`.slice(-4000)));
+
+  const finished = new Promise<void>((resolve, reject) => {
+    command.on('end', () => resolve());
+    command.on('error', (error: Error) => reject(error));
+  });
+  const onAbort = () => {
+    command.kill('SIGKILL');
+    frames.destroy();
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  command.run();
+  try {
+    const image = createRgbaImage(widthPx, heightPx);
+    for (let f = 0; f < frameCount; f++) {
+      if (signal?.aborted) throw new StudioError('cancelled', 'The export was cancelled.');
+      renderFrame(f, image);
+      // Copy: the stream keeps the buffer while ffmpeg reads it.
+      if (!frames.write(Buffer.from(image.data))) await drainOrFail(frames, finished);
+      options.onProgress?.(f + 1, frameCount);
+    }
+    frames.end();
+    await finished;
+    if (signal?.aborted) throw new StudioError('cancelled', 'The export was cancelled.');
+    await rename(partPath, outPath);
+  } catch (error) {
+    onAbort();
+    await finished.catch(() => undefined);
+    await rm(partPath, { force: true });
+    throw toEncodeError(error, stderrTail, outPath, signal);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Waits for the stream to drain, or for ffmpeg to fail (then the drain would never come). */
+function drainOrFail(stream: PassThrough, finished: Promise<void>): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    stream.once('drain', resolve);
+    finished.then(() => reject(new Error('ffmpeg stopped reading frames')), reject);
+  });
+}
+
+async function checkWritable(outPath: string): Promise<void> {
+  try {
+    await access(dirname(outPath), constants.W_OK);
+  } catch (error) {
+    throw toStudioFsError(error, `the folder "${dirname(outPath)}" (export target)`);
+  }
+}
+
+function toEncodeError(error: unknown, stderrTail: string, outPath: string, signal?: AbortSignal): StudioError {
+  if (error instanceof StudioError) return error;
+  if (signal?.aborted) return new StudioError('cancelled', 'The export was cancelled.');
+  if (/No space left on device/i.test(stderrTail)) {
+    return new StudioError('disk-full', `The disk is full while writing "${outPath}". Free some space and export again; nothing was left behind.`);
+  }
+  if (/Permission denied/i.test(stderrTail)) return new StudioError('permission-denied', `No permission to write "${outPath}". Choose another folder.`);
+  const detail = stderrTail.trim().split('\n').slice(-2).join(' ') || (error instanceof Error ? error.message : String(error));
+  return new StudioError('io-error', `Encoding "${outPath}" failed: ${detail}`);
+}
