@@ -5,7 +5,7 @@ import { generateBuiltinTrack } from '../engines/builtin/generate-track.js';
 import { analyzePhoto } from '../face/analyze-photo.js';
 import { loadFaceMesh } from '../face/human-face-mesh.js';
 import { ANALYSIS_RATE_HZ } from '../media/decode-audio-clip.js';
-import { canSynthesizeSpeech, synthesizeSpeech } from '../media/synthesize-speech.js';
+import { canSynthesizeSpeech, synthesizeSpeech } from '../media/bench-media.js';
 
 const CLIP_SEC = 60;
 

@@ -7,6 +7,7 @@ import { createProject } from '../../src-shared/project/create-project.js';
 import { projectPoints } from '../../src-shared/projection/perspective-projection.js';
 import { writeProjectDocument } from '../project/project-files.js';
 import { audio2lmkFigures } from './audio2lmk-bench.js';
+import { lmk2videoFigures, timedExport } from './lmk2video-bench.js';
 
 /**
  * `npm run bench`: machine-readable figures (JSON on stdout), as per-item costs and ratios.
@@ -39,7 +40,9 @@ async function main(): Promise<void> {
   figures.project_save_ms = (performance.now() - start) / saves;
   await rm(dir, { recursive: true, force: true });
 
-  Object.assign(figures, await audio2lmkFigures(process.argv[2] ?? join('..', 'shared', 'fixtures', 'aniportrait', 'ref_cxk.png')));
+  const photo = process.argv[2] ?? join('..', 'shared', 'fixtures', 'aniportrait', 'ref_cxk.png');
+  Object.assign(figures, await audio2lmkFigures(photo));
+  Object.assign(figures, await lmk2videoFigures(photo));
 
   figures.peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(`${JSON.stringify({ bench: 'aniportrait-studio', node: process.versions.node, figures }, null, 2)}\n`);
@@ -52,4 +55,11 @@ function perItemMicros(count: number, work: (i: number) => unknown): number {
   return ((performance.now() - start) * 1000) / count;
 }
 
-void main();
+/** `bench.js --child-export PHOTO AUDIO OUT`: one export, reporting peak RSS to the parent. */
+async function childExport(): Promise<void> {
+  const [photo, audio, out] = process.argv.slice(3);
+  await timedExport(photo, audio, out);
+  process.send?.({ peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
+}
+
+void (process.argv[2] === '--child-export' ? childExport() : main());

@@ -72,7 +72,8 @@ export class AssetService {
     return computeAudioPeaks(file, `The audio "${relPath}"`, peaksPerSec, signal);
   }
 
-  private resolveAsset(workDir: string, relPath: string): string {
+  /** Absolute path of a project asset; 'forbidden' for anything outside the project folder. */
+  resolveAsset(workDir: string, relPath: string): string {
     const dir = this.projects.checkWorkDir(workDir);
     const file = resolve(dir, relPath);
     if (!isSafeRelativePath(relPath) || !file.startsWith(dir + sep)) {

@@ -7,6 +7,7 @@ import type { HostKind } from './app-info.js';
 import { collectAppInfo } from './app-info.js';
 import type { Dialogs } from './dialogs.js';
 import { defaultModelsDir } from './model-status.js';
+import { PreviewService } from './preview-service.js';
 
 export interface ServicesOptions {
   readonly host: HostKind;
@@ -22,6 +23,7 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
   const projects = new ProjectService(dirs.dataDir);
   const grantedPaths = new Set<string>();
   const assets = new AssetService(projects, grantedPaths);
+  const preview = new PreviewService(assets);
 
   return {
     'app:info': () => Promise.resolve(collectAppInfo(host, dirs, modelsDir)),
@@ -41,6 +43,7 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
     'assets:import': ({ workDir, role, source }) => assets.import(workDir, role, source),
     'assets:read': ({ workDir, relPath }) => assets.read(workDir, relPath),
     'audio:peaks': ({ workDir, relPath, peaksPerSec }, { signal }) => assets.peaks(workDir, relPath, peaksPerSec, signal),
+    'preview:render-frame': ({ workDir, document, frameIndex }) => preview.renderFrame(workDir, document, frameIndex),
     'dialog:open-project': async () => ({ path: await dialogs.openProject() }),
     'dialog:save-project': async ({ suggestedName }) => ({ path: await dialogs.saveProject(suggestedName) }),
     'dialog:pick-media': async ({ role }) => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { assetRefSchema, ASSET_ROLES, projectDocumentSchema } from '../project/project-schema.js';
 import { relativePathSchema } from '../project/project-schema.js';
 import { ERROR_CODES } from '../util/result.js';
-import { arrayBufferSchema, float32ArraySchema } from './binary-schemas.js';
+import { arrayBufferSchema, float32ArraySchema, uint8ArraySchema } from './binary-schemas.js';
 
 /**
  * The one list of every channel between the studio UI and the services. Invoke channels are
@@ -128,6 +128,19 @@ export const invokeChannels = {
       sampleRateHz: z.number().int().positive(),
       /** Interleaved [min, max] pairs in -1..1, peaksPerSec of them per second. */
       minMax: float32ArraySchema,
+    }),
+  ),
+  /** One frame of the project's video at its output size, rendered by the project's engines. */
+  'preview:render-frame': invoke(
+    z.strictObject({ workDir: workDirSchema, document: projectDocumentSchema, frameIndex: z.number().int().nonnegative() }),
+    z.strictObject({
+      frameIndex: z.number().int().nonnegative(),
+      frameCount: z.number().int().positive(),
+      fps: z.number().positive(),
+      widthPx: z.number().int().positive(),
+      heightPx: z.number().int().positive(),
+      /** widthPx x heightPx x 4 bytes, RGBA rows top to bottom (ImageData layout). */
+      rgba: uint8ArraySchema,
     }),
   ),
   'dialog:open-project': invoke(z.strictObject({}), z.strictObject({ path: fsPathSchema.nullable() })),

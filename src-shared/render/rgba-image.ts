@@ -5,8 +5,8 @@
 export interface RgbaImage {
   readonly widthPx: number;
   readonly heightPx: number;
-  readonly data: Uint8Array;
-  readonly pixels: Uint32Array;
+  readonly data: Uint8Array<ArrayBuffer>;
+  readonly pixels: Uint32Array<ArrayBuffer>;
 }
 
 export function createRgbaImage(widthPx: number, heightPx: number): RgbaImage {

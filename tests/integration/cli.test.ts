@@ -37,6 +37,12 @@ describe.runIf(built)('aniportrait CLI', () => {
     expect(bad.stderr).toMatch(/unknown command "frobnicate"/);
     const render = spawnSync(process.execPath, [BIN, 'render'], { env, encoding: 'utf8' });
     expect(render.status).toBe(2);
-    expect(render.stderr).toMatch(/not available in this build/);
+    expect(render.stderr).toMatch(/--image, --audio and --out are required/);
+    const onnx = spawnSync(process.execPath, [BIN, 'render', '--image', 'a.png', '--audio', 'a.wav', '--out', 'a.mp4', '--engine', 'aniportrait'], { env, encoding: 'utf8' });
+    expect(onnx.status).toBe(1);
+    expect(onnx.stderr).toMatch(/AniPortrait ONNX engine is not in this build/);
+    const size = spawnSync(process.execPath, [BIN, 'render', '--image', 'a.png', '--audio', 'a.wav', '--out', 'a.mp4', '--size', '511'], { env, encoding: 'utf8' });
+    expect(size.status).toBe(2);
+    expect(size.stderr).toMatch(/--size must be an even size/);
   });
 });

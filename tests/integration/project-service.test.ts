@@ -10,6 +10,7 @@ import { createStudioHandlers } from '../../src-main/services/studio-services.js
 import type { InvokeChannel, RequestOf, ResponseOf } from '../../src-shared/ipc/contract.js';
 import type { Result } from '../../src-shared/util/result.js';
 import { solidPng } from '../helpers/png.js';
+import { fixture } from '../helpers/fixtures.js';
 import { toneBursts, wavBytes } from '../helpers/wav.js';
 
 let root: string;
@@ -133,5 +134,27 @@ describe('project files through the services', () => {
     const clobber = await call('project:save', { workDir: opened.workDir, path: other, document: opened.document });
     expect(!clobber.ok && clobber.error.code).toBe('already-exists');
     expect(readFileSync(join(other, 'keep.txt'), 'utf8')).toBe('mine');
+  });
+});
+
+describe('preview frames', () => {
+  it('renders a frame at the output size for a project with photo and speech, and says what is missing otherwise', async () => {
+    const photoPath = fixture('ref_jijin.png');
+    if (!photoPath) return;
+    const opened = await value(call('project:new', { name: 'Preview' }));
+    const missing = await call('preview:render-frame', { workDir: opened.workDir, document: opened.document, frameIndex: 0 });
+    expect(!missing.ok && missing.error.message).toMatch(/Import a portrait photo and a voice recording/);
+    const photo = await value(call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: bytes(readFileSync(photoPath)) } }));
+    const audio = await value(call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: bytes(wavBytes(toneBursts(2, 16000), 16000)) } }));
+    const document = { ...opened.document, assets: [photo, audio], photoAssetId: photo.id, audioAssetId: audio.id, settings: { ...opened.document.settings, outputWidthPx: 256, outputHeightPx: 192 } };
+    const frame = await value(call('preview:render-frame', { workDir: opened.workDir, document, frameIndex: 10 }));
+    expect(frame).toMatchObject({ frameIndex: 10, frameCount: 60, fps: 30, widthPx: 256, heightPx: 192 });
+    expect(frame.rgba).toBeInstanceOf(Uint8Array);
+    expect(frame.rgba.length).toBe(256 * 192 * 4);
+    // Asking again gives the same pixels (from the cache); past the end clamps to the last frame.
+    expect((await value(call('preview:render-frame', { workDir: opened.workDir, document, frameIndex: 10 }))).rgba).toEqual(frame.rgba);
+    expect((await value(call('preview:render-frame', { workDir: opened.workDir, document, frameIndex: 999 }))).frameIndex).toBe(59);
+    const onnx = await call('preview:render-frame', { workDir: opened.workDir, document: { ...document, engines: { ...document.engines, lmk2video: 'aniportrait' } }, frameIndex: 0 });
+    expect(!onnx.ok && onnx.error.message).toMatch(/ONNX engine is not in this build/);
   });
 });

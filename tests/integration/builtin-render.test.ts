@@ -1,0 +1,145 @@
+// @vitest-environment node
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportBuiltinVideo } from '../../src-main/engines/builtin/export-video.js';
+import { generateBuiltinTrack } from '../../src-main/engines/builtin/generate-track.js';
+import { createWarpRenderer } from '../../src-main/engines/builtin/render-session.js';
+import { analyzePhoto } from '../../src-main/face/analyze-photo.js';
+import { decodeAudioClip } from '../../src-main/media/decode-audio-clip.js';
+import { ffmpegBinaries } from '../../src-main/media/ffmpeg-binaries.js';
+import { ExpressionRig, NEUTRAL_FACE } from '../../src-shared/face/expression-rig.js';
+import { LANDMARK_COUNT } from '../../src-shared/face/topology.js';
+import { createRgbaImage } from '../../src-shared/render/rgba-image.js';
+import { fixture } from '../helpers/fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'aniportrait-render-'));
+const hasSpeech = spawnSync('espeak-ng', ['--version']).status === 0 && spawnSync('sox', ['--version']).status === 0;
+
+/** Speech with 1 s of silence on both sides. */
+function speech(): string {
+  const raw = join(dir, 'raw.wav');
+  const padded = join(dir, 'speech.wav');
+  execFileSync('espeak-ng', ['-w', raw, 'Hello, this is a talking portrait. We open the mouth on vowels.']);
+  execFileSync('sox', [raw, padded, 'pad', '1', '1']);
+  return padded;
+}
+
+function probe(path: string): { streams: { codec_type: string; codec_name: string; width?: number; height?: number; r_frame_rate: string; nb_frames?: string; pix_fmt?: string }[]; format: { duration: string } } {
+  const { ffprobePath } = ffmpegBinaries();
+  return JSON.parse(execFileSync(ffprobePath, ['-v', 'error', '-count_frames', '-show_streams', '-show_format', '-of', 'json', path], { encoding: 'utf8' })) as never;
+}
+
+/** Mean absolute difference of two RGBA frames inside a box (x0, y0, x1, y1). */
+function regionDifference(a: Uint8Array, b: Uint8Array, widthPx: number, box: number[]): number {
+  let sum = 0;
+  let count = 0;
+  for (let y = Math.floor(box[1]); y < box[3]; y++) {
+    for (let x = Math.floor(box[0]); x < box[2]; x++) {
+      for (let c = 0; c < 3; c++) sum += Math.abs(a[(y * widthPx + x) * 4 + c] - b[(y * widthPx + x) * 4 + c]);
+      count += 3;
+    }
+  }
+  return sum / count;
+}
+
+describe('built-in Lmk2Video renderer', () => {
+  it('reproduces the photo when the face is at rest, and moves the mouth region when the jaw opens', async () => {
+    const photo = fixture('ref_jijin.png');
+    if (!photo) return;
+    const { rig } = await analyzePhoto(photo, 'ref_jijin.png');
+    const renderer = await createWarpRenderer(photo, 'ref_jijin.png', rig, 512, 512);
+    const expression = new ExpressionRig(rig.lmks3dCm);
+    const rest = createRgbaImage(512, 512);
+    const open = createRgbaImage(512, 512);
+    renderer.render(new Float32Array(LANDMARK_COUNT * 3), [0, 0, 0, 0, 0, 0], rest);
+    const restLandmarks = Float32Array.from(renderer.frameLandmarksPx);
+    renderer.render(expression.offsets({ ...NEUTRAL_FACE, jawOpen: 1 }), [0, 0, 0, 0, 0, 0], open);
+    const mouth = [restLandmarks[61 * 2] - 5, restLandmarks[13 * 2 + 1] - 5, restLandmarks[291 * 2] + 5, restLandmarks[152 * 2 + 1]];
+    const forehead = [restLandmarks[10 * 2] - 30, restLandmarks[10 * 2 + 1], restLandmarks[10 * 2] + 30, restLandmarks[10 * 2 + 1] + 20];
+    expect(regionDifference(rest.data, open.data, 512, mouth)).toBeGreaterThan(8);
+    expect(regionDifference(rest.data, open.data, 512, forehead)).toBeLessThan(0.5);
+    // The corners of the frame (background) never move.
+    expect(regionDifference(rest.data, open.data, 512, [0, 0, 40, 40])).toBe(0);
+    // A head turn of 15 degrees moves the face but leaves the picture whole: the photo's own dark
+    // border stays as it was (no holes or torn-in black), and the background at the corners barely moves.
+    const turned = createRgbaImage(512, 512);
+    renderer.render(new Float32Array(LANDMARK_COUNT * 3), [0, 15, 0, 0, 0, 0], turned);
+    const black = (image: Uint8Array) => {
+      let count = 0;
+      for (let i = 0; i < 512 * 512; i++) if (image[i * 4] + image[i * 4 + 1] + image[i * 4 + 2] < 30) count++;
+      return count;
+    };
+    expect(Math.abs(black(turned.data) - black(rest.data))).toBeLessThan(black(rest.data) * 0.05 + 20);
+    expect(regionDifference(rest.data, turned.data, 512, mouth)).toBeGreaterThan(8);
+    expect(regionDifference(rest.data, turned.data, 512, [0, 472, 40, 512])).toBeLessThan(2);
+  });
+});
+
+describe.runIf(hasSpeech)('MP4 export', () => {
+  it('writes H.264 + AAC at the right size, fps and length; the mouth moves with speech and rests in silence', async () => {
+    const photo = fixture('ref_cxk.png');
+    if (!photo) return;
+    const audio = speech();
+    const samples = await decodeAudioClip(audio, 'speech.wav');
+    const { rig } = await analyzePhoto(photo, 'ref_cxk.png');
+    const track = await generateBuiltinTrack({ samples, fps: 25, seed: 4, poseSource: { kind: 'audio' } });
+    const out = join(dir, 'talk.mp4');
+    const progress: number[] = [];
+    await exportBuiltinVideo({ photoPath: photo, photoLabel: 'ref_cxk.png', audioPath: audio, rig, track, outPath: out, widthPx: 384, heightPx: 256, onProgress: (done) => progress.push(done) });
+    const info = probe(out);
+    const video = info.streams.find((s) => s.codec_type === 'video');
+    const sound = info.streams.find((s) => s.codec_type === 'audio');
+    expect(video).toMatchObject({ codec_name: 'h264', width: 384, height: 256, r_frame_rate: '25/1', pix_fmt: 'yuv420p' });
+    expect(Number(video?.nb_frames)).toBe(track.frameCount);
+    expect(sound?.codec_name).toBe('aac');
+    expect(Number(info.format.duration)).toBeCloseTo(samples.length / 16000, 1);
+    expect(progress[progress.length - 1]).toBe(track.frameCount);
+    expect(existsSync(`${out}.part`)).toBe(false);
+    // Mouth motion: jaw closed in the leading second of silence, open somewhere while talking.
+    expect(Math.max(...track.params.jawOpen.subarray(0, 20))).toBeLessThan(0.05);
+    expect(Math.max(...track.params.jawOpen)).toBeGreaterThan(0.4);
+  });
+
+  it('a cancelled export leaves no file and no ffmpeg process behind', async () => {
+    const photo = fixture('ref_cxk.png');
+    if (!photo) return;
+    const audio = speech();
+    const samples = await decodeAudioClip(audio, 'speech.wav');
+    const { rig } = await analyzePhoto(photo, 'ref_cxk.png');
+    const track = await generateBuiltinTrack({ samples, fps: 30, seed: 4, poseSource: { kind: 'audio' } });
+    const exportDir = join(dir, 'cancelled');
+    mkdirSync(exportDir);
+    const controller = new AbortController();
+    const attempt = exportBuiltinVideo({
+      photoPath: photo, photoLabel: 'ref_cxk.png', audioPath: audio, rig, track, outPath: join(exportDir, 'talk.mp4'), widthPx: 512, heightPx: 512,
+      signal: controller.signal,
+      onProgress: (done) => done === 20 && controller.abort(),
+    });
+    await expect(attempt).rejects.toThrow(/cancelled/);
+    expect(readdirSync(exportDir)).toEqual([]);
+    const ffmpegs = spawnSync('pgrep', ['-f', join(exportDir, 'talk.mp4')], { encoding: 'utf8' }).stdout.trim();
+    expect(ffmpegs).toBe('');
+  });
+
+  it('names an unwritable target folder', async () => {
+    const photo = fixture('ref_cxk.png');
+    if (!photo || process.getuid?.() === 0) return; // root writes anywhere; the missing-folder case below still runs
+    const locked = join(dir, 'locked');
+    mkdirSync(locked);
+    chmodSync(locked, 0o500);
+    const { rig } = await analyzePhoto(photo, 'ref_cxk.png');
+    const track = await generateBuiltinTrack({ samples: new Float32Array(16000).fill(0.1), fps: 30, seed: 1, poseSource: { kind: 'audio' } });
+    await expect(exportBuiltinVideo({ photoPath: photo, photoLabel: 'p', audioPath: speech(), rig, track, outPath: join(locked, 'x.mp4'), widthPx: 256, heightPx: 256 })).rejects.toThrow(/permission/i);
+  });
+
+  it('names a target folder that does not exist', async () => {
+    const photo = fixture('ref_cxk.png');
+    if (!photo) return;
+    const { rig } = await analyzePhoto(photo, 'ref_cxk.png');
+    const track = await generateBuiltinTrack({ samples: new Float32Array(16000).fill(0.1), fps: 30, seed: 1, poseSource: { kind: 'audio' } });
+    await expect(exportBuiltinVideo({ photoPath: photo, photoLabel: 'p', audioPath: speech(), rig, track, outPath: join(dir, 'no', 'such', 'x.mp4'), widthPx: 256, heightPx: 256 })).rejects.toThrow(/no[/\\]such.*Check the path/);
+  });
+});
