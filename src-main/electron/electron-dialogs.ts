@@ -1,5 +1,5 @@
 import type { BrowserWindow } from 'electron';
-import { dialog } from 'electron';
+import { dialog, shell } from 'electron';
 import type { AssetRole } from '../../src-shared/project/project-schema.js';
 import type { Dialogs } from '../services/dialogs.js';
 
@@ -31,6 +31,16 @@ export function electronDialogs(window: () => BrowserWindow | undefined, onDirty
       const parent = window();
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return result.canceled ? null : (result.filePath ?? null);
+    },
+    async saveVideo(suggestedName) {
+      const options: Electron.SaveDialogOptions = { title: 'Export video', defaultPath: `${suggestedName}.mp4`, filters: [{ name: 'MP4 video', extensions: ['mp4'] }] };
+      const parent = window();
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      return result.canceled ? null : (result.filePath ?? null);
+    },
+    revealFile(path) {
+      shell.showItemInFolder(path);
+      return Promise.resolve();
     },
     async pickMedia(role) {
       const options: Electron.OpenDialogOptions = { title: `Import ${role}`, properties: ['openFile'], filters: MEDIA_FILTERS[role] };

@@ -7,7 +7,7 @@ import { fail, ok, StudioError } from '../../src-shared/util/result.js';
 /** What a handler gets besides its request: cancellation and a way to push events to its caller. */
 export interface CallContext {
   readonly signal: AbortSignal;
-  push<C extends PushChannel>(channel: C, payload: PushOf<C>): void;
+  readonly push: <C extends PushChannel>(channel: C, payload: PushOf<C>) => void;
 }
 
 export type Handler<C extends InvokeChannel> = (request: ParsedRequestOf<C>, context: CallContext) => Promise<ResponseOf<C>>;

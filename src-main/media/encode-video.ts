@@ -31,6 +31,7 @@ export interface EncodeOptions {
 export async function encodeVideo(options: EncodeOptions, renderFrame: (frameIndex: number, image: RgbaImage) => void): Promise<void> {
   const { outPath, widthPx, heightPx, fps, frameCount, signal } = options;
   const partPath = `${outPath}.part`;
+  if (signal?.aborted) throw new StudioError('cancelled', 'The export was cancelled.');
   await checkWritable(outPath);
   ffmpegBinaries();
   const frames = new PassThrough({ highWaterMark: widthPx * heightPx * 4 * 2 });
@@ -64,10 +65,16 @@ export async function encodeVideo(options: EncodeOptions, renderFrame: (frameInd
     command.on('end', () => resolve());
     command.on('error', (error: Error) => reject(error));
   });
+  // fluent-ffmpeg spawns asynchronously: a stop asked for before the process exists is applied on start.
+  let stopped = false;
   const onAbort = () => {
+    stopped = true;
     command.kill('SIGKILL');
     frames.destroy();
   };
+  command.on('start', () => {
+    if (stopped) command.kill('SIGKILL');
+  });
   signal?.addEventListener('abort', onAbort, { once: true });
   command.run();
   try {

@@ -6,6 +6,9 @@ export interface Dialogs {
   openProject(): Promise<string | null>;
   saveProject(suggestedName: string): Promise<string | null>;
   pickMedia(role: AssetRole): Promise<string | null>;
+  saveVideo(suggestedName: string): Promise<string | null>;
+  /** Shows a file in the system's file manager. */
+  revealFile(path: string): Promise<void>;
   /** Whether closing the window should first ask about unsaved changes. */
   setDocumentDirty(dirty: boolean): void;
 }
@@ -15,6 +18,8 @@ export const NO_NATIVE_DIALOGS: Dialogs = {
   openProject: noDialog,
   saveProject: noDialog,
   pickMedia: noDialog,
+  saveVideo: noDialog,
+  revealFile: noDialog,
   // A browser tab asks by itself (beforeunload); the CLI has no window.
   setDocumentDirty: () => {},
 };

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Handlers } from '../ipc/router.js';
+import type { CallContext, Handlers } from '../ipc/router.js';
 import { AssetService } from '../project/asset-service.js';
 import { ProjectService } from '../project/project-service.js';
 import type { DataDirs } from '../util/data-dirs.js';
@@ -7,7 +7,11 @@ import type { HostKind } from './app-info.js';
 import { collectAppInfo } from './app-info.js';
 import type { Dialogs } from './dialogs.js';
 import { defaultModelsDir } from './model-status.js';
+import { exportProjectVideo } from './export-service.js';
+import { JobRegistry } from './job-registry.js';
 import { PreviewService } from './preview-service.js';
+import { ProjectEngines } from './project-engines.js';
+import { FACE_PARAM_NAMES } from '../../src-shared/face/face-param-track.js';
 
 export interface ServicesOptions {
   readonly host: HostKind;
@@ -23,7 +27,11 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
   const projects = new ProjectService(dirs.dataDir);
   const grantedPaths = new Set<string>();
   const assets = new AssetService(projects, grantedPaths);
-  const preview = new PreviewService(assets);
+  const engines = new ProjectEngines(assets);
+  const preview = new PreviewService(engines);
+  const jobs = new JobRegistry();
+  const reporter = (jobId: string, push: CallContext['push']) => (fraction: number, message: string) =>
+    push('jobs:did-progress', { jobId, fraction: Math.min(1, Math.max(0, fraction)), message });
 
   return {
     'app:info': () => Promise.resolve(collectAppInfo(host, dirs, modelsDir)),
@@ -43,9 +51,39 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
     'assets:import': ({ workDir, role, source }) => assets.import(workDir, role, source),
     'assets:read': ({ workDir, relPath }) => assets.read(workDir, relPath),
     'audio:peaks': ({ workDir, relPath, peaksPerSec }, { signal }) => assets.peaks(workDir, relPath, peaksPerSec, signal),
-    'preview:render-frame': ({ workDir, document, frameIndex }) => preview.renderFrame(workDir, document, frameIndex),
+    'track:generate': ({ workDir, document, jobId }, { signal, push }) =>
+      jobs.run(jobId, signal, async (jobSignal) => {
+        projects.checkWorkDir(workDir);
+        const prepared = await engines.prepare(workDir, document, reporter(jobId, push), jobSignal);
+        const { rig, generated } = prepared;
+        const params = new Float32Array(generated.frameCount * FACE_PARAM_NAMES.length);
+        FACE_PARAM_NAMES.forEach((name, k) => generated.params[name].forEach((v, f) => (params[f * FACE_PARAM_NAMES.length + k] = v)));
+        return {
+          rig: { imageWidthPx: rig.imageWidthPx, imageHeightPx: rig.imageHeightPx, lmks3dCm: Float32Array.from(rig.lmks3dCm), transMat: Float64Array.from(rig.transMat), landmarks2dPx: Float32Array.from(rig.landmarks2dPx) },
+          track: { fps: generated.fps, frameCount: generated.frameCount, params, poses: Float32Array.from(generated.poses) },
+          warnings: [...prepared.warnings],
+        };
+      }),
+    'export:video': ({ workDir, document, jobId, outPath }, { signal, push }) =>
+      jobs.run(jobId, signal, (jobSignal) => {
+        projects.checkWorkDir(workDir);
+        return exportProjectVideo(engines, workDir, document, resolve(outPath), jobSignal, reporter(jobId, push));
+      }),
+    'jobs:cancel': ({ jobId }) => {
+      jobs.cancel(jobId);
+      return Promise.resolve({});
+    },
+    'shell:reveal': async ({ path }) => {
+      await dialogs.revealFile(resolve(path));
+      return {};
+    },
+    'preview:render-frame': ({ workDir, document, frameIndex }) => {
+      projects.checkWorkDir(workDir);
+      return preview.renderFrame(workDir, document, frameIndex);
+    },
     'dialog:open-project': async () => ({ path: await dialogs.openProject() }),
     'dialog:save-project': async ({ suggestedName }) => ({ path: await dialogs.saveProject(suggestedName) }),
+    'dialog:save-video': async ({ suggestedName }) => ({ path: await dialogs.saveVideo(suggestedName) }),
     'dialog:pick-media': async ({ role }) => {
       const path = await dialogs.pickMedia(role);
       if (path !== null) grantedPaths.add(resolve(path));

@@ -4,3 +4,4 @@ import { z } from 'zod';
 export const arrayBufferSchema = z.instanceof(ArrayBuffer);
 export const float32ArraySchema = z.instanceof(Float32Array);
 export const uint8ArraySchema = z.instanceof(Uint8Array);
+export const float64ArraySchema = z.instanceof(Float64Array);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { assetRefSchema, ASSET_ROLES, projectDocumentSchema } from '../project/project-schema.js';
 import { relativePathSchema } from '../project/project-schema.js';
 import { ERROR_CODES } from '../util/result.js';
-import { arrayBufferSchema, float32ArraySchema, uint8ArraySchema } from './binary-schemas.js';
+import { arrayBufferSchema, float32ArraySchema, float64ArraySchema, uint8ArraySchema } from './binary-schemas.js';
 
 /**
  * The one list of every channel between the studio UI and the services. Invoke channels are
@@ -20,6 +20,9 @@ const fsPathSchema = z.string().min(1).max(4096).refine((p) => !p.includes('\0')
 const workDirSchema = fsPathSchema;
 
 const isoTimeSchema = z.iso.datetime();
+
+/** Chosen by the caller, so that it can match progress pushes and cancel before the answer comes. */
+const jobIdSchema = z.string().min(1).max(64).regex(/^[\w-]+$/);
 
 export const errorInfoSchema = z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() });
 
@@ -130,6 +133,53 @@ export const invokeChannels = {
       minMax: float32ArraySchema,
     }),
   ),
+  /**
+   * Runs the project's Audio2Lmk engine (or reuses its last result for the same inputs) and returns
+   * the face rig and the generated track, before keyframe layers. Progress arrives as
+   * jobs:did-progress pushes with this jobId; jobs:cancel stops it.
+   */
+  'track:generate': invoke(
+    z.strictObject({ workDir: workDirSchema, document: projectDocumentSchema, jobId: jobIdSchema }),
+    z.strictObject({
+      rig: z.strictObject({
+        imageWidthPx: z.number().int().positive(),
+        imageHeightPx: z.number().int().positive(),
+        /** 478 x 3 face-space points (cm). */
+        lmks3dCm: float32ArraySchema,
+        /** 4 x 4 row-major canonical -> camera transform. */
+        transMat: float64ArraySchema,
+        /** 478 x 2 photo landmarks (px). */
+        landmarks2dPx: float32ArraySchema,
+      }),
+      track: z.strictObject({
+        fps: z.number().positive(),
+        frameCount: z.number().int().positive(),
+        /** frameCount x FACE_PARAM_NAMES.length, frame-major, in FACE_PARAM_NAMES order. */
+        params: float32ArraySchema,
+        /** frameCount x 6 pose vectors [rx, ry, rz (deg), tx, ty, tz (cm)]. */
+        poses: float32ArraySchema,
+      }),
+      /** Things the user should know (e.g. several faces in the photo). */
+      warnings: z.array(z.string()),
+    }),
+  ),
+  /**
+   * Exports the project (generated track + keyframe layers) to an MP4 at `outPath` (written as
+   * .part, renamed when complete). Progress: jobs:did-progress pushes with this jobId.
+   */
+  'export:video': invoke(
+    z.strictObject({
+      workDir: workDirSchema,
+      document: projectDocumentSchema,
+      jobId: jobIdSchema,
+      outPath: fsPathSchema.refine((p) => p.toLowerCase().endsWith('.mp4'), 'must end in .mp4'),
+    }),
+    z.strictObject({ outPath: fsPathSchema, frameCount: z.number().int().positive(), durationSec: z.number().positive() }),
+  ),
+  /** Stops a running job (track generation or export); unknown or finished ids are ignored. */
+  'jobs:cancel': invoke(z.strictObject({ jobId: jobIdSchema }), z.strictObject({})),
+  /** Shows a file in the system's file manager (Electron; other hosts answer no-native-dialog). */
+  'shell:reveal': invoke(z.strictObject({ path: fsPathSchema }), z.strictObject({})),
   /** One frame of the project's video at its output size, rendered by the project's engines. */
   'preview:render-frame': invoke(
     z.strictObject({ workDir: workDirSchema, document: projectDocumentSchema, frameIndex: z.number().int().nonnegative() }),
@@ -144,6 +194,7 @@ export const invokeChannels = {
     }),
   ),
   'dialog:open-project': invoke(z.strictObject({}), z.strictObject({ path: fsPathSchema.nullable() })),
+  'dialog:save-video': invoke(z.strictObject({ suggestedName: z.string().max(200) }), z.strictObject({ path: fsPathSchema.nullable() })),
   'dialog:save-project': invoke(
     z.strictObject({ suggestedName: z.string().max(200) }),
     z.strictObject({ path: fsPathSchema.nullable() }),

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { mkdtempSync, readFileSync, readdirSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -156,5 +156,56 @@ describe('preview frames', () => {
     expect((await value(call('preview:render-frame', { workDir: opened.workDir, document, frameIndex: 999 }))).frameIndex).toBe(59);
     const onnx = await call('preview:render-frame', { workDir: opened.workDir, document: { ...document, engines: { ...document.engines, lmk2video: 'aniportrait' } }, frameIndex: 0 });
     expect(!onnx.ok && onnx.error.message).toMatch(/ONNX engine is not in this build/);
+  });
+});
+
+describe('track generation and studio export', () => {
+  it('generates the track with progress, exports with keyframe layers, and cancels on request', async () => {
+    const photoPath = fixture('ref_cxk.png');
+    if (!photoPath) return;
+    const pushes: { jobId: string; fraction: number }[] = [];
+    const router = createRouter(createStudioHandlers({ host: 'cli', dirs: { dataDir: join(root, 'data2'), projectsDir: join(root, 'p2') }, dialogs: NO_NATIVE_DIALOGS }));
+    const run = async <C extends InvokeChannel>(channel: C, request: RequestOf<C>, signal = new AbortController().signal) => {
+      const outcome = await router.route(channel, request, { trusted: true, description: 'test' }, { signal, push: (_c, p) => pushes.push(p as never) });
+      return (outcome.kind === 'answered' ? outcome.result : undefined) as Result<ResponseOf<C>>;
+    };
+    const opened = await value(run('project:new', { name: 'Export' }));
+    const photo = await value(run('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: bytes(readFileSync(photoPath)) } }));
+    const audio = await value(run('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: bytes(wavBytes(toneBursts(1.5, 16000), 16000)) } }));
+    const yawKeys = [{ id: 'k1', timeSec: 0, value: 0, interp: 'linear', handles: { outX: 0, outY: 0, inX: 1, inY: 1 } }, { id: 'k2', timeSec: 1, value: 12, interp: 'linear', handles: { outX: 0, outY: 0, inX: 1, inY: 1 } }];
+    const document = {
+      ...opened.document,
+      assets: [photo, audio],
+      photoAssetId: photo.id,
+      audioAssetId: audio.id,
+      settings: { ...opened.document.settings, outputWidthPx: 128, outputHeightPx: 128 },
+      layers: [{ id: 'layer1', name: 'Head', enabled: true, channels: { yawDeg: yawKeys } }],
+    } as typeof opened.document;
+    const generated = await value(run('track:generate', { workDir: opened.workDir, document, jobId: 'gen-1' }));
+    expect(generated.track.frameCount).toBe(45);
+    expect(generated.track.params.length).toBe(45 * 8);
+    expect(generated.rig.lmks3dCm.length).toBe(478 * 3);
+    expect(pushes.some((p) => p.jobId === 'gen-1')).toBe(true);
+
+    // The keyed yaw turns the head: the frame at 1 s differs from the same frame without the layer.
+    const keyed = await value(run('preview:render-frame', { workDir: opened.workDir, document, frameIndex: 30 }));
+    const plain = await value(run('preview:render-frame', { workDir: opened.workDir, document: { ...document, layers: [] }, frameIndex: 30 }));
+    let differing = 0;
+    for (let i = 0; i < keyed.rgba.length; i++) if (keyed.rgba[i] !== plain.rgba[i]) differing++;
+    expect(differing).toBeGreaterThan(keyed.rgba.length * 0.05);
+
+    const outPath = join(root, 'export.mp4');
+    const exported = await value(run('export:video', { workDir: opened.workDir, document, jobId: 'exp-1', outPath }));
+    expect(exported).toMatchObject({ outPath, frameCount: 45 });
+    expect(existsSync(outPath)).toBe(true);
+    expect(pushes.filter((p) => p.jobId === 'exp-1').at(-1)?.fraction).toBe(1);
+
+    const second = join(root, 'cancelled.mp4');
+    const pending = run('export:video', { workDir: opened.workDir, document, jobId: 'exp-2', outPath: second });
+    await value(run('jobs:cancel', { jobId: 'exp-2' }));
+    const cancelled = await pending;
+    expect(!cancelled.ok && cancelled.error.code).toBe('cancelled');
+    expect(existsSync(second)).toBe(false);
+    expect(existsSync(`${second}.part`)).toBe(false);
   });
 });
