@@ -166,7 +166,7 @@ describe('track generation and studio export', () => {
     const pushes: { jobId: string; fraction: number }[] = [];
     const router = createRouter(createStudioHandlers({ host: 'cli', dirs: { dataDir: join(root, 'data2'), projectsDir: join(root, 'p2') }, dialogs: NO_NATIVE_DIALOGS }));
     const run = async <C extends InvokeChannel>(channel: C, request: RequestOf<C>, signal = new AbortController().signal) => {
-      const outcome = await router.route(channel, request, { trusted: true, description: 'test' }, { signal, push: (_c, p) => pushes.push(p as never) });
+      const outcome = await router.route(channel, request, { trusted: true, description: 'test' }, { signal, push: (_c, p) => pushes.push(p) });
       return (outcome.kind === 'answered' ? outcome.result : undefined) as Result<ResponseOf<C>>;
     };
     const opened = await value(run('project:new', { name: 'Export' }));
