@@ -1,5 +1,6 @@
 import { StudioError } from '../../src-shared/util/result.js';
 import { decodeAudioStream } from './decode-audio.js';
+import { probeAudio } from './probe-media.js';
 
 /** Speech analysis rate of every engine (AniPortrait's wav2vec2 rate). */
 export const ANALYSIS_RATE_HZ = 16000;
@@ -8,13 +9,23 @@ const SILENCE_PEAK = 1e-4;
 
 /**
  * A whole clip as 16 kHz mono float32, with clear errors for empty and all-silent audio. Memory is
- * 64 KB per second of audio (a 10-minute file takes 38 MB); decoding streams, so nothing else grows.
+ * 64 KB per second of audio (a 10-minute file takes 38 MB): the buffer is sized from the file's
+ * duration up front and filled while decoding streams, so no second copy is ever made.
  */
 export async function decodeAudioClip(path: string, label: string, signal?: AbortSignal): Promise<Float32Array> {
-  const blocks: Float32Array[] = [];
+  const facts = await probeAudio(path, label);
+  let buffer = new Float32Array(Math.ceil(facts.durationSec * ANALYSIS_RATE_HZ) + ANALYSIS_RATE_HZ);
+  let filled = 0;
   let peak = 0;
   const count = await decodeAudioStream(path, label, { sampleRateHz: ANALYSIS_RATE_HZ, signal }, (samples) => {
-    blocks.push(samples);
+    if (filled + samples.length > buffer.length) {
+      // The container's duration was short of the truth: grow by half.
+      const grown = new Float32Array(Math.ceil((filled + samples.length) * 1.5));
+      grown.set(buffer.subarray(0, filled));
+      buffer = grown;
+    }
+    buffer.set(samples, filled);
+    filled += samples.length;
     for (let i = 0; i < samples.length; i++) {
       const a = Math.abs(samples[i]);
       if (a > peak) peak = a;
@@ -26,11 +37,5 @@ export async function decodeAudioClip(path: string, label: string, signal?: Abor
   if (peak < SILENCE_PEAK) {
     throw new StudioError('unsupported-media', `${label} is silent (no sound above -80 dBFS). Check the recording or choose another file.`);
   }
-  const out = new Float32Array(count);
-  let offset = 0;
-  for (const block of blocks) {
-    out.set(block, offset);
-    offset += block.length;
-  }
-  return out;
+  return buffer.subarray(0, count);
 }
