@@ -1,3 +1,5 @@
+import { bounds2d } from '../math/bounds.js';
+
 /**
  * Delaunay triangulation (Bowyer-Watson) of 2D points given as [x0, y0, x1, y1, ...]. Returns
  * vertex index triples (winding not normalised). O(n^2) worst case: meant for the few hundred
@@ -5,16 +7,7 @@
  */
 export function delaunay(points: ArrayLike<number>): Uint32Array {
   const n = points.length / 2;
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (let i = 0; i < n; i++) {
-    minX = Math.min(minX, points[i * 2]);
-    maxX = Math.max(maxX, points[i * 2]);
-    minY = Math.min(minY, points[i * 2 + 1]);
-    maxY = Math.max(maxY, points[i * 2 + 1]);
-  }
+  const { minX, minY, maxX, maxY } = bounds2d(points);
   const span = Math.max(maxX - minX, maxY - minY, 1) * 20;
   const cx = (minX + maxX) / 2;
   const cy = (minY + maxY) / 2;

@@ -1,3 +1,5 @@
+import { bounds2d } from '../math/bounds.js';
+
 /** Where the output frame sits in the photo: output px = (photo px - origin) * scale. */
 export interface FaceCrop {
   readonly originXPx: number;
@@ -15,16 +17,7 @@ export interface FaceCrop {
  * outside is padded by the renderer's edge clamp).
  */
 export function faceCrop(landmarksPx: ArrayLike<number>, pointCount: number, photoWidthPx: number, photoHeightPx: number, outputWidthPx: number, outputHeightPx: number): FaceCrop {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (let i = 0; i < pointCount; i++) {
-    minX = Math.min(minX, landmarksPx[i * 2]);
-    maxX = Math.max(maxX, landmarksPx[i * 2]);
-    minY = Math.min(minY, landmarksPx[i * 2 + 1]);
-    maxY = Math.max(maxY, landmarksPx[i * 2 + 1]);
-  }
+  const { minX, minY, maxX, maxY } = bounds2d(landmarksPx, pointCount);
   const aspect = outputWidthPx / outputHeightPx;
   const faceShare = ((maxX - minX) * (maxY - minY)) / (photoWidthPx * photoHeightPx);
   let cropW: number;

@@ -73,18 +73,13 @@ export class WarpRenderer {
       const b = tris[t * 3 + 1];
       const c = tris[t * 3 + 2];
       if (still(src, dst, a) && still(src, dst, b) && still(src, dst, c)) continue;
-      s[0] = src[a * 2];
-      s[1] = src[a * 2 + 1];
-      s[2] = src[b * 2];
-      s[3] = src[b * 2 + 1];
-      s[4] = src[c * 2];
-      s[5] = src[c * 2 + 1];
-      d[0] = dst[a * 2];
-      d[1] = dst[a * 2 + 1];
-      d[2] = dst[b * 2];
-      d[3] = dst[b * 2 + 1];
-      d[4] = dst[c * 2];
-      d[5] = dst[c * 2 + 1];
+      for (let k = 0; k < 3; k++) {
+        const v = tris[t * 3 + k];
+        s[k * 2] = src[v * 2];
+        s[k * 2 + 1] = src[v * 2 + 1];
+        d[k * 2] = dst[v * 2];
+        d[k * 2 + 1] = dst[v * 2 + 1];
+      }
       warpTriangle(this.source, out, s, d);
     }
     paintMouthInterior(out, this.projected, this.restOpeningPx);
