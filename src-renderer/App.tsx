@@ -12,16 +12,19 @@ import { Toolbar } from './components/Toolbar';
 import { ViewportPanel } from './components/ViewportPanel';
 import { useAutosave } from './hooks/use-autosave';
 import { useFileDrop } from './hooks/use-file-drop';
+import { useAudioSource } from './hooks/use-audio-source';
 import { useShortcuts } from './hooks/use-shortcuts';
 import { useStudio, useStudioSelector } from './state/studio-context';
 import { isDirty } from './state/studio-state';
 
 /** The studio window: toolbar, preview + 3D viewport + inspector, timeline, status bar. */
 export function App() {
-  const { actions } = useStudio();
+  const services = useStudio();
+  const { actions } = services;
   const dragging = useFileDrop(actions);
   useAutosave(actions);
-  useShortcuts(actions);
+  useShortcuts(services);
+  useAudioSource(services);
   useWindowTitle();
 
   return (

@@ -2,15 +2,29 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { connection, studio } from './services/studio-client';
+import { EditActions } from './state/edit-actions';
+import { ExportActions } from './state/export-actions';
+import { GenerationActions } from './state/generation-actions';
+import { PlaybackController } from './state/playback-controller';
 import { ProjectActions } from './state/project-actions';
 import type { StudioServices } from './state/studio-context';
 import { StudioContext } from './state/studio-context';
 import { isDirty } from './state/studio-state';
 import { StudioStore } from './state/studio-store';
 import './styles/studio.css';
+import './styles/timeline.css';
 
 const store = new StudioStore();
-const services: StudioServices = { studio, store, actions: new ProjectActions(studio, store) };
+const actions = new ProjectActions(studio, store);
+const services: StudioServices = {
+  studio,
+  store,
+  actions,
+  edits: new EditActions(store),
+  generation: new GenerationActions(studio, store, (action, error) => actions.reportError(action, error)),
+  playback: new PlaybackController(store),
+  exporter: new ExportActions(studio, store),
+};
 
 const mirrorConnection = () => store.update((s) => ({ ...s, ephemeral: { ...s.ephemeral, connection: connection.current() } }));
 connection.on(mirrorConnection);

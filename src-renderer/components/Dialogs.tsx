@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { assertNever } from '../../src-shared/util/assert-never';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { ConfirmDiscardDialog } from './ConfirmDiscardDialog';
+import { ExportDialog } from './ExportDialog';
 import { PathDialog } from './PathDialog';
 
 /** The one modal dialog that the state asks for, if any. */
@@ -19,6 +20,8 @@ export function Dialogs() {
       return <PathDialog mode="save" initialPath={dialog.initialPath} recent={[]} onCancel={close} onConfirm={(path) => void actions.saveTo(path)} />;
     case 'confirm-discard':
       return <ConfirmDiscardDialog projectName={projectName} onCancel={close} onDiscard={() => actions.confirmDiscard(dialog.next)} />;
+    case 'export':
+      return <ExportDialog initialPath={dialog.initialPath} />;
     default:
       return assertNever(dialog, 'dialog');
   }

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { useState } from 'react';
 
 interface DraftInputProps {
@@ -10,13 +10,15 @@ interface DraftInputProps {
   readonly commit: (text: string) => string | null;
   readonly min?: number;
   readonly max?: number;
+  /** Shown after the box (e.g. the value with the generated motion). */
+  readonly suffix?: ReactNode;
 }
 
 /**
  * A text box that edits a draft and commits it on Enter or blur, so half-typed values never
  * reach the document. Escape drops the draft. A rejected value stays, marked, with its message.
  */
-export function DraftInput({ id, testId, value, type, commit, min, max }: DraftInputProps) {
+export function DraftInput({ id, testId, value, type, commit, min, max, suffix }: DraftInputProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -50,6 +52,7 @@ export function DraftInput({ id, testId, value, type, commit, min, max }: DraftI
           onBlur={finish}
           onKeyDown={onKeyDown}
         />
+        {suffix}
       </div>
       {error !== null && (
         <div className="field-error" id={`${id}-error`} role="alert">

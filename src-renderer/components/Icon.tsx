@@ -1,4 +1,24 @@
-export type IconName = 'new' | 'open' | 'save' | 'save-as' | 'photo' | 'audio' | 'reset-view' | 'warning';
+export type IconName =
+  | 'new'
+  | 'open'
+  | 'save'
+  | 'save-as'
+  | 'photo'
+  | 'audio'
+  | 'reset-view'
+  | 'warning'
+  | 'undo'
+  | 'redo'
+  | 'generate'
+  | 'export'
+  | 'play'
+  | 'pause'
+  | 'stop'
+  | 'to-start'
+  | 'to-end'
+  | 'marker'
+  | 'key'
+  | 'landmarks';
 
 /** Stroke paths on a 16x16 grid; stroke colour follows the text colour. */
 const PATHS: Record<IconName, string> = {
@@ -10,6 +30,18 @@ const PATHS: Record<IconName, string> = {
   audio: 'M1.5 8h1 M4 5v6 M6.5 2.5v11 M9 5.5v5 M11.5 3.5v9 M14 7v2',
   'reset-view': 'M2.5 8a5.5 5.5 0 1 0 1.6-3.9 M2.5 2v3h3',
   warning: 'M8 1.5l7 12.5H1z M8 6v4 M8 11.6v.4',
+  undo: 'M5 3.5L2 6.5l3 3 M2 6.5h7.5a4 4 0 0 1 0 8H6',
+  redo: 'M11 3.5l3 3-3 3 M14 6.5H6.5a4 4 0 0 0 0 8H10',
+  generate: 'M8 1.5v3 M8 11.5v3 M1.5 8h3 M11.5 8h3 M3.4 3.4l2.1 2.1 M10.5 10.5l2.1 2.1 M3.4 12.6l2.1-2.1 M10.5 5.5l2.1-2.1',
+  export: 'M8 10V1.5 M4.5 5L8 1.5 11.5 5 M2.5 9v5h11V9',
+  play: 'M4.5 2.5v11l9-5.5z',
+  pause: 'M4.5 2.5v11 M11.5 2.5v11',
+  stop: 'M3.5 3.5h9v9h-9z',
+  'to-start': 'M3 2.5v11 M13 2.5v11L5 8z',
+  'to-end': 'M13 2.5v11 M3 2.5v11L11 8z',
+  marker: 'M4 14.5V1.5 M4 2h8l-2 3 2 3H4',
+  key: 'M8 2l6 6-6 6-6-6z',
+  landmarks: 'M3 5a.5.5 0 1 0 0 .1 M13 5a.5.5 0 1 0 0 .1 M8 3a.5.5 0 1 0 0 .1 M4.5 10.5Q8 13.5 11.5 10.5 M3 5q5 -3 10 0 M8 6v3',
 };
 
 export function Icon({ name, sizePx = 16 }: { readonly name: IconName; readonly sizePx?: number }) {

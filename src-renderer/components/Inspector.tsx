@@ -1,23 +1,18 @@
-import type { ProjectDocument, ProjectSettings } from '../../src-shared/project/project-schema';
-import { projectDocumentSchema, projectSettingsSchema } from '../../src-shared/project/project-schema';
-import { renameProject, setSetting } from '../state/document-edits';
+import type { ProjectDocument } from '../../src-shared/project/project-schema';
+import { projectDocumentSchema } from '../../src-shared/project/project-schema';
+import { renameProject } from '../state/document-edits';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { AssetsSection } from './AssetsSection';
 import { DraftInput } from './DraftInput';
 import { EnginesSection } from './EnginesSection';
+import { ExpressionSection } from './ExpressionSection';
 import { Field } from './Field';
+import { KeyframeSection } from './KeyframeSection';
 import { Panel } from './Panel';
+import { PoseKeysSection } from './PoseKeysSection';
+import { SettingField } from './SettingField';
 
-type NumericSetting = keyof ProjectSettings;
-
-const SETTING_FIELDS: readonly { key: NumericSetting; testId: string; label: string; unit: string; tooltip: string }[] = [
-  { key: 'fps', testId: 'field-fps', label: 'Frame rate', unit: 'fps', tooltip: 'Frames per second of the landmark track and the exported video (AniPortrait uses 30).' },
-  { key: 'outputWidthPx', testId: 'field-width', label: 'Width', unit: 'px', tooltip: 'Width of the exported video in pixels.' },
-  { key: 'outputHeightPx', testId: 'field-height', label: 'Height', unit: 'px', tooltip: 'Height of the exported video in pixels.' },
-  { key: 'seed', testId: 'field-seed', label: 'Seed', unit: '', tooltip: 'Seed of every random choice (head-motion noise, blinks, diffusion noise): the same seed gives the same video.' },
-];
-
-/** The right-hand property editor of the open project. */
+/** The right-hand property editor: selected keys, pose and expression keys at the playhead, the project. */
 export function Inspector() {
   const document = useStudioSelector((s) => s.document);
   return (
@@ -29,6 +24,7 @@ export function Inspector() {
 
 function InspectorBody({ document }: { readonly document: ProjectDocument }) {
   const { actions } = useStudio();
+  const selectedKeys = useStudioSelector((s) => s.ephemeral.selection.keys);
 
   const commitName = (text: string): string | null => {
     const name = text.trim();
@@ -38,16 +34,11 @@ function InspectorBody({ document }: { readonly document: ProjectDocument }) {
     return null;
   };
 
-  const commitSetting = (key: NumericSetting) => (text: string): string | null => {
-    const schema = projectSettingsSchema.shape[key];
-    const parsed = schema.safeParse(text.trim() === '' ? Number.NaN : Number(text));
-    if (!parsed.success) return rangeMessage(key);
-    actions.edit(setSetting(key, parsed.data));
-    return null;
-  };
-
   return (
     <>
+      {selectedKeys.length > 0 && <KeyframeSection document={document} refs={selectedKeys} />}
+      <PoseKeysSection />
+      <ExpressionSection />
       <section className="inspector-section">
         <h3 className="inspector-section-title">Project</h3>
         <Field htmlFor="field-name" label="Name" tooltip="Shown in the title bar and suggested as the file name.">
@@ -56,28 +47,13 @@ function InspectorBody({ document }: { readonly document: ProjectDocument }) {
       </section>
       <section className="inspector-section">
         <h3 className="inspector-section-title">Output</h3>
-        {SETTING_FIELDS.map((field) => (
-          <Field key={field.key} htmlFor={field.testId} label={field.label} unit={field.unit || undefined} tooltip={field.tooltip}>
-            <DraftInput id={field.testId} testId={field.testId} type="number" value={String(document.settings[field.key])} commit={commitSetting(field.key)} />
-          </Field>
-        ))}
+        <SettingField setting="fps" />
+        <SettingField setting="outputWidthPx" />
+        <SettingField setting="outputHeightPx" />
+        <SettingField setting="seed" />
       </section>
       <EnginesSection engines={document.engines} />
       <AssetsSection document={document} />
     </>
   );
-}
-
-function rangeMessage(key: NumericSetting): string {
-  switch (key) {
-    case 'fps':
-      return 'Use a whole number of frames per second from 1 to 120.';
-    case 'outputWidthPx':
-    case 'outputHeightPx':
-      return 'Use a whole number of pixels from 64 to 4096.';
-    case 'seed':
-      return 'Use a whole number from 0 to 2147483647.';
-    default:
-      return key satisfies never;
-  }
 }

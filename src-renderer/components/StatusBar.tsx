@@ -1,12 +1,16 @@
-import { useStudioSelector } from '../state/studio-context';
+import { useStudio, useStudioSelector } from '../state/studio-context';
+import { ProgressBar } from './ProgressBar';
 
-/** Bottom line: connection and host, the last message or error, and the project's output format. */
+/** Bottom line: connection and host, the last message or a running job, and the project's output format. */
 export function StatusBar() {
+  const { generation } = useStudio();
   const connection = useStudioSelector((s) => s.ephemeral.connection);
   const appInfo = useStudioSelector((s) => s.ephemeral.appInfo);
   const status = useStudioSelector((s) => s.ephemeral.status);
   const busy = useStudioSelector((s) => s.ephemeral.busy);
   const settings = useStudioSelector((s) => s.document?.settings ?? null);
+  const job = useStudioSelector((s) => s.ephemeral.generation);
+  const generated = useStudioSelector((s) => s.ephemeral.generated);
 
   const hostText = appInfo !== null ? `${appInfo.host} host · v${appInfo.appVersion}` : connection.state === 'closed' ? 'disconnected' : 'connecting…';
   return (
@@ -15,9 +19,23 @@ export function StatusBar() {
         <span className="status-dot" data-state={connection.state} />
         {hostText}
       </span>
+      {job.status === 'running' ? (
+        <span className="status-job" data-testid="generate-job">
+          <ProgressBar fraction={job.fraction} testId="generate-progress" label="Track generation" />
+          <button type="button" className="status-cancel" data-testid="generate-cancel" title="Stop generating the track" onClick={() => generation.cancel()}>
+            Cancel
+          </button>
+          <span>Generating: {job.message}</span>
+        </span>
+      ) : null}
       <span className="status-message" data-testid="status-message" data-tone={status.tone} title={status.text}>
         {busy ?? status.text}
       </span>
+      {generated !== null && (
+        <span className="status-right" data-testid="status-track" title="The generated landmark track">
+          track {generated.track.frameCount} frames
+        </span>
+      )}
       {settings !== null && (
         <span className="status-right">
           {settings.outputWidthPx}×{settings.outputHeightPx} · {settings.fps} fps · seed {settings.seed}

@@ -1,17 +1,27 @@
 import type { PointerEvent as ReactPointerEvent } from 'react';
+import { useStudio, useStudioSelector } from '../state/studio-context';
+import { MarkerFlags } from './MarkerFlags';
 import { rulerLabel, rulerTicks } from './ruler-ticks';
+import { timeAtClientX, useTimelineGeometry } from './timeline-geometry';
 
-interface TimeRulerProps {
-  readonly durationSec: number;
-  readonly widthPx: number;
-  readonly onScrub: (event: ReactPointerEvent<HTMLDivElement>) => void;
-}
+/** Seconds along the top of the timeline with the project's markers; pressing or dragging on it scrubs. */
+export function TimeRuler() {
+  const { playback } = useStudio();
+  const { durationSec, contentWidthPx, pxPerSec } = useTimelineGeometry();
+  const { ticks, majorStepSec } = rulerTicks(durationSec, contentWidthPx);
+  const playheadTimeSec = useStudioSelector((s) => s.session.playheadTimeSec);
 
-/** Seconds along the top of the timeline; scrubbing on it moves the playhead. */
-export function TimeRuler({ durationSec, widthPx, onScrub }: TimeRulerProps) {
-  const { ticks, majorStepSec } = rulerTicks(durationSec, widthPx);
+  const scrub = (event: ReactPointerEvent<HTMLDivElement>) => {
+    if (event.type === 'pointermove' && !event.currentTarget.hasPointerCapture(event.pointerId)) return;
+    if (event.type === 'pointerdown') {
+      if (event.button !== 0) return;
+      event.currentTarget.setPointerCapture(event.pointerId);
+    }
+    playback.scrubTo(timeAtClientX(event.currentTarget, event.clientX, pxPerSec));
+  };
+
   return (
-    <div className="time-ruler" data-testid="time-ruler" onPointerDown={onScrub} onPointerMove={onScrub}>
+    <div className="time-ruler" data-testid="time-ruler" style={{ width: contentWidthPx }} onPointerDown={scrub} onPointerMove={scrub}>
       {ticks.map((tick) => (
         <div key={tick.timeSec} className={`ruler-tick ${tick.major ? 'major' : 'minor'}`} style={{ left: tick.xPx }} />
       ))}
@@ -22,6 +32,8 @@ export function TimeRuler({ durationSec, widthPx, onScrub }: TimeRulerProps) {
             {rulerLabel(tick.timeSec, majorStepSec)}
           </span>
         ))}
+      <MarkerFlags />
+      <div className="ruler-playhead" style={{ left: Math.min(playheadTimeSec, durationSec) * pxPerSec }} />
     </div>
   );
 }

@@ -1,20 +1,24 @@
 import type { ChangeEvent } from 'react';
 import { useRef } from 'react';
 import type { AssetRole } from '../../src-shared/project/project-schema';
+import { generationInputsKey } from '../state/generation-inputs';
+import { redoLabel, undoLabel } from '../state/history';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { isDirty } from '../state/studio-state';
+import { MOD } from '../util/shortcut-labels';
 import { ToolButton } from './ToolButton';
 
-/** Cmd on macOS, Ctrl elsewhere, for the tooltips. */
-const MOD = navigator.userAgent.includes('Mac') ? '⌘' : 'Ctrl+';
-
 export function Toolbar() {
-  const { actions } = useStudio();
+  const { actions, edits, generation, exporter } = useStudio();
   const name = useStudioSelector((s) => s.document?.name ?? null);
   const dirty = useStudioSelector(isDirty);
   const savedPath = useStudioSelector((s) => s.session.savedPath);
   const host = useStudioSelector((s) => s.ephemeral.appInfo?.host ?? null);
   const connected = useStudioSelector((s) => s.ephemeral.connection.state !== 'closed');
+  const undoText = useStudioSelector((s) => undoLabel(s.ephemeral.history));
+  const redoText = useStudioSelector((s) => redoLabel(s.ephemeral.history));
+  const canGenerate = useStudioSelector((s) => s.session.workDir !== null && generationInputsKey(s.document) !== null);
+  const generating = useStudioSelector((s) => s.ephemeral.generation.status === 'running');
   const hasProject = name !== null;
   const photoInput = useRef<HTMLInputElement>(null);
   const audioInput = useRef<HTMLInputElement>(null);
@@ -39,10 +43,25 @@ export function Toolbar() {
         <ToolButton icon="save-as" label="Save As" testId="btn-save-as" tooltip={`Save the project to a new location (${MOD}Shift+S)`} disabled={!hasProject} onClick={() => void actions.saveAs()} />
       </div>
       <div className="toolbar-group">
+        <ToolButton icon="undo" label="Undo" iconOnly testId="btn-undo" tooltip={undoText === null ? `Undo (${MOD}Z): nothing to undo` : `Undo ${undoText} (${MOD}Z)`} disabled={undoText === null} onClick={() => edits.undo()} />
+        <ToolButton icon="redo" label="Redo" iconOnly testId="btn-redo" tooltip={redoText === null ? `Redo (${MOD}Shift+Z): nothing to redo` : `Redo ${redoText} (${MOD}Shift+Z)`} disabled={redoText === null} onClick={() => edits.redo()} />
+      </div>
+      <div className="toolbar-group">
         <ToolButton icon="photo" label="Import Photo" testId="btn-import-photo" tooltip="Import the portrait photo (PNG, JPEG). You can also drop it on the window." disabled={!hasProject} onClick={() => photoInput.current?.click()} />
         <ToolButton icon="audio" label="Import Audio" testId="btn-import-audio" tooltip="Import the voice recording (WAV, MP3, …). You can also drop it on the window." disabled={!hasProject} onClick={() => audioInput.current?.click()} />
         <input ref={photoInput} className="visually-hidden" type="file" accept="image/*" data-testid="input-photo" tabIndex={-1} onChange={onPicked('photo')} />
         <input ref={audioInput} className="visually-hidden" type="file" accept="audio/*" data-testid="input-audio" tabIndex={-1} onChange={onPicked('audio')} />
+      </div>
+      <div className="toolbar-group">
+        <ToolButton
+          icon="generate"
+          label="Generate"
+          testId="btn-generate"
+          tooltip={canGenerate ? 'Generate the landmark track from the voice (lip sync, head motion, blinks). Your keyframes are kept.' : 'Generate the landmark track: import a portrait photo and a voice recording first'}
+          disabled={!canGenerate || generating}
+          onClick={() => void generation.generate()}
+        />
+        <ToolButton icon="export" label="Export" testId="btn-export" tooltip="Export the video (MP4: H.264 + AAC)" disabled={!hasProject} onClick={() => exporter.open()} />
       </div>
       <div className="project-title" title={savedPath ?? 'Not saved yet'}>
         <span className="project-title-name" data-testid="project-name">{name ?? 'No project'}</span>

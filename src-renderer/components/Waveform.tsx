@@ -7,11 +7,13 @@ const WAVE_COLOR = '#4fb8ac';
 
 /**
  * The audio's waveform, drawn by wavesurfer.js from peaks the services computed: no audio is
- * decoded in the browser. `data-state` turns 'ready' once wavesurfer has drawn every canvas.
+ * decoded in the browser. It fills its lane (`widthPx`, which grows with the timeline zoom);
+ * wavesurfer redraws when that width changes. `data-state` turns 'ready' once wavesurfer has drawn
+ * every canvas at the current width.
  */
-export function Waveform({ peaks }: { readonly peaks: AudioPeaks }) {
+export function Waveform({ peaks, widthPx }: { readonly peaks: AudioPeaks; readonly widthPx: number }) {
   const container = useRef<HTMLDivElement>(null);
-  const [drawn, setDrawn] = useState<AudioPeaks | null>(null);
+  const [drawn, setDrawn] = useState<{ peaks: AudioPeaks; widthPx: number } | null>(null);
 
   useEffect(() => {
     const element = container.current;
@@ -28,20 +30,13 @@ export function Waveform({ peaks }: { readonly peaks: AudioPeaks }) {
       peaks: peaksToChannels(peaks.minMax),
       duration: peaks.durationSec,
     });
-    const unsubscribe = surfer.on('redrawcomplete', () => setDrawn(peaks));
+    const unsubscribe = surfer.on('redrawcomplete', () => setDrawn({ peaks, widthPx: Math.round(element.clientWidth) }));
     return () => {
       unsubscribe();
       surfer.destroy();
     };
   }, [peaks]);
 
-  return (
-    <div
-      ref={container}
-      className="waveform"
-      data-testid="waveform"
-      data-state={drawn === peaks ? 'ready' : 'drawing'}
-      data-duration-sec={peaks.durationSec.toFixed(3)}
-    />
-  );
+  const ready = drawn !== null && drawn.peaks === peaks && Math.abs(drawn.widthPx - widthPx) <= 1;
+  return <div ref={container} className="waveform" style={{ width: widthPx }} data-testid="waveform" data-state={ready ? 'ready' : 'drawing'} data-duration-sec={peaks.durationSec.toFixed(3)} />;
 }

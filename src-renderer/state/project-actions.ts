@@ -9,7 +9,7 @@ import { roleOfFile } from '../util/file-role';
 import { fileNameFor, joinPath } from '../util/path-join';
 import type { DocumentEdit } from './document-edits';
 import { adoptAsset } from './document-edits';
-import { isDirty } from './studio-state';
+import { isDirty, MAX_TIMELINE_ZOOM } from './studio-state';
 import type { StudioStore } from './studio-store';
 import * as update from './store-updates';
 
@@ -204,8 +204,13 @@ export class ProjectActions {
     this.store.update((s) => update.removeToast(s, id));
   }
 
-  setPlayhead(timeSec: number): void {
-    this.store.update((s) => update.setPlayhead(s, timeSec));
+  toggleLandmarks(): void {
+    this.store.update((s) => ({ ...s, ephemeral: { ...s.ephemeral, showLandmarks: !s.ephemeral.showLandmarks } }));
+  }
+
+  setTimelineZoom(zoom: number): void {
+    const timelineZoom = Math.min(MAX_TIMELINE_ZOOM, Math.max(1, zoom));
+    this.store.update((s) => (s.session.timelineZoom === timelineZoom ? s : { ...s, session: { ...s.session, timelineZoom } }));
   }
 
   private fail(action: string, error: StudioErrorInfo): void {

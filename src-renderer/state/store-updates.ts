@@ -1,10 +1,12 @@
 import type { OpenedProject } from '../../src-shared/ipc/contract';
 import type { ProjectDocument } from '../../src-shared/project/project-schema';
-import type { DocumentEdit } from './document-edits';
-import { applyEdit } from './document-edits';
+import { editDocument, EMPTY_HISTORY, replaceDocumentUndoably } from './history';
+import { EMPTY_SELECTION } from './selection';
 import type { DialogState, StudioState, ToastTone } from './studio-state';
 
 /** Pure updaters over StudioState, for StudioStore.update(). */
+
+export { editDocument };
 
 export function adoptProject(state: StudioState, opened: OpenedProject): StudioState {
   return {
@@ -15,20 +17,27 @@ export function adoptProject(state: StudioState, opened: OpenedProject): StudioS
       savedDocument: opened.document,
       autosavedDocument: null,
       playheadTimeSec: 0,
+      timelineZoom: 1,
     },
-    ephemeral: { ...state.ephemeral, recovery: opened.recovery, dialog: null },
+    // A new project starts with its own undo history, selection and (not yet generated) track.
+    ephemeral: {
+      ...state.ephemeral,
+      recovery: opened.recovery,
+      dialog: null,
+      history: EMPTY_HISTORY,
+      selection: EMPTY_SELECTION,
+      generated: null,
+      generation: { status: 'idle' },
+      playing: false,
+      exportJob: { status: 'idle' },
+    },
   };
 }
 
-export function editDocument(state: StudioState, edit: DocumentEdit): StudioState {
-  if (state.document === null) return state;
-  const next = applyEdit(state.document, edit);
-  return next === state.document ? state : { ...state, document: next };
-}
-
-/** Replaces the whole document (restoring an autosave); the result is dirty until saved. */
+/** Replaces the whole document (restoring an autosave) as one undo step; dirty until saved. */
 export function replaceDocument(state: StudioState, document: ProjectDocument): StudioState {
-  return { ...state, document, ephemeral: { ...state.ephemeral, recovery: null } };
+  const restored = replaceDocumentUndoably(state, document, 'Restore unsaved changes');
+  return { ...restored, ephemeral: { ...restored.ephemeral, recovery: null } };
 }
 
 /** `saved` is the document that was sent: edits made while saving keep the project dirty. */
@@ -41,7 +50,8 @@ export function markAutosaved(state: StudioState, autosaved: ProjectDocument): S
 }
 
 export function setPlayhead(state: StudioState, timeSec: number): StudioState {
-  return { ...state, session: { ...state.session, playheadTimeSec: Math.max(0, timeSec) } };
+  const playheadTimeSec = Math.max(0, timeSec);
+  return playheadTimeSec === state.session.playheadTimeSec ? state : { ...state, session: { ...state.session, playheadTimeSec } };
 }
 
 export function setStatus(state: StudioState, tone: ToastTone, text: string): StudioState {

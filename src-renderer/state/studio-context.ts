@@ -1,5 +1,9 @@
 import { createContext, useContext } from 'react';
 import type { StudioApi } from '../../src-shared/ipc/studio-api';
+import type { EditActions } from './edit-actions';
+import type { ExportActions } from './export-actions';
+import type { GenerationActions } from './generation-actions';
+import type { PlaybackController } from './playback-controller';
 import type { ProjectActions } from './project-actions';
 import type { StudioState } from './studio-state';
 import type { StudioStore } from './studio-store';
@@ -9,6 +13,10 @@ export interface StudioServices {
   readonly studio: StudioApi;
   readonly store: StudioStore;
   readonly actions: ProjectActions;
+  readonly edits: EditActions;
+  readonly generation: GenerationActions;
+  readonly playback: PlaybackController;
+  readonly exporter: ExportActions;
 }
 
 export const StudioContext = createContext<StudioServices | null>(null);

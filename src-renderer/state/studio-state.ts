@@ -2,10 +2,17 @@ import type { AppInfo, OpenedProject } from '../../src-shared/ipc/contract';
 import type { RecentProject } from './recent-project';
 import type { ProjectDocument } from '../../src-shared/project/project-schema';
 import type { ConnectionStatus } from '../services/connection-status';
+import type { ExportJobState } from './export-state';
+import type { GeneratedTrack, GenerationJob } from './generation-state';
+import type { HistoryState } from './history';
+import { EMPTY_HISTORY } from './history';
+import type { KeyClipboard, SelectionState } from './selection';
+import { EMPTY_SELECTION } from './selection';
 
 /**
- * The studio's state in the three parts STYLE.md names. Only `document` will be undoable;
- * `session` is saved with the user's work but never undone; `ephemeral` dies with the page.
+ * The studio's state in the three parts STYLE.md names. Only `document` is undoable (its history
+ * lives in `ephemeral.history`); `session` belongs to the open project but is never undone;
+ * `ephemeral` dies with the page.
  */
 export interface StudioState {
   /** The open project's document, or null before the first project exists. */
@@ -21,13 +28,15 @@ export interface SessionState {
   readonly savedPath: string | null;
   /**
    * The document as last saved (or opened). The project is dirty when the current document is a
-   * different object: edits always make new objects, and an undo back to it will read as clean.
+   * different object: edits always make new objects, and an undo back to it reads as clean.
    */
   readonly savedDocument: ProjectDocument | null;
   /** The document as last autosaved, so an unchanged dirty document is not written again. */
   readonly autosavedDocument: ProjectDocument | null;
-  /** Timeline cursor, seconds from the start of the audio. */
+  /** Timeline cursor, seconds from the start of the audio; >= 0. */
   readonly playheadTimeSec: number;
+  /** Timeline magnification: 1 fits the whole audio in the lane width, up to MAX_TIMELINE_ZOOM. */
+  readonly timelineZoom: number;
 }
 
 export type ToastTone = 'info' | 'error';
@@ -42,7 +51,8 @@ export interface Toast {
 export type DialogState =
   | { readonly kind: 'open-path'; readonly recent: readonly RecentProject[] }
   | { readonly kind: 'save-path'; readonly initialPath: string }
-  | { readonly kind: 'confirm-discard'; readonly next: 'new' | 'open' };
+  | { readonly kind: 'confirm-discard'; readonly next: 'new' | 'open' }
+  | { readonly kind: 'export'; readonly initialPath: string };
 
 export interface EphemeralState {
   readonly appInfo: AppInfo | null;
@@ -55,11 +65,26 @@ export interface EphemeralState {
   readonly recovery: OpenedProject['recovery'];
   /** What a long call is doing right now (shown in the status bar), or null when idle. */
   readonly busy: string | null;
+  /** Undo/redo stacks and the drag in progress. */
+  readonly history: HistoryState;
+  /** The last track the Audio2Lmk engine generated for this project (not saved: it is rebuilt). */
+  readonly generated: GeneratedTrack | null;
+  /** Track generation: running (with progress), failed, or idle. */
+  readonly generation: GenerationJob;
+  readonly selection: SelectionState;
+  readonly clipboard: KeyClipboard | null;
+  /** True while the audio plays and drives the playhead. */
+  readonly playing: boolean;
+  readonly exportJob: ExportJobState;
+  /** Draw the projected 2D landmarks over the preview frame. */
+  readonly showLandmarks: boolean;
 }
+
+export const MAX_TIMELINE_ZOOM = 40;
 
 export const INITIAL_STATE: StudioState = {
   document: null,
-  session: { workDir: null, savedPath: null, savedDocument: null, autosavedDocument: null, playheadTimeSec: 0 },
+  session: { workDir: null, savedPath: null, savedDocument: null, autosavedDocument: null, playheadTimeSec: 0, timelineZoom: 1 },
   ephemeral: {
     appInfo: null,
     connection: { state: 'connecting', detail: '' },
@@ -68,6 +93,14 @@ export const INITIAL_STATE: StudioState = {
     dialog: null,
     recovery: null,
     busy: null,
+    history: EMPTY_HISTORY,
+    generated: null,
+    generation: { status: 'idle' },
+    selection: EMPTY_SELECTION,
+    clipboard: null,
+    playing: false,
+    exportJob: { status: 'idle' },
+    showLandmarks: false,
   },
 };
 

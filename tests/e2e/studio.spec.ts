@@ -32,6 +32,8 @@ test('a project with a voice and a photo survives Save As, a reload and Open', a
   const photo = await writePortraitPng(photoPath);
   await studio.importPhoto(photoPath);
   await studio.expectPhotoShown(photo.widthPx, photo.heightPx);
+  // With both inputs the track generates by itself; this drawn face is not one the detector finds, and the user is told.
+  await expect(studio.toasts.filter({ hasText: 'shows no face' })).toBeVisible();
   await studio.screenshot('02-imported');
 
   const projectPath = join(scratchDir, 'projects', 'talking-head.aniproj');

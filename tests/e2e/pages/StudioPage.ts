@@ -19,6 +19,12 @@ export class StudioPage {
   readonly connectionBanner: Locator;
   readonly recoveryPrompt: Locator;
   readonly toasts: Locator;
+  readonly previewCanvas: Locator;
+  readonly playhead: Locator;
+  readonly timeRuler: Locator;
+  readonly markers: Locator;
+  readonly keys: Locator;
+  readonly exportDialog: Locator;
 
   constructor(readonly page: Page) {
     const id = (testId: string) => page.getByTestId(testId);
@@ -33,6 +39,12 @@ export class StudioPage {
     this.connectionBanner = id('connection-banner');
     this.recoveryPrompt = id('recovery-prompt');
     this.toasts = id('toast');
+    this.previewCanvas = id('preview-canvas');
+    this.playhead = id('playhead');
+    this.timeRuler = id('time-ruler');
+    this.markers = id('marker');
+    this.keys = id('key');
+    this.exportDialog = id('export-dialog');
   }
 
   async goto(url: string): Promise<void> {
@@ -124,8 +136,8 @@ export class StudioPage {
 
   async expectPhotoShown(widthPx: number, heightPx: number): Promise<void> {
     await expect(this.previewImage).toBeVisible();
-    const natural = await this.previewImage.evaluate((img: HTMLImageElement) => ({ w: img.naturalWidth, h: img.naturalHeight }));
-    expect(natural).toEqual({ w: widthPx, h: heightPx });
+    // The element appears before its bytes are decoded: wait for the decoded size.
+    await expect.poll(() => this.previewImage.evaluate((img: HTMLImageElement) => ({ w: img.naturalWidth, h: img.naturalHeight }))).toEqual({ w: widthPx, h: heightPx });
   }
 
   /**

@@ -1,0 +1,47 @@
+import type { PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect } from 'react';
+import type { AudioPeaksState } from '../hooks/use-audio-peaks';
+import { assetInUse } from '../state/document-edits';
+import { useStudio, useStudioSelector } from '../state/studio-context';
+import { timeAtClientX, useTimelineGeometry } from './timeline-geometry';
+import { Waveform } from './Waveform';
+
+/** The audio row: a sticky header naming the recording, and its waveform; dragging on it scrubs. */
+export function AudioLane({ peaks }: { readonly peaks: AudioPeaksState }) {
+  const { actions, playback } = useStudio();
+  const audio = useStudioSelector((s) => (s.document === null ? null : assetInUse(s.document, 'audio')));
+  const { contentWidthPx, pxPerSec } = useTimelineGeometry();
+
+  useEffect(() => {
+    if (peaks.state === 'error') actions.reportError('Drawing the waveform', { code: 'io-error', message: peaks.message });
+  }, [peaks, actions]);
+
+  const scrub = (event: ReactPointerEvent<HTMLDivElement>) => {
+    if (event.type === 'pointermove' && !event.currentTarget.hasPointerCapture(event.pointerId)) return;
+    if (event.type === 'pointerdown') {
+      if (event.button !== 0) return;
+      event.currentTarget.setPointerCapture(event.pointerId);
+    }
+    playback.scrubTo(timeAtClientX(event.currentTarget, event.clientX, pxPerSec));
+  };
+
+  return (
+    <div className="timeline-row audio-row">
+      <div className="row-header track-header">
+        <span className="track-header-name">Audio</span>
+        <span className="track-header-meta" title={audio?.originalName}>{audio?.originalName ?? 'none'}</span>
+        {audio?.media.kind === 'audio' && (
+          <span className="track-header-meta">
+            {(audio.media.sampleRateHz / 1000).toFixed(1)} kHz · {audio.media.channelCount === 1 ? 'mono' : `${audio.media.channelCount} ch`}
+          </span>
+        )}
+      </div>
+      <div className="track-lane" style={{ width: contentWidthPx }} onPointerDown={scrub} onPointerMove={scrub}>
+        {peaks.state === 'ready' && <Waveform peaks={peaks.peaks} widthPx={Math.round(contentWidthPx)} />}
+        {peaks.state === 'loading' && <div className="lane-message">Computing waveform…</div>}
+        {peaks.state === 'error' && <div className="lane-message inline-error">The waveform could not be drawn: {peaks.message}</div>}
+        {peaks.state === 'idle' && <div className="lane-message lane-message-start">Import a voice recording (Import Audio, or drop a file on the window) to see its waveform here.</div>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { assertNever } from '../../src-shared/util/assert-never';
+import { setEngine } from '../state/document-edits';
+import { withMp4Extension } from '../state/export-actions';
+import { useStudio, useStudioSelector } from '../state/studio-context';
+import { Field } from './Field';
+import { Modal } from './Modal';
+import { ProgressBar } from './ProgressBar';
+import { SettingField } from './SettingField';
+
+/**
+ * Export to MP4: size and frame rate (the project's settings), engine, output path; then progress
+ * with the time left, Cancel, and Reveal (where the host has a file manager to show it in).
+ */
+export function ExportDialog({ initialPath }: { readonly initialPath: string }) {
+  const { actions, exporter } = useStudio();
+  const job = useStudioSelector((s) => s.ephemeral.exportJob);
+  const host = useStudioSelector((s) => s.ephemeral.appInfo?.host ?? null);
+  const projectName = useStudioSelector((s) => s.document?.name ?? 'Untitled');
+  const engine = useStudioSelector((s) => s.document?.engines.lmk2video ?? 'builtin');
+  const [path, setPath] = useState(initialPath);
+  const [canReveal, setCanReveal] = useState(host === 'electron');
+  const running = job.status === 'running';
+  const close = () => {
+    if (!running) actions.closeDialog();
+  };
+  const browse = async () => {
+    const picked = await exporter.browse(projectName);
+    if (picked.path !== null) setPath(picked.path);
+  };
+
+  return (
+    <Modal
+      title="Export video"
+      testId="export-dialog"
+      onCancel={close}
+      footer={
+        running ? (
+          <button type="button" className="button" data-testid="export-cancel" onClick={() => exporter.cancel()}>
+            Cancel export
+          </button>
+        ) : (
+          <>
+            {job.status === 'done' && canReveal && (
+              <button type="button" className="button" data-testid="export-reveal" onClick={() => void exporter.reveal(job.outPath).then(setCanReveal)}>
+                Reveal in folder
+              </button>
+            )}
+            <button type="button" className="button" data-testid="export-close" onClick={close}>
+              Close
+            </button>
+            <button type="button" className="button primary" data-testid="export-start" disabled={path.trim() === ''} onClick={() => void exporter.start(path)}>
+              {job.status === 'done' ? 'Export again' : 'Export'}
+            </button>
+          </>
+        )
+      }
+    >
+      <div className="export-form">
+        <SettingField setting="outputWidthPx" idPrefix="export-" />
+        <SettingField setting="outputHeightPx" idPrefix="export-" />
+        <SettingField setting="fps" idPrefix="export-" />
+        <Field htmlFor="export-engine" label="Engine" tooltip="Which Lmk2Video engine renders the frames">
+          <div className="field-control">
+            <select id="export-engine" data-testid="export-engine" value={engine} disabled={running} onChange={(event) => event.target.value === 'builtin' && actions.edit(setEngine('lmk2video', 'builtin'))}>
+              <option value="builtin">Built-in (CPU, real time)</option>
+              <option value="aniportrait" disabled title="AniPortrait (ONNX): not in this build">
+                AniPortrait (ONNX) — not in this build
+              </option>
+            </select>
+          </div>
+        </Field>
+        {engine !== 'builtin' && <div className="field-hint export-hint">The AniPortrait engine is not in this build: choose Built-in to export.</div>}
+        <Field htmlFor="export-path" label="Save to" tooltip="Path of the .mp4 on the computer that runs the studio service">
+          <div className="field-control export-path">
+            <input id="export-path" data-testid="export-path" value={path} spellCheck={false} disabled={running} onChange={(event) => setPath(event.target.value)} onBlur={() => path.trim() !== '' && setPath(withMp4Extension(path))} />
+            {host === 'electron' && (
+              <button type="button" className="button" data-testid="export-browse" disabled={running} onClick={() => void browse()}>
+                Browse…
+              </button>
+            )}
+          </div>
+        </Field>
+      </div>
+      <ExportStatus />
+    </Modal>
+  );
+}
+
+function ExportStatus() {
+  const job = useStudioSelector((s) => s.ephemeral.exportJob);
+  switch (job.status) {
+    case 'idle':
+      return <p className="export-status">The video gets the project's audio (AAC) and its frames (H.264), keyframes included.</p>;
+    case 'running':
+      return (
+        <div className="export-status" data-testid="export-progress-row">
+          <ProgressBar fraction={job.fraction} testId="export-progress" label="Export" />
+          <div className="export-message" data-testid="export-message">
+            {Math.round(job.fraction * 100)}% · {job.message}
+          </div>
+        </div>
+      );
+    case 'done':
+      return (
+        <p className="export-status export-done" data-testid="export-done">
+          Exported {job.frameCount} frames ({job.durationSec.toFixed(2)} s) to <span className="mono">{job.outPath}</span>
+        </p>
+      );
+    case 'failed':
+      return (
+        <p className="export-status inline-error" role="alert" data-testid="export-error">
+          {job.message}
+        </p>
+      );
+    case 'cancelled':
+      return <p className="export-status" data-testid="export-cancelled">Export cancelled; no file was written.</p>;
+    default:
+      return assertNever(job, 'export job');
+  }
+}

@@ -1,0 +1,95 @@
+import { useThree } from '@react-three/fiber';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import type { BufferAttribute, Group } from 'three';
+import { Matrix4 } from 'three';
+import type { FaceParamTrack } from '../../src-shared/face/face-param-track';
+import { LANDMARK_COUNT } from '../../src-shared/face/topology';
+import { poseToMatrix } from '../../src-shared/projection/euler-pose';
+import type { GeneratedTrack } from '../state/generation-state';
+import { frameFacePointsCm, framePose, posePointsCm } from '../util/frame-landmarks';
+import { CONTOUR_COLORS, CONTOUR_INDICES, HEAD_CENTRE, SCENE_UNITS_PER_CM, centroid } from './landmark-scene';
+
+const RING_RADIUS_CM = 11;
+const RING_SEGMENTS = 64;
+
+/** A circle of RING_RADIUS_CM in the plane spanned by two axes (0 = x, 1 = y, 2 = z). */
+function ringPositions(a: number, b: number): Float32Array {
+  const out = new Float32Array(RING_SEGMENTS * 3);
+  for (let i = 0; i < RING_SEGMENTS; i++) {
+    const angle = (i / RING_SEGMENTS) * Math.PI * 2;
+    out[i * 3 + a] = Math.cos(angle) * RING_RADIUS_CM;
+    out[i * 3 + b] = Math.sin(angle) * RING_RADIUS_CM;
+  }
+  return out;
+}
+
+const RINGS = [
+  { key: 'pitch', positions: ringPositions(1, 2), color: '#e0524a' },
+  { key: 'yaw', positions: ringPositions(0, 2), color: '#7cc14f' },
+  { key: 'roll', positions: ringPositions(0, 1), color: '#4f8fe0' },
+] as const;
+
+/**
+ * The current frame's 478 landmarks in face space (cm, y up), posed by the frame's pose
+ * (D = Rz Ry Rx + t): points, AniPortrait's coloured contour lines, and three pose rings
+ * (red pitch, green yaw, blue roll) that turn with the head.
+ */
+export function LandmarkHead({ generated, track, frameIndex, highlight }: { readonly generated: GeneratedTrack; readonly track: FaceParamTrack; readonly frameIndex: number; readonly highlight: boolean }) {
+  const invalidate = useThree((s) => s.invalidate);
+  const pointsAttribute = useRef<BufferAttribute>(null);
+  const linesAttribute = useRef<BufferAttribute>(null);
+  const ringGroup = useRef<Group>(null);
+  const buffers = useMemo(
+    () => ({ face: new Float32Array(LANDMARK_COUNT * 3), posed: new Float32Array(LANDMARK_COUNT * 3), lines: new Float32Array(CONTOUR_INDICES.length * 3) }),
+    [],
+  );
+  // Centre the rest face at HEAD_CENTRE; the pose still turns about face space's own origin, as AniPortrait's does.
+  const offset = useMemo(() => {
+    const [cx, cy, cz] = centroid(generated.rig.lmks3dCm);
+    return [HEAD_CENTRE[0] - cx * SCENE_UNITS_PER_CM, HEAD_CENTRE[1] - cy * SCENE_UNITS_PER_CM, HEAD_CENTRE[2] - cz * SCENE_UNITS_PER_CM] as const;
+  }, [generated]);
+
+  useLayoutEffect(() => {
+    const index = Math.min(frameIndex, track.frameCount - 1);
+    const pose = framePose(track, index);
+    posePointsCm(frameFacePointsCm(generated.rig, generated.expression, track, index, buffers.face), pose, buffers.posed);
+    for (let i = 0; i < CONTOUR_INDICES.length; i++) {
+      const v = CONTOUR_INDICES[i];
+      buffers.lines.set(buffers.posed.subarray(v * 3, v * 3 + 3), i * 3);
+    }
+    if (pointsAttribute.current !== null) pointsAttribute.current.needsUpdate = true;
+    if (linesAttribute.current !== null) linesAttribute.current.needsUpdate = true;
+    const m = poseToMatrix(pose);
+    ringGroup.current?.matrix.copy(new Matrix4().set(...(Array.from(m) as Parameters<Matrix4['set']>)));
+    if (ringGroup.current !== null) ringGroup.current.matrixWorldNeedsUpdate = true;
+    invalidate();
+  }, [generated, track, frameIndex, buffers, invalidate]);
+
+  return (
+    <group position={offset} scale={SCENE_UNITS_PER_CM}>
+      <points frustumCulled={false}>
+        <bufferGeometry>
+          <bufferAttribute ref={pointsAttribute} attach="attributes-position" args={[buffers.posed, 3]} />
+        </bufferGeometry>
+        <pointsMaterial color="#cfd6df" size={0.022} sizeAttenuation />
+      </points>
+      <lineSegments frustumCulled={false}>
+        <bufferGeometry>
+          <bufferAttribute ref={linesAttribute} attach="attributes-position" args={[buffers.lines, 3]} />
+          <bufferAttribute attach="attributes-color" args={[CONTOUR_COLORS, 3]} />
+        </bufferGeometry>
+        <lineBasicMaterial vertexColors />
+      </lineSegments>
+      <group ref={ringGroup} matrixAutoUpdate={false}>
+        {RINGS.map((ring) => (
+          <lineLoop key={ring.key} frustumCulled={false}>
+            <bufferGeometry>
+              <bufferAttribute attach="attributes-position" args={[ring.positions, 3]} />
+            </bufferGeometry>
+            <lineBasicMaterial color={ring.color} transparent opacity={highlight ? 0.95 : 0.4} />
+          </lineLoop>
+        ))}
+      </group>
+    </group>
+  );
+}

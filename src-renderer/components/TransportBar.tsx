@@ -1,0 +1,59 @@
+import { useStudio, useStudioSelector } from '../state/studio-context';
+import { MAX_TIMELINE_ZOOM } from '../state/studio-state';
+import { playheadFrame } from '../state/timeline-math';
+import { formatTimecode } from '../util/format';
+import { ToolButton } from './ToolButton';
+
+/** Play controls, the playhead's time and frame, markers and zoom, above the timeline's lanes. */
+export function TransportBar({ durationSec }: { readonly durationSec: number }) {
+  const { actions, playback, edits } = useStudio();
+  const playing = useStudioSelector((s) => s.ephemeral.playing);
+  const playheadTimeSec = useStudioSelector((s) => s.session.playheadTimeSec);
+  const frameIndex = useStudioSelector((s) => playheadFrame(s).frameIndex);
+  const frameCount = useStudioSelector((s) => playheadFrame(s).frameCount);
+  const fps = useStudioSelector((s) => s.document?.settings.fps ?? 30);
+  const zoom = useStudioSelector((s) => s.session.timelineZoom);
+  const hasProject = useStudioSelector((s) => s.document !== null);
+
+  return (
+    <div className="transport-bar" role="toolbar" aria-label="Transport">
+      <ToolButton icon="to-start" label="Go to start" iconOnly testId="btn-to-start" tooltip="Go to the first frame (Home)" disabled={!hasProject} onClick={() => playback.scrubTo(0)} />
+      <ToolButton
+        icon={playing ? 'pause' : 'play'}
+        label={playing ? 'Pause' : 'Play'}
+        iconOnly
+        testId="btn-play"
+        tooltip={playing ? 'Pause (Space or K)' : 'Play with sound (Space or L; J jumps back 1 s)'}
+        disabled={!hasProject}
+        pressed={playing}
+        onClick={() => playback.toggle()}
+      />
+      <ToolButton icon="to-end" label="Go to end" iconOnly testId="btn-to-end" tooltip="Go to the last frame (End)" disabled={!hasProject} onClick={() => playback.scrubTo(playback.endSec())} />
+      <span className="transport-time" data-testid="transport-time" title="Playhead time (←/→ step one frame)">
+        {formatTimecode(playheadTimeSec)}
+        <span className="transport-frame">
+          frame {frameIndex} / {frameCount - 1}
+        </span>
+      </span>
+      <span className="transport-meta">
+        {formatTimecode(durationSec)} @ {fps} fps
+      </span>
+      <span className="transport-spacer" />
+      <ToolButton icon="marker" label="Add marker" testId="btn-add-marker" tooltip="Add a marker at the playhead (M)" disabled={!hasProject} onClick={() => edits.addMarkerAtPlayhead()} />
+      <label className="zoom-control" title="Timeline zoom (Ctrl+wheel over the timeline)">
+        <span>Zoom</span>
+        <input
+          type="range"
+          data-testid="timeline-zoom"
+          aria-label="Timeline zoom"
+          min={0}
+          max={Math.log2(MAX_TIMELINE_ZOOM)}
+          step={0.01}
+          value={Math.log2(zoom)}
+          onChange={(event) => actions.setTimelineZoom(2 ** Number(event.target.value))}
+        />
+        <span className="zoom-value">×{zoom < 10 ? zoom.toFixed(1) : Math.round(zoom)}</span>
+      </label>
+    </div>
+  );
+}

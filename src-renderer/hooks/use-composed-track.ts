@@ -1,0 +1,20 @@
+import type { FaceParamTrack } from '../../src-shared/face/face-param-track';
+import { composeTrack } from '../../src-shared/keyframes/compose-track';
+import type { KeyframeLayer } from '../../src-shared/keyframes/keyframe-schema';
+import type { StudioState } from '../state/studio-state';
+import { useStudioSelector } from '../state/studio-context';
+
+let memo: { generated: FaceParamTrack; layers: readonly KeyframeLayer[]; composed: FaceParamTrack } | null = null;
+
+/** Generated track + the document's keyframe layers, recomputed only when either changes. */
+export function composedTrackOf(state: StudioState): FaceParamTrack | null {
+  const generated = state.ephemeral.generated?.track ?? null;
+  const layers = state.document?.layers ?? null;
+  if (generated === null || layers === null) return null;
+  if (memo === null || memo.generated !== generated || memo.layers !== layers) memo = { generated, layers, composed: composeTrack(generated, layers) };
+  return memo.composed;
+}
+
+export function useComposedTrack(): FaceParamTrack | null {
+  return useStudioSelector(composedTrackOf);
+}
