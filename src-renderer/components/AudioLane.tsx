@@ -1,29 +1,22 @@
-import type { PointerEvent as ReactPointerEvent } from 'react';
 import { useEffect } from 'react';
 import type { AudioPeaksState } from '../hooks/use-audio-peaks';
 import { assetInUse } from '../state/document-edits';
 import { useStudio, useStudioSelector } from '../state/studio-context';
-import { timeAtClientX, useTimelineGeometry } from './timeline-geometry';
+import { useScrubPointer } from '../hooks/use-scrub-pointer';
+import { useTimelineGeometry } from './timeline-geometry';
 import { Waveform } from './Waveform';
 
 /** The audio row: a sticky header naming the recording, and its waveform; dragging on it scrubs. */
 export function AudioLane({ peaks }: { readonly peaks: AudioPeaksState }) {
-  const { actions, playback } = useStudio();
+  const { actions } = useStudio();
   const audio = useStudioSelector((s) => (s.document === null ? null : assetInUse(s.document, 'audio')));
-  const { contentWidthPx, pxPerSec } = useTimelineGeometry();
+  const { contentWidthPx } = useTimelineGeometry();
 
   useEffect(() => {
     if (peaks.state === 'error') actions.reportError('Drawing the waveform', { code: 'io-error', message: peaks.message });
   }, [peaks, actions]);
 
-  const scrub = (event: ReactPointerEvent<HTMLDivElement>) => {
-    if (event.type === 'pointermove' && !event.currentTarget.hasPointerCapture(event.pointerId)) return;
-    if (event.type === 'pointerdown') {
-      if (event.button !== 0) return;
-      event.currentTarget.setPointerCapture(event.pointerId);
-    }
-    playback.scrubTo(timeAtClientX(event.currentTarget, event.clientX, pxPerSec));
-  };
+  const scrub = useScrubPointer();
 
   return (
     <div className="timeline-row audio-row">

@@ -1,24 +1,16 @@
-import type { PointerEvent as ReactPointerEvent } from 'react';
-import { useStudio, useStudioSelector } from '../state/studio-context';
+import { useStudioSelector } from '../state/studio-context';
 import { MarkerFlags } from './MarkerFlags';
 import { rulerLabel, rulerTicks } from './ruler-ticks';
-import { timeAtClientX, useTimelineGeometry } from './timeline-geometry';
+import { useScrubPointer } from '../hooks/use-scrub-pointer';
+import { useTimelineGeometry } from './timeline-geometry';
 
 /** Seconds along the top of the timeline with the project's markers; pressing or dragging on it scrubs. */
 export function TimeRuler() {
-  const { playback } = useStudio();
   const { durationSec, contentWidthPx, pxPerSec } = useTimelineGeometry();
   const { ticks, majorStepSec } = rulerTicks(durationSec, contentWidthPx);
   const playheadTimeSec = useStudioSelector((s) => s.session.playheadTimeSec);
 
-  const scrub = (event: ReactPointerEvent<HTMLDivElement>) => {
-    if (event.type === 'pointermove' && !event.currentTarget.hasPointerCapture(event.pointerId)) return;
-    if (event.type === 'pointerdown') {
-      if (event.button !== 0) return;
-      event.currentTarget.setPointerCapture(event.pointerId);
-    }
-    playback.scrubTo(timeAtClientX(event.currentTarget, event.clientX, pxPerSec));
-  };
+  const scrub = useScrubPointer();
 
   return (
     <div className="time-ruler" data-testid="time-ruler" style={{ width: contentWidthPx }} onPointerDown={scrub} onPointerMove={scrub}>
