@@ -6,6 +6,8 @@ import type { Dialogs } from '../services/dialogs.js';
 const MEDIA_FILTERS: Readonly<Record<AssetRole, Electron.FileFilter[]>> = {
   photo: [{ name: 'Portrait photo', extensions: ['png', 'jpg', 'jpeg', 'webp'] }],
   audio: [{ name: 'Voice recording', extensions: ['wav', 'mp3', 'm4a', 'ogg', 'flac', 'aac', 'opus'] }],
+  'pose-template': [{ name: 'AniPortrait pose template', extensions: ['npy'] }],
+  'pose-video': [{ name: 'Reference video', extensions: ['mp4', 'mov', 'webm', 'mkv'] }],
 };
 
 /** Native dialogs, parented to the studio window. `onDirty` learns of unsaved changes. */

@@ -8,7 +8,9 @@ import { isSafeRelativePath } from '../../src-shared/project/relative-path.js';
 import { StudioError } from '../../src-shared/util/result.js';
 import { computeAudioPeaks } from '../media/audio-peaks.js';
 import type { AudioPeaks } from '../media/audio-peaks.js';
-import { probeAudio, probeImage } from '../media/probe-media.js';
+import { probeAudio, probeImage, probeVideo } from '../media/probe-media.js';
+import { POSE_LENGTH } from '../../src-shared/face/topology.js';
+import { parseNpy } from '../../src-shared/formats/npy.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { toStudioFsError } from '../util/fs-errors.js';
 import { ASSETS_DIR } from './project-files.js';
@@ -28,6 +30,10 @@ const MIME_BY_EXTENSION: Readonly<Record<string, string>> = {
   '.m4a': 'audio/mp4',
   '.ogg': 'audio/ogg',
   '.flac': 'audio/flac',
+  '.mp4': 'video/mp4',
+  '.mov': 'video/quicktime',
+  '.webm': 'video/webm',
+  '.npy': 'application/octet-stream',
 };
 
 /** Copies media into a project's assets/ folder, checks it is what it claims, and reads it back. */
@@ -46,7 +52,7 @@ export class AssetService {
     const destination = join(dir, relPath);
     const byteLength = await this.copyIn(source, destination, label);
     try {
-      const media = role === 'audio' ? await probeAudio(destination, label) : await probeImage(destination, label);
+      const media = await probeAsset(role, destination, label);
       return assetRefSchema.parse({ id: `asset_${randomBytes(6).toString('hex')}`, role, relPath, originalName, byteLength, media });
     } catch (error) {
       await rm(destination, { force: true });
@@ -99,6 +105,32 @@ export class AssetService {
       return size;
     } catch (error) {
       throw toStudioFsError(error, label.toLowerCase());
+    }
+  }
+}
+
+/** What the file is, checked for its role: an error names the file and says what it should be. */
+async function probeAsset(role: AssetRole, path: string, label: string): Promise<AssetRef['media']> {
+  switch (role) {
+    case 'audio':
+      return probeAudio(path, label);
+    case 'photo':
+      return probeImage(path, label);
+    case 'pose-video': {
+      const { widthPx, heightPx, durationSec } = await probeVideo(path, label);
+      return { kind: 'video', widthPx, heightPx, durationSec };
+    }
+    case 'pose-template': {
+      let array;
+      try {
+        array = parseNpy(new Uint8Array(await readFile(path)));
+      } catch (error) {
+        throw new StudioError('unsupported-media', `${label} is not a usable pose template: ${(error as Error).message}.`);
+      }
+      if (array.shape.length !== 2 || array.shape[1] !== POSE_LENGTH || array.shape[0] < 2) {
+        throw new StudioError('unsupported-media', `${label} has shape (${array.shape.join(', ')}); a pose template is (n, 6) rows of [rx, ry, rz, tx, ty, tz] like AniPortrait's pose_temp.npy.`);
+      }
+      return { kind: 'pose-template', frameCount: array.shape[0] };
     }
   }
 }

@@ -37,6 +37,10 @@ function describeMedia(asset: AssetRef): string {
       return `${media.widthPx}×${media.heightPx} · ${media.codec} · ${formatBytes(asset.byteLength)}`;
     case 'audio':
       return `${media.durationSec.toFixed(2)} s · ${media.sampleRateHz} Hz · ${media.codec}`;
+    case 'pose-template':
+      return `${media.frameCount} poses · ${(media.frameCount / 30).toFixed(1)} s at 30 fps`;
+    case 'video':
+      return `${media.widthPx}×${media.heightPx} · ${media.durationSec.toFixed(2)} s`;
     default:
       return assertNever(media, 'media kind');
   }

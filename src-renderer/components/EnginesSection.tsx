@@ -3,6 +3,7 @@ import type { InterpolationMode } from '../state/document-edits';
 import { setEngine, setInterpolation } from '../state/document-edits';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { Field } from './Field';
+import { HeadMotionField } from './HeadMotionField';
 import { SelectInput } from './SelectInput';
 
 const ENGINE_OPTIONS: readonly { value: EngineId; label: string }[] = [
@@ -16,7 +17,8 @@ const INTERPOLATION_OPTIONS: readonly { value: InterpolationMode; label: string 
 ];
 
 /** Which engine runs each stage; the studio never falls back silently, so missing models show here. */
-export function EnginesSection({ engines }: { readonly engines: ProjectDocument['engines'] }) {
+export function EnginesSection({ document }: { readonly document: ProjectDocument }) {
+  const { engines } = document;
   const { actions } = useStudio();
   const models = useStudioSelector((s) => s.ephemeral.appInfo?.models ?? null);
   const missing = models?.filter((m) => m.name.startsWith('aniportrait') && m.status !== 'ready').length ?? 0;
@@ -31,9 +33,10 @@ export function EnginesSection({ engines }: { readonly engines: ProjectDocument[
       <Field htmlFor="field-lmk2video" label="Lmk2Video" tooltip="Turns the photo and the landmark track into video frames.">
         <SelectInput id="field-lmk2video" testId="field-lmk2video" value={engines.lmk2video} options={ENGINE_OPTIONS} onChange={(engine) => actions.edit(setEngine('lmk2video', engine))} />
       </Field>
-      <Field htmlFor="field-interpolation" label="Interpolation" tooltip="FILM renders every other frame and interpolates the rest: about twice as fast.">
+      <Field htmlFor="field-interpolation" label="Interpolation" tooltip="FILM (AniPortrait's -acc) diffuses every third frame and interpolates the rest; part of the AniPortrait engine.">
         <SelectInput id="field-interpolation" testId="field-interpolation" value={engines.interpolation} options={INTERPOLATION_OPTIONS} onChange={(mode) => actions.edit(setInterpolation(mode))} />
       </Field>
+      <HeadMotionField document={document} />
       {usesAniPortrait && missing > 0 && (
         <div className="field">
           <div className="field-hint" data-testid="engine-warning">

@@ -52,7 +52,7 @@ function InspectorBody({ document }: { readonly document: ProjectDocument }) {
         <SettingField setting="outputHeightPx" />
         <SettingField setting="seed" />
       </section>
-      <EnginesSection engines={document.engines} />
+      <EnginesSection document={document} />
       <AssetsSection document={document} />
     </>
   );

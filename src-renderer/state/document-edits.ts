@@ -1,4 +1,4 @@
-import type { AssetRef, EngineId, ProjectDocument, ProjectSettings } from '../../src-shared/project/project-schema';
+import type { AssetRef, EngineId, PoseSource, ProjectDocument, ProjectSettings } from '../../src-shared/project/project-schema';
 
 /**
  * Every change to the document is a named pure function from one document to the next, so the
@@ -48,7 +48,10 @@ export function setInterpolation(mode: InterpolationMode): DocumentEdit {
   };
 }
 
-/** Puts an imported asset in use, replacing the previous asset of the same role. */
+/**
+ * Puts an imported asset in use, replacing the previous asset of the same role. A pose template or
+ * reference video becomes the head-motion source.
+ */
 export function adoptAsset(asset: AssetRef): DocumentEdit {
   return {
     label: `Import ${asset.role}`,
@@ -57,7 +60,25 @@ export function adoptAsset(asset: AssetRef): DocumentEdit {
       assets: [...doc.assets.filter((a) => a.role !== asset.role), asset],
       photoAssetId: asset.role === 'photo' ? asset.id : doc.photoAssetId,
       audioAssetId: asset.role === 'audio' ? asset.id : doc.audioAssetId,
+      poseSource:
+        asset.role === 'pose-template'
+          ? { kind: 'template', relPath: asset.relPath }
+          : asset.role === 'pose-video'
+            ? { kind: 'video', relPath: asset.relPath }
+            : doc.poseSource,
     }),
+  };
+}
+
+/** Head motion from the voice, or from an already imported template or video. */
+export function setPoseSource(kind: PoseSource['kind']): DocumentEdit {
+  return {
+    label: 'Head motion source',
+    apply: (doc) => {
+      if (kind === 'audio') return doc.poseSource.kind === 'audio' ? doc : { ...doc, poseSource: { kind: 'audio' } };
+      const asset = doc.assets.find((a) => a.role === (kind === 'template' ? 'pose-template' : 'pose-video'));
+      return asset ? { ...doc, poseSource: { kind, relPath: asset.relPath } } : doc;
+    },
   };
 }
 

@@ -239,6 +239,10 @@ function describeImport(asset: AssetRef): string {
       return `Imported photo “${asset.originalName}” (${media.widthPx}×${media.heightPx} px)`;
     case 'audio':
       return `Imported audio “${asset.originalName}” (${media.durationSec.toFixed(2)} s, ${media.sampleRateHz} Hz)`;
+    case 'pose-template':
+      return `Head motion now follows the pose template “${asset.originalName}” (${media.frameCount} poses)`;
+    case 'video':
+      return `Head motion now follows the reference video “${asset.originalName}” (${media.durationSec.toFixed(1)} s)`;
     default:
       return assertNever(media, 'media kind');
   }

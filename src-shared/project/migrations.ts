@@ -45,8 +45,19 @@ const toV1: Migration = {
   },
 };
 
+/**
+ * Version 2 adds asset roles 'pose-template' and 'pose-video' (with their media kinds). A version-1
+ * document is valid as it is; only the number changes, so that a studio that knows only version 1
+ * says "newer version" for files that may use the new roles instead of calling them malformed.
+ */
+const toV2: Migration = {
+  id: 'project/2',
+  toVersion: 2,
+  migrate: (doc) => ({ ...doc, schemaVersion: 2 }),
+};
+
 /** Ordered: MIGRATIONS[i] produces version i + 1. */
-export const MIGRATIONS: readonly Migration[] = [toV1];
+export const MIGRATIONS: readonly Migration[] = [toV1, toV2];
 
 export interface MigratedProject {
   readonly document: ProjectDocument;

@@ -4,7 +4,7 @@ import { keyframeLayerSchema, markerSchema } from '../keyframes/keyframe-schema.
 import { isSafeRelativePath } from './relative-path.js';
 
 /** The schema version this build writes. Older documents are migrated on load (migrations.ts). */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 export const PROJECT_FORMAT = 'aniportrait-project';
 
 const assetIdSchema = z.string().min(1).max(64).transform((s) => s as AssetId);
@@ -28,7 +28,21 @@ export const imageMediaSchema = z.strictObject({
   codec: z.string().max(100),
 });
 
-export const ASSET_ROLES = ['photo', 'audio'] as const;
+/** A pose template (AniPortrait .npy, n x 6) as imported: its frame count. */
+export const poseTemplateMediaSchema = z.strictObject({
+  kind: z.literal('pose-template'),
+  frameCount: z.number().int().min(2),
+});
+
+export const videoMediaSchema = z.strictObject({
+  kind: z.literal('video'),
+  widthPx: z.number().int().positive(),
+  heightPx: z.number().int().positive(),
+  durationSec: z.number().finite().positive(),
+});
+
+/** photo and audio drive every project; a pose template or reference video can drive the head. */
+export const ASSET_ROLES = ['photo', 'audio', 'pose-template', 'pose-video'] as const;
 export type AssetRole = (typeof ASSET_ROLES)[number];
 
 export const assetRefSchema = z.strictObject({
@@ -39,7 +53,7 @@ export const assetRefSchema = z.strictObject({
   /** File name the user imported, for display. */
   originalName: z.string().max(1024),
   byteLength: z.number().int().nonnegative(),
-  media: z.discriminatedUnion('kind', [audioMediaSchema, imageMediaSchema]),
+  media: z.discriminatedUnion('kind', [audioMediaSchema, imageMediaSchema, poseTemplateMediaSchema, videoMediaSchema]),
 });
 export type AssetRef = z.infer<typeof assetRefSchema>;
 

@@ -111,7 +111,7 @@ describe('project files through the services', () => {
     expect(!notProject.ok && notProject.error.code).toBe('invalid-request');
     // The upgraded v0 draft opens and says it was migrated.
     const v0 = await value(call('project:open', { path: make('draft', '{"name":"Old draft","fps":24}') }));
-    expect(v0.migrationsApplied).toEqual(['project/1']);
+    expect(v0.migrationsApplied).toEqual(['project/1', 'project/2']);
   });
 
   it('refuses work dirs it did not hand out, path imports not picked in a dialog, and bad media', async () => {
@@ -207,5 +207,29 @@ describe('track generation and studio export', () => {
     expect(!cancelled.ok && cancelled.error.code).toBe('cancelled');
     expect(existsSync(second)).toBe(false);
     expect(existsSync(`${second}.part`)).toBe(false);
+  });
+});
+
+describe('head-motion assets', () => {
+  it('imports a pose template and a reference video, and refuses a template of the wrong shape', async () => {
+    const template = fixture('pose_temp.npy');
+    const video = fixture('pose_ref_video.mp4');
+    if (!template || !video) return;
+    const opened = await value(call('project:new', { name: 'Pose' }));
+    const tmpl = await value(call('assets:import', { workDir: opened.workDir, role: 'pose-template', source: { kind: 'bytes', fileName: 'pose_temp.npy', data: bytes(readFileSync(template)) } }));
+    expect(tmpl.media).toEqual({ kind: 'pose-template', frameCount: 165 });
+    const clip = await value(call('assets:import', { workDir: opened.workDir, role: 'pose-video', source: { kind: 'bytes', fileName: 'talk.mp4', data: bytes(readFileSync(video)) } }));
+    expect(clip.media).toMatchObject({ kind: 'video', widthPx: 512, heightPx: 512 });
+    const wrong = await call('assets:import', { workDir: opened.workDir, role: 'pose-template', source: { kind: 'bytes', fileName: 'voice.npy', data: bytes(wavBytes(toneBursts(0.5, 16000), 16000)) } });
+    expect(!wrong.ok && wrong.error.message).toMatch(/voice\.npy.*not a usable pose template/);
+    const notVideo = await call('assets:import', { workDir: opened.workDir, role: 'pose-video', source: { kind: 'bytes', fileName: 'still.mp4', data: bytes(solidPng(32, 32, [1, 2, 3])) } });
+    expect(notVideo.ok).toBe(false);
+    // A project whose head follows the template saves and reopens as version 2.
+    const document = { ...opened.document, assets: [tmpl, clip], poseSource: { kind: 'template' as const, relPath: tmpl.relPath } };
+    const target = join(root, 'Pose.aniproj');
+    await value(call('project:save', { workDir: opened.workDir, path: target, document }));
+    const reopened = await value(call('project:open', { path: target }));
+    expect(reopened.document.poseSource).toEqual({ kind: 'template', relPath: tmpl.relPath });
+    expect(reopened.document.schemaVersion).toBe(2);
   });
 });
