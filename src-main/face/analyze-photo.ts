@@ -5,8 +5,7 @@ import { LANDMARK_COUNT } from '../../src-shared/face/topology.js';
 import { StudioError } from '../../src-shared/util/result.js';
 import { decodeImageRgb } from '../media/decode-image.js';
 import { loadCanonicalFace } from './canonical-face.js';
-import type { DetectedFace } from './human-face-mesh.js';
-import { detectFaces } from './human-face-mesh.js';
+import { detectFaces, largestFace } from './human-face-mesh.js';
 
 /** Below this face width (pixels of the photo) landmarks are too coarse to animate. */
 export const MIN_FACE_WIDTH_PX = 64;
@@ -21,11 +20,11 @@ export interface PhotoAnalysis {
 export async function analyzePhoto(path: string, label: string): Promise<PhotoAnalysis> {
   const image = await decodeImageRgb(path, label);
   const faces = await detectFaces(image.rgb, image.widthPx, image.heightPx);
-  if (faces.length === 0) {
+  const face = largestFace(faces);
+  if (!face) {
     throw new StudioError('unsupported-media', `${label} shows no face the studio can find. Use a photo with one face looking roughly at the camera, well lit, not cut off.`);
   }
   const warnings: string[] = [];
-  const face = largest(faces);
   if (faces.length > 1) warnings.push(`${label} shows ${faces.length} faces; the largest one is animated.`);
   const toSource = image.sourceWidthPx / image.widthPx;
   if (face.boxPx[2] * toSource < MIN_FACE_WIDTH_PX) {
@@ -54,8 +53,4 @@ export function buildRig(mesh: Float32Array, widthPx: number, heightPx: number, 
   const sourceHeightPx = Math.round(heightPx * toSourcePx);
   const { transMat, lmks3dCm } = solveFaceGeometry(normalized, LANDMARK_COUNT, widthPx, heightPx, canonical);
   return { imageWidthPx: sourceWidthPx, imageHeightPx: sourceHeightPx, lmks3dCm, transMat, landmarks2dPx };
-}
-
-function largest(faces: DetectedFace[]): DetectedFace {
-  return faces.reduce((best, face) => (face.boxPx[2] * face.boxPx[3] > best.boxPx[2] * best.boxPx[3] ? face : best));
 }

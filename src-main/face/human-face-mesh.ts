@@ -89,6 +89,13 @@ export async function detectFaces(rgb: Uint8Array, widthPx: number, heightPx: nu
   }
 }
 
+/** The face with the largest box: the one to animate when a picture shows several. */
+export function largestFace(faces: readonly DetectedFace[]): DetectedFace | undefined {
+  let best: DetectedFace | undefined;
+  for (const face of faces) if (!best || face.boxPx[2] * face.boxPx[3] > best.boxPx[2] * best.boxPx[3]) best = face;
+  return best;
+}
+
 /**
  * The wasm build of Human loads models with fetch(), which in Node cannot read file:// URLs.
  * While loading, serve file:// from disk; any other URL is refused (no network at run time).

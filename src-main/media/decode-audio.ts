@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import ffmpeg from 'fluent-ffmpeg';
 import { StudioError } from '../../src-shared/util/result.js';
 import { ffmpegBinaries } from './ffmpeg-binaries.js';
+import { lastLine } from './ffmpeg-error.js';
 
 export interface DecodeOptions {
   readonly sampleRateHz: number;
@@ -63,9 +64,4 @@ export async function decodeAudioStream(
     });
     command.pipe(out, { end: true });
   });
-}
-
-function lastLine(message: string): string {
-  const lines = message.trim().split('\n');
-  return lines[lines.length - 1] ?? message;
 }

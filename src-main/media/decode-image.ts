@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import ffmpeg from 'fluent-ffmpeg';
 import { StudioError } from '../../src-shared/util/result.js';
 import { ffmpegBinaries } from './ffmpeg-binaries.js';
+import { lastLine } from './ffmpeg-error.js';
 import { probeImage } from './probe-media.js';
 
 export interface DecodedImage {
@@ -45,7 +46,7 @@ export async function decodeImageScaled(
     ffmpeg(path)
       .outputOptions(['-frames:v', '1', '-vf', `scale=${widthPx}:${heightPx}:flags=${flags}`, '-pix_fmt', 'rgb24'])
       .format('rawvideo')
-      .on('error', (error: Error) => reject(new StudioError('unsupported-media', `Could not decode ${label}: ${error.message.trim().split('\n').pop() ?? ''}`)))
+      .on('error', (error: Error) => reject(new StudioError('unsupported-media', `Could not decode ${label}: ${lastLine(error.message)}`)))
       .on('end', () => resolve())
       .pipe(out, { end: true });
   });

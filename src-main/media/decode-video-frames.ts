@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import ffmpeg from 'fluent-ffmpeg';
 import { StudioError } from '../../src-shared/util/result.js';
 import { ffmpegBinaries } from './ffmpeg-binaries.js';
+import { lastLine } from './ffmpeg-error.js';
 import { probeVideo } from './probe-media.js';
 
 export interface VideoFrameFormat {
@@ -44,7 +45,7 @@ export async function decodeVideoFrames(
       .format('rawvideo')
       .on('error', (error: Error) => {
         failed = true;
-        reject(options.signal?.aborted ? new StudioError('cancelled', 'Cancelled.') : new StudioError('unsupported-media', `Could not decode ${label}: ${error.message.trim().split('\n').pop() ?? ''}`));
+        reject(options.signal?.aborted ? new StudioError('cancelled', 'Cancelled.') : new StudioError('unsupported-media', `Could not decode ${label}: ${lastLine(error.message)}`));
       });
     options.signal?.addEventListener('abort', () => command.kill('SIGKILL'), { once: true });
     out.on('data', (chunk: Buffer) => {

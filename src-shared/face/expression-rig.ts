@@ -19,6 +19,7 @@ import {
   UPPER_LIP_INNER_MID,
   UPPER_LIP_OUTER,
 } from './landmark-regions.js';
+import { smoothstep } from '../math/smoothstep.js';
 import { LANDMARK_COUNT } from './topology.js';
 
 /** Expression parameters of one frame; 0 is the photo's own face. */
@@ -125,9 +126,9 @@ export class ExpressionRig {
     for (let i = 0; i < LANDMARK_COUNT; i++) {
       const [x, y] = [this.rest[i * 3], this.rest[i * 3 + 1]];
       // Full weight below the mouth line, fading out over the corners' height.
-      const below = smoothstep(mouth[1] + 0.35, mouth[1] - 0.6, y);
+      const below = smoothstep(y, mouth[1] + 0.35, mouth[1] - 0.6);
       // Cheeks far out to the side belong to the skull, not the jaw.
-      const lateral = 1 - smoothstep(halfWidthCm * 2.2, halfWidthCm * 3.4, Math.abs(x)) * 0.6;
+      const lateral = 1 - smoothstep(Math.abs(x), halfWidthCm * 2.2, halfWidthCm * 3.4) * 0.6;
       w[i] = below * lateral;
     }
     for (const i of [...LOWER_LIP_INNER, ...LOWER_LIP_OUTER, ...LOWER_LIP_BODY]) w[i] = 1;
@@ -140,7 +141,7 @@ export class ExpressionRig {
   private buildFunnel(mouth: readonly number[], halfWidthCm: number): Field {
     return this.field((x, y, z, i) => {
       const d = Math.hypot(x - mouth[0], (y - mouth[1]) * 1.3);
-      const w = 1 - smoothstep(halfWidthCm * 0.9, halfWidthCm * 2.2, d);
+      const w = 1 - smoothstep(d, halfWidthCm * 0.9, halfWidthCm * 2.2);
       const lip = isLip(i) ? 1 : 0.5;
       return [-(x - mouth[0]) * 0.32 * w, -(y - mouth[1]) * 0.08 * w, 0.55 * w * lip + 0 * z];
     });
@@ -149,7 +150,7 @@ export class ExpressionRig {
   private buildWidth(mouth: readonly number[], halfWidthCm: number): Field {
     return this.field((x, y) => {
       const d = Math.hypot(x - mouth[0], (y - mouth[1]) * 1.4);
-      const w = 1 - smoothstep(halfWidthCm * 0.8, halfWidthCm * 2.4, d);
+      const w = 1 - smoothstep(d, halfWidthCm * 0.8, halfWidthCm * 2.4);
       return [((x - mouth[0]) / halfWidthCm) * 0.42 * w, -(y - mouth[1]) * 0.1 * w, -0.15 * w];
     });
   }
@@ -158,11 +159,11 @@ export class ExpressionRig {
     // Close the rest gap of the inner lips, and roll both lips in a little.
     const close = Math.max(0, lipGapCm) / 2;
     return this.field((x, y, _z, i) => {
-      const along = 1 - smoothstep(halfWidthCm * 0.7, halfWidthCm * 1.1, Math.abs(x - mouth[0]));
+      const along = 1 - smoothstep(Math.abs(x - mouth[0]), halfWidthCm * 0.7, halfWidthCm * 1.1);
       if ((UPPER_LIP_INNER as readonly number[]).includes(i)) return [0, -close * along, -0.08];
       if ((LOWER_LIP_INNER as readonly number[]).includes(i)) return [0, close * along, -0.08];
       const d = Math.hypot(x - mouth[0], y - mouth[1]);
-      const w = 1 - smoothstep(halfWidthCm * 0.5, halfWidthCm * 1.4, d);
+      const w = 1 - smoothstep(d, halfWidthCm * 0.5, halfWidthCm * 1.4);
       return [0, -(y - mouth[1]) * 0.12 * w, -0.1 * w];
     });
   }
@@ -171,7 +172,7 @@ export class ExpressionRig {
     return this.field((x, y) => {
       const side = (x - mouth[0]) / halfWidthCm;
       const d = Math.hypot(x - mouth[0], (y - mouth[1]) * 1.2);
-      const w = 1 - smoothstep(halfWidthCm * 0.6, halfWidthCm * 2.6, d);
+      const w = 1 - smoothstep(d, halfWidthCm * 0.6, halfWidthCm * 2.6);
       return [side * 0.3 * w, 0.45 * Math.min(1, side * side) * w, -0.2 * w];
     });
   }
@@ -204,8 +205,8 @@ export class ExpressionRig {
       if (brows.has(i)) return [0, 0.55, 0.05];
       // Forehead above follows, lid creases below follow a little.
       const above = y - browY;
-      if (above > 0) return [0, 0.55 * (1 - smoothstep(0, 4, above)), 0];
-      return [0, 0.55 * (1 - smoothstep(0, 1.6, -above)) * 0.4, 0];
+      if (above > 0) return [0, 0.55 * (1 - smoothstep(above, 0, 4)), 0];
+      return [0, 0.55 * (1 - smoothstep(-above, 0, 1.6)) * 0.4, 0];
     });
   }
 
@@ -241,8 +242,3 @@ function clamp(v: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, v));
 }
 
-/** 0 at edge0, 1 at edge1 (either order), smooth in between. */
-function smoothstep(edge0: number, edge1: number, x: number): number {
-  const t = clamp((x - edge0) / (edge1 - edge0), 0, 1);
-  return t * t * (3 - 2 * t);
-}

@@ -1,5 +1,5 @@
 import type { ClipSpectra } from './feature-extractor.js';
-import { smoothstep } from './smoothstep.js';
+import { smoothstep } from '../math/smoothstep.js';
 
 /**
  * Decides per analysis hop how much speech there is, from the 300-3400 Hz band only, with levels

@@ -1,5 +1,5 @@
 import type { VisemeProfiles } from './viseme-profiles.js';
-import { smoothstep } from './smoothstep.js';
+import { smoothstep } from '../math/smoothstep.js';
 
 /** Per-hop soft viseme weights, profiles.classes order. */
 export interface VisemeWeights {

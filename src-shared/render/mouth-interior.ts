@@ -1,4 +1,5 @@
 import { LOWER_LIP_INNER, UPPER_LIP_INNER } from '../face/landmark-regions.js';
+import { smoothstep } from '../math/smoothstep.js';
 import type { RgbaImage } from './rgba-image.js';
 
 /** Below this opening (px at the lips' middle) the lips touch and nothing is drawn. */
@@ -19,7 +20,7 @@ const TONGUE = [168, 72, 78] as const;
 export function paintMouthInterior(image: RgbaImage, landmarksPx: ArrayLike<number>, restOpeningPx = 0): void {
   const opening = landmarksPx[14 * 2 + 1] - landmarksPx[13 * 2 + 1];
   const rest = Math.max(0, restOpeningPx);
-  const strength = smoothstep(Math.max(MIN_OPENING_PX, rest * 0.9 + 0.5), rest * 1.4 + 3, opening);
+  const strength = smoothstep(opening, Math.max(MIN_OPENING_PX, rest * 0.9 + 0.5), rest * 1.4 + 3);
   if (!(opening > MIN_OPENING_PX) || strength <= 0) return;
   const upper = UPPER_LIP_INNER.map((i) => [landmarksPx[i * 2], landmarksPx[i * 2 + 1]] as const);
   const lower = LOWER_LIP_INNER.map((i) => [landmarksPx[i * 2], landmarksPx[i * 2 + 1]] as const);
@@ -92,7 +93,3 @@ function clamp01(v: number): number {
   return v < 0 ? 0 : v > 1 ? 1 : v;
 }
 
-function smoothstep(edge0: number, edge1: number, x: number): number {
-  const t = clamp01((x - edge0) / (edge1 - edge0));
-  return t * t * (3 - 2 * t);
-}

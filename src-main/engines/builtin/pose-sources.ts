@@ -7,7 +7,7 @@ import { loopPoseMirrored, smoothSequence } from '../../../src-shared/motion/pos
 import { matrixToPose, multiplyMat4 } from '../../../src-shared/projection/euler-pose.js';
 import { StudioError } from '../../../src-shared/util/result.js';
 import { buildRig } from '../../face/analyze-photo.js';
-import { detectFaces } from '../../face/human-face-mesh.js';
+import { detectFaces, largestFace } from '../../face/human-face-mesh.js';
 import { decodeVideoFrames } from '../../media/decode-video-frames.js';
 import { toStudioFsError } from '../../util/fs-errors.js';
 
@@ -52,7 +52,7 @@ export async function videoStyle(path: string, label: string, fps: number, frame
   let missing = 0;
   await decodeVideoFrames(path, label, { fps, signal }, async (rgb, _index, format) => {
     const faces = await detectFaces(rgb, format.widthPx, format.heightPx);
-    const face = faces.sort((a, b) => b.boxPx[2] * b.boxPx[3] - a.boxPx[2] * a.boxPx[3])[0];
+    const face = largestFace(faces);
     if (!face) {
       missing++;
       const last = poses.length >= POSE_LENGTH ? poses.slice(-POSE_LENGTH) : [0, 0, 0, 0, 0, 0];
