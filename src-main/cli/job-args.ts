@@ -11,7 +11,13 @@ export const JOB_OPTIONS = {
   'pose-video': { type: 'string' },
   fps: { type: 'string', default: '30' },
   seed: { type: 'string', default: '42' },
+  engine: { type: 'string', default: 'builtin' },
+  models: { type: 'string' },
+  providers: { type: 'string' },
+  'pose-style': { type: 'string' },
 } as const;
+
+export type EngineName = 'builtin' | 'aniportrait';
 
 export interface JobArgs {
   readonly imagePath: string;
@@ -22,7 +28,17 @@ export interface JobArgs {
   readonly fps: number;
   readonly seed: number;
   readonly poseSource: BuiltinPoseSource;
+  readonly engine: EngineName;
+  /** --models DIR (resolved), when given. */
+  readonly modelsDir: string | undefined;
+  /** --providers cuda,cpu (AniPortrait engine), when given. */
+  readonly providers: readonly ProviderChoice[] | undefined;
+  /** audio2pose style id 0..99 (AniPortrait engine); default seed % 100. */
+  readonly poseStyle: number;
 }
+
+export type ProviderChoice = 'cuda' | 'dml' | 'cpu';
+const PROVIDER_CHOICES: readonly ProviderChoice[] = ['cuda', 'dml', 'cpu'];
 
 type JobValues = { [K in keyof typeof JOB_OPTIONS]?: string };
 
@@ -39,7 +55,21 @@ export function parseJobArgs(values: JobValues, usage: string): JobArgs {
     : values['pose-video']
       ? { kind: 'video', path: resolve(values['pose-video']), label: `The pose video "${values['pose-video']}"` }
       : { kind: 'audio' };
+  const engine = values.engine ?? 'builtin';
+  if (engine !== 'builtin' && engine !== 'aniportrait') throw new StudioError('invalid-request', `--engine must be builtin or aniportrait, got ${engine}.`);
+  if (engine === 'builtin' && (values.models || values.providers || values['pose-style'])) {
+    throw new StudioError('invalid-request', '--models, --providers and --pose-style belong to --engine aniportrait.');
+  }
+  const providers = values.providers?.split(',').map((p) => p.trim());
+  const unknown = providers?.filter((p) => !PROVIDER_CHOICES.includes(p as ProviderChoice));
+  if (unknown?.length) throw new StudioError('invalid-request', `--providers takes a comma list of ${PROVIDER_CHOICES.join(', ')}; got ${unknown.join(', ')}.`);
+  const poseStyle = values['pose-style'] === undefined ? seed % 100 : Number(values['pose-style']);
+  if (!Number.isInteger(poseStyle) || poseStyle < 0 || poseStyle > 99) throw new StudioError('invalid-request', `--pose-style must be 0..99, got ${values['pose-style']}.`);
   return {
+    engine,
+    modelsDir: values.models ? resolve(values.models) : undefined,
+    providers: providers as ProviderChoice[] | undefined,
+    poseStyle,
     imagePath: resolve(values.image),
     imageLabel: `The photo "${values.image}"`,
     audioPath: resolve(values.audio),

@@ -27,7 +27,7 @@ export async function runCli(argv: string[]): Promise<number> {
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   try {
-    if (command === 'track') await trackCommand(rest, log);
+    if (command === 'track') await trackCommand(rest, log, controller.signal);
     else await renderCommand(rest, log, controller.signal);
     return 0;
   } catch (error) {

@@ -25,10 +25,10 @@ export interface EncodeOptions {
 
 /**
  * Streams raw RGBA frames into ffmpeg (H.264 yuv420p + AAC, +faststart). `renderFrame` draws frame
- * i into the image it is given; nothing holds more than one frame. A cancelled or failed export
+ * i into the image it is given (synchronously, or by a promise for engines that run models); nothing holds more than one frame. A cancelled or failed export
  * kills ffmpeg and removes the .part file: no broken file, no process left behind.
  */
-export async function encodeVideo(options: EncodeOptions, renderFrame: (frameIndex: number, image: RgbaImage) => void): Promise<void> {
+export async function encodeVideo(options: EncodeOptions, renderFrame: (frameIndex: number, image: RgbaImage) => void | Promise<void>): Promise<void> {
   const { outPath, widthPx, heightPx, fps, frameCount, signal } = options;
   const partPath = `${outPath}.part`;
   if (signal?.aborted) throw new StudioError('cancelled', 'The export was cancelled.');
@@ -81,7 +81,8 @@ export async function encodeVideo(options: EncodeOptions, renderFrame: (frameInd
     const image = createRgbaImage(widthPx, heightPx);
     for (let f = 0; f < frameCount; f++) {
       if (signal?.aborted) throw new StudioError('cancelled', 'The export was cancelled.');
-      renderFrame(f, image);
+      const rendered = renderFrame(f, image);
+      if (rendered) await rendered;
       // Copy: the stream keeps the buffer while ffmpeg reads it.
       if (!frames.write(Buffer.from(image.data))) await drainOrFail(frames, finished);
       options.onProgress?.(f + 1, frameCount);

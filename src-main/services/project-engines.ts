@@ -1,11 +1,18 @@
 import { ExpressionRig } from '../../src-shared/face/expression-rig.js';
 import type { FaceRig } from '../../src-shared/face/face-rig.js';
 import type { FaceParamTrack } from '../../src-shared/face/face-param-track.js';
+import { meshParamTrack } from '../../src-shared/face/face-param-track.js';
+import { videoFrameCount } from '../../src-shared/aniportrait/audio-features.js';
 import type { ProjectDocument } from '../../src-shared/project/project-schema.js';
 import type { WarpRenderer } from '../../src-shared/render/warp-renderer.js';
 import { StudioError } from '../../src-shared/util/result.js';
 import type { BuiltinPoseSource } from '../engines/builtin/generate-track.js';
 import { generateBuiltinTrack } from '../engines/builtin/generate-track.js';
+import type { AniPortraitPoseSource } from '../engines/aniportrait/audio2lmk.js';
+import { generateAniPortraitTrack } from '../engines/aniportrait/audio2lmk.js';
+import { manifestForDir } from '../engines/aniportrait/load-manifest.js';
+import { AniPortraitModels } from '../engines/aniportrait/model-set.js';
+import { templatePoses, videoStyle } from '../engines/shared/pose-sources.js';
 import { createWarpRenderer } from '../engines/builtin/render-session.js';
 import { analyzePhoto } from '../face/analyze-photo.js';
 import { decodeAudioClip } from '../media/decode-audio-clip.js';
@@ -34,8 +41,36 @@ export interface PreparedProject {
  */
 export class ProjectEngines {
   private latest: { key: string; value: Promise<PreparedProject> } | undefined;
+  private models: Promise<AniPortraitModels> | undefined;
+  /** Provider failures since the last prepare, shown to the user as warnings. */
+  private providerWarnings: string[] = [];
 
-  constructor(private readonly assets: AssetService) {}
+  constructor(
+    private readonly assets: AssetService,
+    /** Where the user's exported AniPortrait graphs are. */
+    readonly modelsDir: string,
+  ) {}
+
+  /** The AniPortrait graphs (opened on demand; provider failures become warnings of the job). */
+  aniPortraitModels(): Promise<AniPortraitModels> {
+    if (!this.models) {
+      this.models = manifestForDir(this.modelsDir).then(
+        (manifest) =>
+          new AniPortraitModels(this.modelsDir, manifest, {
+            onProviderFailure: (f) => this.providerWarnings.push(`${f.provider} could not load ${f.file} (${f.message}); the next provider was used.`),
+          }),
+      );
+      this.models.catch(() => (this.models = undefined));
+    }
+    return this.models;
+  }
+
+  /** Provider warnings collected since the last call. */
+  takeProviderWarnings(): string[] {
+    const out = this.providerWarnings;
+    this.providerWarnings = [];
+    return out;
+  }
 
   prepare(workDir: string, document: ProjectDocument, onProgress?: (fraction: number, message: string) => void, signal?: AbortSignal): Promise<PreparedProject> {
     const key = inputsKey(workDir, document);
@@ -51,9 +86,11 @@ export class ProjectEngines {
 
   private async build(key: string, workDir: string, document: ProjectDocument, onProgress?: (fraction: number, message: string) => void, signal?: AbortSignal): Promise<PreparedProject> {
     const { engines, settings } = document;
-    if (engines.audio2lmk !== 'builtin' || engines.lmk2video !== 'builtin') {
-      throw new StudioError('unavailable', 'The AniPortrait ONNX engine is not in this build. Choose the built-in engines in the inspector.');
+    if (engines.audio2lmk === 'aniportrait' && settings.fps !== 30) {
+      throw new StudioError('invalid-request', `AniPortrait's Audio2Lmk makes 30 fps tracks; this project is ${settings.fps} fps. Set the project to 30 fps or choose the built-in Audio2Lmk.`);
     }
+    const models = engines.audio2lmk === 'aniportrait' ? await this.aniPortraitModels() : undefined;
+    models?.assertPresent(['audio2lmk']);
     const photo = document.assets.find((a) => a.id === document.photoAssetId);
     const audio = document.assets.find((a) => a.id === document.audioAssetId);
     if (!photo || !audio) throw new StudioError('unavailable', 'Import a portrait photo and a voice recording first.');
@@ -61,7 +98,7 @@ export class ProjectEngines {
     const audioPath = this.assets.resolveAsset(workDir, audio.relPath);
     const photoLabel = `The photo "${photo.originalName}"`;
     onProgress?.(0.05, 'Analysing the face');
-    const { rig, warnings } = await analyzePhoto(photoPath, photoLabel);
+    const { rig, warnings: faceWarnings } = await analyzePhoto(photoPath, photoLabel);
     onProgress?.(0.35, 'Decoding the audio');
     const samples = await decodeAudioClip(audioPath, `The audio "${audio.originalName}"`, signal);
     const poseSource: BuiltinPoseSource =
@@ -70,14 +107,11 @@ export class ProjectEngines {
         : document.poseSource.kind === 'template'
           ? { kind: 'template', path: this.assets.resolveAsset(workDir, document.poseSource.relPath) }
           : { kind: 'video', path: this.assets.resolveAsset(workDir, document.poseSource.relPath), label: 'The pose video' };
-    const generated = await generateBuiltinTrack({
-      samples,
-      fps: settings.fps,
-      seed: settings.seed,
-      poseSource,
-      signal,
-      onProgress: (fraction, message) => onProgress?.(0.45 + 0.55 * fraction, message),
-    });
+    const trackProgress = (fraction: number, message: string) => onProgress?.(0.45 + 0.55 * fraction, message);
+    const generated = models
+      ? meshParamTrack(await generateAniPortraitTrack({ models, rig, samples, poseSource: await aniPortraitPoses(poseSource, settings.seed, samples.length, signal), signal, onProgress: trackProgress }))
+      : await generateBuiltinTrack({ samples, fps: settings.fps, seed: settings.seed, poseSource, signal, onProgress: trackProgress });
+    const warnings = [...faceWarnings, ...this.takeProviderWarnings()];
     const renderers = new Map<string, Promise<WarpRenderer>>();
     return {
       key,
@@ -98,6 +132,19 @@ export class ProjectEngines {
         return renderer;
       },
     };
+  }
+}
+
+/** The project's pose source for AniPortrait's Audio2Lmk: audio2pose (style id from the seed), or given poses. */
+async function aniPortraitPoses(source: BuiltinPoseSource, seed: number, sampleCount: number, signal?: AbortSignal): Promise<AniPortraitPoseSource> {
+  const frameCount = videoFrameCount(sampleCount);
+  switch (source.kind) {
+    case 'audio':
+      return { kind: 'audio', idSeed: seed % 100 };
+    case 'template':
+      return { kind: 'given', poses: await templatePoses(source.path, frameCount) };
+    case 'video':
+      return { kind: 'given', poses: (await videoStyle(source.path, source.label, 30, frameCount, signal)).poses };
   }
 }
 

@@ -27,7 +27,7 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
   const projects = new ProjectService(dirs.dataDir);
   const grantedPaths = new Set<string>();
   const assets = new AssetService(projects, grantedPaths);
-  const engines = new ProjectEngines(assets);
+  const engines = new ProjectEngines(assets, modelsDir);
   const preview = new PreviewService(engines);
   const jobs = new JobRegistry();
   const reporter = (jobId: string, push: CallContext['push']) => (fraction: number, message: string) =>
@@ -60,7 +60,7 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
         FACE_PARAM_NAMES.forEach((name, k) => generated.params[name].forEach((v, f) => (params[f * FACE_PARAM_NAMES.length + k] = v)));
         return {
           rig: { imageWidthPx: rig.imageWidthPx, imageHeightPx: rig.imageHeightPx, lmks3dCm: Float32Array.from(rig.lmks3dCm), transMat: Float64Array.from(rig.transMat), landmarks2dPx: Float32Array.from(rig.landmarks2dPx) },
-          track: { fps: generated.fps, frameCount: generated.frameCount, params, poses: Float32Array.from(generated.poses) },
+          track: { fps: generated.fps, frameCount: generated.frameCount, params, poses: Float32Array.from(generated.poses), ...(generated.meshOffsetsCm ? { meshOffsetsCm: new Float32Array(generated.meshOffsetsCm) } : {}) },
           warnings: [...prepared.warnings],
         };
       }),

@@ -17,6 +17,28 @@ export interface FaceParamTrack {
   readonly params: Readonly<Record<FaceParamName, Float32Array>>;
   /** frameCount x POSE_LENGTH, the LandmarkTrack pose convention. */
   readonly poses: Float32Array;
+  /**
+   * frameCount x LANDMARK_COUNT x 3 offsets (cm) from a mesh engine (AniPortrait's audio2mesh); the
+   * expression params then add to them. Absent for the built-in engine, whose params are the motion.
+   */
+  readonly meshOffsetsCm?: Float32Array;
+}
+
+/** A mesh engine's landmark track as a FaceParamTrack: neutral params over its per-frame offsets. */
+export function meshParamTrack(track: LandmarkTrack): FaceParamTrack {
+  const params = Object.fromEntries(FACE_PARAM_NAMES.map((name) => [name, new Float32Array(track.frameCount)])) as Record<FaceParamName, Float32Array>;
+  return { fps: track.fps, frameCount: track.frameCount, params, poses: track.poses, meshOffsetsCm: track.offsetsCm };
+}
+
+/** Writes frame `frameIndex`'s landmark offsets (mesh offsets, if any, plus the params through the rig) into `out`. */
+export function frameOffsetsInto(track: FaceParamTrack, rig: ExpressionRig, frameIndex: number, out: Float32Array): Float32Array {
+  rig.offsets(frameParams(track, frameIndex), out);
+  const mesh = track.meshOffsetsCm;
+  if (mesh) {
+    const stride = LANDMARK_COUNT * 3;
+    for (let i = 0, o = frameIndex * stride; i < stride; i++) out[i] += mesh[o + i];
+  }
+  return out;
 }
 
 export function frameParams(track: FaceParamTrack, frameIndex: number): FaceParams {
@@ -31,7 +53,7 @@ export function paramTrackFrames(track: FaceParamTrack, rig: ExpressionRig) {
     fps: track.fps,
     frameCount: track.frameCount,
     poses: track.poses,
-    offsetsInto: (frameIndex: number, out: Float32Array) => void rig.offsets(frameParams(track, frameIndex), out),
+    offsetsInto: (frameIndex: number, out: Float32Array) => void frameOffsetsInto(track, rig, frameIndex, out),
   };
 }
 
@@ -39,7 +61,7 @@ export function paramTrackFrames(track: FaceParamTrack, rig: ExpressionRig) {
 export function toLandmarkTrack(track: FaceParamTrack, rig: ExpressionRig): LandmarkTrack {
   const stride = LANDMARK_COUNT * 3;
   const offsetsCm = new Float32Array(track.frameCount * stride);
-  for (let f = 0; f < track.frameCount; f++) rig.offsets(frameParams(track, f), offsetsCm.subarray(f * stride, (f + 1) * stride));
+  for (let f = 0; f < track.frameCount; f++) frameOffsetsInto(track, rig, f, offsetsCm.subarray(f * stride, (f + 1) * stride));
   if (track.poses.length !== track.frameCount * POSE_LENGTH) throw new Error('FaceParamTrack poses do not match frameCount');
   return { fps: track.fps, frameCount: track.frameCount, offsetsCm, poses: track.poses };
 }

@@ -158,6 +158,8 @@ export const invokeChannels = {
         params: float32ArraySchema,
         /** frameCount x 6 pose vectors [rx, ry, rz (deg), tx, ty, tz (cm)]. */
         poses: float32ArraySchema,
+        /** frameCount x 478 x 3 offsets (cm) from a mesh engine (AniPortrait's audio2mesh) that the params add to. */
+        meshOffsetsCm: float32ArraySchema.optional(),
       }),
       /** Things the user should know (e.g. several faces in the photo). */
       warnings: z.array(z.string()),
@@ -174,7 +176,13 @@ export const invokeChannels = {
       jobId: jobIdSchema,
       outPath: fsPathSchema.refine((p) => p.toLowerCase().endsWith('.mp4'), 'must end in .mp4'),
     }),
-    z.strictObject({ outPath: fsPathSchema, frameCount: z.number().int().positive(), durationSec: z.number().positive() }),
+    z.strictObject({
+      outPath: fsPathSchema,
+      frameCount: z.number().int().positive(),
+      durationSec: z.number().positive(),
+      /** Things the user should know (e.g. an execution provider that could not load a model). */
+      warnings: z.array(z.string()),
+    }),
   ),
   /** Stops a running job (track generation or export); unknown or finished ids are ignored. */
   'jobs:cancel': invoke(z.strictObject({ jobId: jobIdSchema }), z.strictObject({})),

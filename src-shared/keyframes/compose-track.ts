@@ -31,7 +31,7 @@ export function composeTrack(generated: FaceParamTrack, layers: readonly Keyfram
       for (let f = 0; f < generated.frameCount; f++) target[f] += evaluateChannel(keys, f / generated.fps);
     }
   }
-  return { fps: generated.fps, frameCount: generated.frameCount, params, poses };
+  return { fps: generated.fps, frameCount: generated.frameCount, params, poses, meshOffsetsCm: generated.meshOffsetsCm };
 }
 
 function sortedKeys(layer: KeyframeLayer, channel: ChannelId): Keyframe[] | undefined {

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'truncated-project',
   'newer-version',
   'unsupported-media',
+  'invalid-model',
   'too-large',
   'permission-denied',
   'disk-full',

@@ -40,7 +40,9 @@ describe.runIf(built)('aniportrait CLI', () => {
     expect(render.stderr).toMatch(/--image, --audio and --out are required/);
     const onnx = spawnSync(process.execPath, [BIN, 'render', '--image', 'a.png', '--audio', 'a.wav', '--out', 'a.mp4', '--engine', 'aniportrait'], { env, encoding: 'utf8' });
     expect(onnx.status).toBe(1);
-    expect(onnx.stderr).toMatch(/AniPortrait ONNX engine is not in this build/);
+    expect(onnx.stderr).toMatch(/The AniPortrait engine needs w2v_feature_encoder\.onnx, .*film_net\.onnx in .* which are missing\. Export the models/);
+    const builtinModels = spawnSync(process.execPath, [BIN, 'render', '--image', 'a.png', '--audio', 'a.wav', '--out', 'a.mp4', '--models', '.'], { env, encoding: 'utf8' });
+    expect(builtinModels.stderr).toMatch(/--models, --providers and --pose-style belong to --engine aniportrait/);
     const size = spawnSync(process.execPath, [BIN, 'render', '--image', 'a.png', '--audio', 'a.wav', '--out', 'a.mp4', '--size', '511'], { env, encoding: 'utf8' });
     expect(size.status).toBe(2);
     expect(size.stderr).toMatch(/--size must be an even size/);

@@ -1,5 +1,5 @@
 import type { FaceParamTrack } from '../../../src-shared/face/face-param-track.js';
-import { frameParams } from '../../../src-shared/face/face-param-track.js';
+import { frameOffsetsInto } from '../../../src-shared/face/face-param-track.js';
 import { ExpressionRig } from '../../../src-shared/face/expression-rig.js';
 import type { FaceRig } from '../../../src-shared/face/face-rig.js';
 import { LANDMARK_COUNT, POSE_LENGTH } from '../../../src-shared/face/topology.js';
@@ -37,7 +37,7 @@ export async function exportBuiltinVideo(request: ExportRequest): Promise<void> 
       onProgress: request.onProgress,
     },
     (frameIndex, image) => {
-      expression.offsets(frameParams(track, frameIndex), offsets);
+      frameOffsetsInto(track, expression, frameIndex, offsets);
       renderer.render(offsets, track.poses.subarray(frameIndex * POSE_LENGTH, (frameIndex + 1) * POSE_LENGTH), image);
     },
   );

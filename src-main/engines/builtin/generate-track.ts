@@ -4,7 +4,7 @@ import { generateEyeBrowMotion } from '../../../src-shared/motion/eye-brow-motio
 import { findEmphasis, generateHeadMotion } from '../../../src-shared/motion/head-motion.js';
 import { StudioError } from '../../../src-shared/util/result.js';
 import { ANALYSIS_RATE_HZ } from '../../media/decode-audio-clip.js';
-import { templatePoses, videoStyle } from './pose-sources.js';
+import { templatePoses, videoStyle } from '../shared/pose-sources.js';
 
 export type BuiltinPoseSource =
   | { readonly kind: 'audio' }
