@@ -27,6 +27,7 @@ export function collectAppInfo(host: HostKind, dirs: DataDirs, modelsDir: string
     models: modelStatus(modelsDir),
     dataDir: dirs.dataDir,
     projectsDir: dirs.projectsDir,
+    modelsDir,
   };
 }
 

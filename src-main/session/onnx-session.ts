@@ -1,7 +1,11 @@
-import { InferenceSession, Tensor } from 'onnxruntime-node';
+import { InferenceSession, Tensor, env } from 'onnxruntime-node';
 import type { TensorSignature } from '../../src-shared/models/check-signature.js';
 import { float16ToFloat32Array, float32ToFloat16Array } from '../../src-shared/math/float16.js';
 import { StudioError } from '../../src-shared/util/result.js';
+
+// Provider load failures are reported to the user by ModelSession.open; keep onnxruntime's own
+// native log (which prints them again, with terminal colour codes) for fatal errors only.
+env.logLevel = 'fatal';
 
 /** Execution providers a session may use, in the default order of preference. */
 export const PROVIDER_NAMES = ['cuda', 'dml', 'cpu'] as const;
@@ -58,7 +62,10 @@ export class ModelSession {
         return new ModelSession(session, file, provider);
       } catch (error) {
         lastError = errorText(error);
-        if (isModelFileError(lastError)) throw new StudioError('invalid-model', `${file} could not be read as an ONNX model (${lastError}). Export it again (models/README.md).`);
+        if (isModelFileError(lastError)) {
+          const sidecar = /external data|\.data/i.test(lastError) ? ` A graph over 2 GB keeps its weights in ${file}.data, which must be in the same folder.` : '';
+          throw new StudioError('invalid-model', `${file} could not be read as an ONNX model (${lastError}).${sidecar} Export it again (models/README.md).`);
+        }
         options.onProviderFailure?.({ provider, file, message: providerMessage(provider, lastError) });
       }
     }

@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import type { EngineId, ProjectDocument } from '../../src-shared/project/project-schema';
+import { aniPortraitReadiness, describeFiles, missingFor } from '../state/aniportrait-readiness';
 import type { InterpolationMode } from '../state/document-edits';
 import { setEngine, setInterpolation } from '../state/document-edits';
 import { useStudio, useStudioSelector } from '../state/studio-context';
@@ -16,13 +18,17 @@ const INTERPOLATION_OPTIONS: readonly { value: InterpolationMode; label: string 
   { value: 'film', label: 'FILM (AniPortrait -acc)' },
 ];
 
-/** Which engine runs each stage; the studio never falls back silently, so missing models show here. */
+/** Which engine runs each stage; the studio never falls back silently, so missing models and a missing GPU provider show here. */
 export function EnginesSection({ document }: { readonly document: ProjectDocument }) {
   const { engines } = document;
   const { actions } = useStudio();
-  const models = useStudioSelector((s) => s.ephemeral.appInfo?.models ?? null);
-  const missing = models?.filter((m) => m.name.startsWith('aniportrait') && m.status !== 'ready').length ?? 0;
-  const usesAniPortrait = engines.audio2lmk === 'aniportrait' || engines.lmk2video === 'aniportrait' || engines.interpolation === 'film';
+  const appInfo = useStudioSelector((s) => s.ephemeral.appInfo);
+  const readiness = useMemo(() => aniPortraitReadiness(appInfo), [appInfo]);
+  const film = engines.interpolation === 'film';
+  const missing = readiness
+    ? [...new Set([...(engines.audio2lmk === 'aniportrait' ? missingFor(readiness, 'audio2lmk', false) : []), ...(engines.lmk2video === 'aniportrait' || film ? missingFor(readiness, 'lmk2video', film) : [])])]
+    : [];
+  const diffusion = engines.lmk2video === 'aniportrait';
 
   return (
     <section className="inspector-section">
@@ -37,10 +43,24 @@ export function EnginesSection({ document }: { readonly document: ProjectDocumen
         <SelectInput id="field-interpolation" testId="field-interpolation" value={engines.interpolation} options={INTERPOLATION_OPTIONS} onChange={(mode) => actions.edit(setInterpolation(mode))} />
       </Field>
       <HeadMotionField document={document} />
-      {usesAniPortrait && missing > 0 && (
+      {missing.length > 0 && readiness && (
         <div className="field">
           <div className="field-hint" data-testid="engine-warning">
-            {missing} AniPortrait model file{missing === 1 ? ' is' : 's are'} not ready; export the weights before rendering with these engines.
+            The AniPortrait engine needs {describeFiles(missing)} in <span className="mono" style={{ wordBreak: 'break-all' }}>{readiness.modelsDir}</span>. Export the models once (models/README.md), or choose Built-in.
+          </div>
+        </div>
+      )}
+      {diffusion && readiness && !readiness.gpuProvider && (
+        <div className="field">
+          <div className="field-hint" data-testid="engine-gpu-warning">
+            No GPU execution provider is installed (see the README, GPU opt-in): AniPortrait's diffusion would run on the CPU, which takes hours per second of video.
+          </div>
+        </div>
+      )}
+      {diffusion && (
+        <div className="field">
+          <div className="field-hint" data-testid="engine-preview-note">
+            The preview shows the built-in warp of the same landmarks; AniPortrait's diffusion renders the frames on export.
           </div>
         </div>
       )}

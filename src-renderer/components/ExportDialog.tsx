@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { assertNever } from '../../src-shared/util/assert-never';
+import { aniPortraitReadiness, describeFiles, missingFor } from '../state/aniportrait-readiness';
 import { setEngine } from '../state/document-edits';
 import { withMp4Extension } from '../state/export-actions';
 import { useStudio, useStudioSelector } from '../state/studio-context';
@@ -18,6 +19,10 @@ export function ExportDialog({ initialPath }: { readonly initialPath: string }) 
   const host = useStudioSelector((s) => s.ephemeral.appInfo?.host ?? null);
   const projectName = useStudioSelector((s) => s.document?.name ?? 'Untitled');
   const engine = useStudioSelector((s) => s.document?.engines.lmk2video ?? 'builtin');
+  const film = useStudioSelector((s) => s.document?.engines.interpolation === 'film');
+  const appInfo = useStudioSelector((s) => s.ephemeral.appInfo);
+  const readiness = useMemo(() => aniPortraitReadiness(appInfo), [appInfo]);
+  const missing = readiness ? missingFor(readiness, 'lmk2video', film) : [];
   const [path, setPath] = useState(initialPath);
   const [canReveal, setCanReveal] = useState(host === 'electron');
   const running = job.status === 'running';
@@ -62,15 +67,31 @@ export function ExportDialog({ initialPath }: { readonly initialPath: string }) 
         <SettingField setting="fps" idPrefix="export-" />
         <Field htmlFor="export-engine" label="Engine" tooltip="Which Lmk2Video engine renders the frames">
           <div className="field-control">
-            <select id="export-engine" data-testid="export-engine" value={engine} disabled={running} onChange={(event) => event.target.value === 'builtin' && actions.edit(setEngine('lmk2video', 'builtin'))}>
+            <select
+              id="export-engine"
+              data-testid="export-engine"
+              value={engine}
+              disabled={running}
+              onChange={(event) => actions.edit(setEngine('lmk2video', event.target.value === 'aniportrait' ? 'aniportrait' : 'builtin'))}
+            >
               <option value="builtin">Built-in (CPU, real time)</option>
-              <option value="aniportrait" disabled title="AniPortrait (ONNX): not in this build">
-                AniPortrait (ONNX) — not in this build
+              <option value="aniportrait" disabled={missing.length > 0} title={missing.length > 0 ? `Missing: ${missing.join(', ')}` : 'Diffusion on the exported ONNX graphs'}>
+                AniPortrait (ONNX diffusion){missing.length > 0 ? ' — models missing' : ''}
               </option>
             </select>
           </div>
         </Field>
-        {engine !== 'builtin' && <div className="field-hint export-hint">The AniPortrait engine is not in this build: choose Built-in to export.</div>}
+        {engine === 'aniportrait' && missing.length > 0 && (
+          <div className="field-hint export-hint" data-testid="export-engine-hint">
+            AniPortrait needs {describeFiles(missing)} in <span className="mono" style={{ wordBreak: 'break-all' }}>{readiness?.modelsDir}</span> (models/README.md); choose Built-in to export now.
+          </div>
+        )}
+        {engine === 'aniportrait' && missing.length === 0 && (
+          <div className="field-hint export-hint" data-testid="export-engine-hint">
+            AniPortrait renders at the size its models were exported for (512x512 unless the export said otherwise), 30 fps{film ? ', every third frame diffused and the rest made by FILM' : ''}.
+            {readiness && !readiness.gpuProvider ? ' No GPU provider is installed: this runs on the CPU and is very slow.' : ''}
+          </div>
+        )}
         <Field htmlFor="export-path" label="Save to" tooltip="Path of the .mp4 on the computer that runs the studio service">
           <div className="field-control export-path">
             <input id="export-path" data-testid="export-path" value={path} spellCheck={false} disabled={running} onChange={(event) => setPath(event.target.value)} onBlur={() => path.trim() !== '' && setPath(withMp4Extension(path))} />
@@ -103,9 +124,16 @@ function ExportStatus() {
       );
     case 'done':
       return (
-        <p className="export-status export-done" data-testid="export-done">
-          Exported {job.frameCount} frames ({job.durationSec.toFixed(2)} s) to <span className="mono">{job.outPath}</span>
-        </p>
+        <div className="export-status">
+          <p className="export-done" data-testid="export-done">
+            Exported {job.frameCount} frames ({job.durationSec.toFixed(2)} s) to <span className="mono">{job.outPath}</span>
+          </p>
+          {job.warnings.map((warning) => (
+            <p key={warning} className="field-hint" data-testid="export-warning">
+              {warning}
+            </p>
+          ))}
+        </div>
       );
     case 'failed':
       return (

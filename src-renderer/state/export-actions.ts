@@ -61,8 +61,8 @@ export class ExportActions {
       const job = s.ephemeral.exportJob;
       if (job.status !== 'running' || job.jobId !== jobId) return s;
       if (result.ok) {
-        const { frameCount, durationSec } = result.value;
-        return setStatus(withJob(s, { status: 'done', outPath: result.value.outPath, frameCount, durationSec }), 'info', `Exported ${result.value.outPath}`);
+        const { frameCount, durationSec, warnings } = result.value;
+        return setStatus(withJob(s, { status: 'done', outPath: result.value.outPath, frameCount, durationSec, warnings }), 'info', `Exported ${result.value.outPath}`);
       }
       if (result.error.code === 'cancelled') return setStatus(withJob(s, { status: 'cancelled' }), 'info', 'Export cancelled; no file was written');
       return setStatus(withJob(s, { status: 'failed', message: result.error.message }), 'error', `Export failed: ${result.error.message}`);

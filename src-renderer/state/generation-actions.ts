@@ -20,7 +20,7 @@ export function toFaceParamTrack(track: GenerateResponse['track']): FaceParamTra
   const params = Object.fromEntries(
     FACE_PARAM_NAMES.map((name, k) => [name, Float32Array.from({ length: track.frameCount }, (_, f) => track.params[f * stride + k])]),
   ) as Record<FaceParamName, Float32Array>;
-  return { fps: track.fps, frameCount: track.frameCount, params, poses: track.poses };
+  return { fps: track.fps, frameCount: track.frameCount, params, poses: track.poses, ...(track.meshOffsetsCm ? { meshOffsetsCm: track.meshOffsetsCm } : {}) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { FaceParamTrack } from '../../src-shared/face/face-param-track';
-import { frameParams } from '../../src-shared/face/face-param-track';
+import { frameOffsetsInto } from '../../src-shared/face/face-param-track';
 import type { ExpressionRig } from '../../src-shared/face/expression-rig';
 import type { FaceRig } from '../../src-shared/face/face-rig';
 import { LANDMARK_COUNT, MESH_VERTEX_COUNT, POSE_LENGTH } from '../../src-shared/face/topology';
@@ -12,9 +12,9 @@ export function framePose(track: FaceParamTrack, frameIndex: number): Float32Arr
   return track.poses.subarray(frameIndex * POSE_LENGTH, (frameIndex + 1) * POSE_LENGTH);
 }
 
-/** The frame's 478 face-space points (cm): the rest face plus the expression of the composed params. */
+/** The frame's 478 face-space points (cm): the rest face plus the frame's offsets (mesh engine and composed params). */
 export function frameFacePointsCm(rig: FaceRig, expression: ExpressionRig, track: FaceParamTrack, frameIndex: number, out = new Float32Array(LANDMARK_COUNT * 3)): Float32Array {
-  expression.offsets(frameParams(track, frameIndex), out);
+  frameOffsetsInto(track, expression, frameIndex, out);
   for (let i = 0; i < LANDMARK_COUNT * 3; i++) out[i] += rig.lmks3dCm[i];
   return out;
 }

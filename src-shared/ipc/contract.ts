@@ -69,6 +69,8 @@ export const appInfoSchema = z.strictObject({
   dataDir: z.string(),
   /** Suggested folder for new projects. */
   projectsDir: z.string(),
+  /** Where the AniPortrait engine looks for the user's exported ONNX graphs. */
+  modelsDir: z.string(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

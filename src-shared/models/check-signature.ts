@@ -42,9 +42,14 @@ function compareSide(manifest: ModelManifest, side: 'input' | 'output', expected
     want.shape.forEach((dim, axis) => {
       const size = typeof dim === 'number' ? dim : manifest.dims[dim];
       const actualSize = got.shape[axis];
-      // A free size in the manifest accepts anything; a symbolic size in the file accepts any fixed one.
-      if (size === undefined || typeof actualSize !== 'number' || actualSize < 0) return;
-      if (actualSize !== size) problems.push(`${side} "${want.name}" axis ${axis} is ${actualSize}, expected ${typeof dim === 'string' ? `${dim} = ` : ''}${size}`);
+      const symbolic = typeof actualSize !== 'number' || actualSize < 0;
+      if (size === undefined) {
+        // A free size (frames per call, tokens, samples) must stay free: the engine varies it.
+        if (!symbolic) problems.push(`${side} "${want.name}" axis ${axis} is fixed at ${actualSize}, but the engine varies it (${String(dim)}); export it as a dynamic axis`);
+        return;
+      }
+      // A symbolic size in the file accepts the fixed one the manifest names.
+      if (!symbolic && actualSize !== size) problems.push(`${side} "${want.name}" axis ${axis} is ${actualSize}, expected ${typeof dim === 'string' ? `${dim} = ` : ''}${size}`);
     });
   }
   if (side === 'input') {

@@ -305,11 +305,13 @@ describe('AniPortrait Lmk2Video orchestration on tiny graphs', () => {
 });
 
 describe('AniPortrait model files are checked against the manifest', () => {
-  it('names the file and tensor of a renamed input, a wrong size and a wrong dtype', async () => {
+  it('names the file and tensor of a renamed input, a wrong size, a frozen free axis and a wrong dtype', async () => {
     const renamed = tinySet({ mutate: { file: 'denoising_unet.onnx', renameInput: ['sample', 'latents'] } });
     await expect(renamed.models.loadStages(['lmk2video'])).rejects.toThrow(/denoising_unet\.onnx does not match the model manifest: input "sample" is missing.*input "latents" is not in the manifest/);
     const size = tinySet({ mutate: { file: 'vae_encoder.onnx', wrongDim: { tensor: 'image', axis: 2, size: 32 } } });
     await expect(size.models.session('vae_encoder.onnx')).rejects.toThrow(/vae_encoder\.onnx .*input "image" axis 2 is 32, expected IMG_H = 64/);
+    const frozen = tinySet({ mutate: { file: 'denoising_unet.onnx', wrongDim: { tensor: 'sample', axis: 0, size: 16 } } });
+    await expect(frozen.models.session('denoising_unet.onnx')).rejects.toThrow(/input "sample" axis 0 is fixed at 16, but the engine varies it \(F\)/);
     const dtype = tinySet({ mutate: { file: 'audio2pose_step.onnx', wrongDtype: { tensor: 'id_seed', dtype: 'float32' } } });
     await expect(dtype.models.session('audio2pose_step.onnx')).rejects.toThrow(/audio2pose_step\.onnx .*input "id_seed" is float32, expected int64/);
   });
