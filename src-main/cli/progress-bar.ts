@@ -1,5 +1,5 @@
 /** A one-line progress bar with ETA for terminals; plain periodic lines otherwise. */
-export function createProgressBar(label: string, stream: NodeJS.WriteStream = process.stderr) {
+export function createProgressBar(label: string, stream: NodeJS.WriteStream = process.stderr, unit = 'frames') {
   const started = performance.now();
   let lastPrinted = 0;
   return {
@@ -12,7 +12,7 @@ export function createProgressBar(label: string, stream: NodeJS.WriteStream = pr
       const etaSec = fraction > 0 ? (elapsedSec * (1 - fraction)) / fraction : 0;
       const width = 30;
       const filled = Math.round(fraction * width);
-      const text = `${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ${done}/${total} frames, ETA ${clock(etaSec)}`;
+      const text = `${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ${unit ? `${done}/${total} ${unit}, ` : ''}ETA ${clock(etaSec)}`;
       stream.write(stream.isTTY ? `\r${text}` : `${text}\n`);
       if (done >= total && stream.isTTY) stream.write('\n');
     },

@@ -84,7 +84,8 @@ async function renderAniPortrait(job: JobArgs, values: RenderValues, log: (line:
     const { rig, warnings } = await analyzePhoto(job.imagePath, job.imageLabel);
     warnings.forEach((w) => log(`warning: ${w}`));
     const samples = await decodeAudioClip(job.audioPath, job.audioLabel, signal);
-    const bar = createProgressBar('AniPortrait');
+    const diffusionBar = createProgressBar('Diffusing', process.stderr, '');
+    const framesBar = createProgressBar('Encoding ');
     const track = await aniPortraitTrack(job, models, rig, samples, signal);
     await exportAniPortraitVideo({
       models,
@@ -96,8 +97,8 @@ async function renderAniPortrait(job: JobArgs, values: RenderValues, log: (line:
       audioPath: job.audioPath,
       outPath: job.outPath,
       signal,
-      onProgress: (fraction) => bar.update(Math.round(fraction * 1000), 1000),
-      onFrames: (done, total) => bar.update(done, total),
+      onProgress: (fraction) => diffusionBar.update(Math.round(fraction * 1000), 1000),
+      onFrames: (done, total) => framesBar.update(done, total),
     });
     log(`wrote ${job.outPath}: ${widthPx}x${heightPx}, ${track.frameCount} frames at 30 fps (AniPortrait on ${models.providersInUse().join(', ')}) in ${elapsed(started)} s`);
   } finally {

@@ -16,11 +16,25 @@ export class AniPortraitModels {
   private readonly sessions = new Map<string, Promise<ModelSession>>();
   private readonly providers = new Map<string, string>();
 
+  private readonly options: SessionOptions;
+
   constructor(
     readonly dir: string,
     readonly manifest: ModelManifest,
-    private readonly options: SessionOptions = {},
-  ) {}
+    options: SessionOptions = {},
+  ) {
+    // A provider that fails fails alike for every graph: report each failure once, not per file.
+    const reported = new Set<string>();
+    this.options = {
+      ...options,
+      onProviderFailure: (failure) => {
+        const key = `${failure.provider}\n${failure.message}`;
+        if (reported.has(key)) return;
+        reported.add(key);
+        options.onProviderFailure?.(failure);
+      },
+    };
+  }
 
   /** Size from the manifest's dims table (e.g. IMG_W). */
   dim(name: string): number {
