@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { connection, studio } from './services/studio-client';
+import { connection, studio, webSocketUrl } from './services/studio-client';
 import { EditActions } from './state/edit-actions';
 import { ExportActions } from './state/export-actions';
 import { GenerationActions } from './state/generation-actions';
@@ -24,6 +24,7 @@ const services: StudioServices = {
   generation: new GenerationActions(studio, store, (action, error) => actions.reportError(action, error)),
   playback: new PlaybackController(store),
   exporter: new ExportActions(studio, store),
+  webSocketUrl,
 };
 
 const mirrorConnection = () => store.update((s) => ({ ...s, ephemeral: { ...s.ephemeral, connection: connection.current() } }));

@@ -77,9 +77,9 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
       await dialogs.revealFile(resolve(path));
       return {};
     },
-    'preview:render-frame': ({ workDir, document, frameIndex }) => {
+    'preview:render-frame': ({ workDir, document, frameIndex, targetWidthPx }) => {
       projects.checkWorkDir(workDir);
-      return preview.renderFrame(workDir, document, frameIndex);
+      return preview.renderFrame(workDir, document, frameIndex, targetWidthPx);
     },
     'dialog:open-project': async () => ({ path: await dialogs.openProject() }),
     'dialog:save-project': async ({ suggestedName }) => ({ path: await dialogs.saveProject(suggestedName) }),

@@ -3,23 +3,26 @@ import { assertNever } from '../../src-shared/util/assert-never';
 import { assetInUse } from '../state/document-edits';
 import { formatBytes } from '../util/format';
 
-/** Read-only summary of the photo and audio in use. */
+/** Read-only summary of the photo, the audio and the head-motion template or video in use. */
 export function AssetsSection({ document }: { readonly document: ProjectDocument }) {
+  const { poseSource } = document;
+  const motion = poseSource.kind === 'audio' ? null : (document.assets.find((a) => a.relPath === poseSource.relPath) ?? null);
   return (
     <section className="inspector-section">
       <h3 className="inspector-section-title">Assets</h3>
-      <AssetRow label="Photo" asset={assetInUse(document, 'photo')} />
-      <AssetRow label="Audio" asset={assetInUse(document, 'audio')} />
+      <AssetRow label="Photo" asset={assetInUse(document, 'photo')} testId="asset-photo" />
+      <AssetRow label="Audio" asset={assetInUse(document, 'audio')} testId="asset-audio" />
+      <AssetRow label="Head motion" asset={motion} testId="asset-head-motion" none="from the voice" />
     </section>
   );
 }
 
-function AssetRow({ label, asset }: { readonly label: string; readonly asset: AssetRef | null }) {
+function AssetRow({ label, asset, testId, none = 'none' }: { readonly label: string; readonly asset: AssetRef | null; readonly testId: string; readonly none?: string }) {
   return (
-    <div className="asset-row">
+    <div className="asset-row" data-testid={testId}>
       <span className="field-label">{label}</span>
       {asset === null ? (
-        <span className="asset-meta">none</span>
+        <span className="asset-meta">{none}</span>
       ) : (
         <span>
           <div className="asset-name" title={asset.originalName}>{asset.originalName}</div>

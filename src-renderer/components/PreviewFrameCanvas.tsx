@@ -1,7 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { composedTrackOf } from '../hooks/use-composed-track';
-import type { PreviewFrame } from '../services/preview-frame-loader';
-import { PreviewFrameLoader } from '../services/preview-frame-loader';
+import { useElementSize } from '../hooks/use-element-size';
+import type { PaintedFrame } from '../services/paint-frame';
+import type { FrameRequest } from '../services/preview-frame-loader';
+import { createPreviewSurface } from '../services/preview-surface';
 import type { GeneratedTrack } from '../state/generation-state';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { playheadFrame } from '../state/timeline-math';
@@ -9,39 +11,85 @@ import { drawLandmarks } from '../util/draw-landmarks';
 import { frameFacePointsCm, framePose, outputLandmarksPx } from '../util/frame-landmarks';
 
 /**
- * The video frame under the playhead, rendered by the services (preview:render-frame) and painted
- * with putImageData. `data-frame-index` says which frame the canvas shows now. With the landmark
- * toggle on, the frame's projected 2D landmarks are drawn over it in AniPortrait's colours.
+ * The video frame under the playhead, rendered by the services (preview:render-frame) at the size
+ * it is shown at: first a draft (a quarter of the width), then the full frame once the playhead
+ * rests (during playback, drafts only). Frames are fetched and painted off the main thread where
+ * the host allows (preview-surface.ts). The canvas says what it shows: `data-frame-index`,
+ * `data-detail` ('draft' | 'full'), `data-width-px` and `data-painted-at` (ms since the epoch).
+ * With the landmark toggle on, the frame's projected 2D landmarks are drawn over it in
+ * AniPortrait's colours.
  */
 export function PreviewFrameCanvas({ generated }: { readonly generated: GeneratedTrack }) {
-  const { studio } = useStudio();
-  const workDir = useStudioSelector((s) => s.session.workDir);
-  const document = useStudioSelector((s) => s.document);
-  const frameIndex = useStudioSelector((s) => Math.min(playheadFrame(s).frameIndex, generated.track.frameCount - 1));
+  const { studio, store, webSocketUrl } = useStudio();
+  const outputWidthPx = useStudioSelector((s) => s.document?.settings.outputWidthPx ?? 512);
+  const outputHeightPx = useStudioSelector((s) => s.document?.settings.outputHeightPx ?? 512);
   const showLandmarks = useStudioSelector((s) => s.ephemeral.showLandmarks);
   const composed = useStudioSelector(composedTrackOf);
-  const canvas = useRef<HTMLCanvasElement>(null);
+  const area = useRef<HTMLDivElement>(null);
+  const frameBox = useRef<HTMLDivElement>(null);
   const overlay = useRef<HTMLCanvasElement>(null);
-  const loader = useMemo(() => new PreviewFrameLoader(studio), [studio]);
   const [shown, setShown] = useState<{ frameIndex: number; widthPx: number; heightPx: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const areaSize = useElementSize(area);
+  // The frame's box: the output's aspect, as large as the area allows.
+  const boxScale = areaSize.widthPx > 0 && areaSize.heightPx > 0 ? Math.min(areaSize.widthPx / outputWidthPx, areaSize.heightPx / outputHeightPx) : 0;
+  const box = boxScale > 0 ? { widthPx: Math.floor(outputWidthPx * boxScale), heightPx: Math.floor(outputHeightPx * boxScale) } : null;
+  // Device pixels of the box; until it is laid out, the output size.
+  const targetWidthPx = box === null ? outputWidthPx : Math.max(1, Math.ceil(box.widthPx * window.devicePixelRatio));
 
+  // The display size and the track's length reach the request below without making a new canvas
+  // and surface (a new one would show nothing until its first frame arrives).
+  const target = useRef(targetWidthPx);
+  const frameCount = useRef(generated.track.frameCount);
+  const requestFrame = useRef<(() => void) | null>(null);
   useEffect(() => {
-    const offFrame = loader.onFrame(({ frame }) => {
-      paint(canvas.current, frame);
+    target.current = targetWidthPx;
+    frameCount.current = generated.track.frameCount;
+    requestFrame.current?.();
+  }, [targetWidthPx, generated]);
+
+  // The canvas is made here, not by React: its control moves to the preview worker, once per canvas.
+  useEffect(() => {
+    const host = frameBox.current;
+    if (host === null) return;
+    const canvas = document.createElement('canvas');
+    canvas.className = 'preview-frame';
+    canvas.dataset.testid = 'preview-canvas';
+    canvas.setAttribute('aria-label', 'Preview of the video frame at the playhead');
+    host.prepend(canvas);
+    const surface = createPreviewSurface(canvas, studio, webSocketUrl);
+    const offPainted = surface.onPainted((painted) => {
+      markPainted(canvas, painted);
       setError(null);
-      setShown((prev) => (prev?.frameIndex === frame.frameIndex && prev.widthPx === frame.widthPx && prev.heightPx === frame.heightPx ? prev : { frameIndex: frame.frameIndex, widthPx: frame.widthPx, heightPx: frame.heightPx }));
+      setShown((prev) => (prev?.frameIndex === painted.frameIndex && prev.widthPx === painted.widthPx && prev.heightPx === painted.heightPx ? prev : { frameIndex: painted.frameIndex, widthPx: painted.widthPx, heightPx: painted.heightPx }));
     });
-    const offError = loader.onError((failure) => setError(failure.message));
-    return () => {
-      offFrame();
-      offError();
+    const offError = surface.onError((failure) => setError(failure.message));
+    // Asks for the frame straight from the store's change, before React renders the rest of the
+    // studio for it: on a scrub the request leaves a few milliseconds sooner.
+    let last: FrameRequest | null = null;
+    const request = () => {
+      const state = store.getState();
+      const { workDir } = state.session;
+      if (workDir === null || state.document === null) return;
+      const frameIndex = Math.min(playheadFrame(state).frameIndex, frameCount.current - 1);
+      const targetWidthPx = target.current;
+      const { playing } = state.ephemeral;
+      if (last !== null && last.workDir === workDir && last.document === state.document && last.frameIndex === frameIndex && last.targetWidthPx === targetWidthPx && last.playing === playing) return;
+      last = { workDir, document: state.document, frameIndex, targetWidthPx, playing };
+      surface.request(last);
     };
-  }, [loader]);
-
-  useEffect(() => {
-    if (workDir !== null && document !== null) loader.request({ workDir, document, frameIndex });
-  }, [loader, workDir, document, frameIndex]);
+    requestFrame.current = request;
+    request();
+    const offStore = store.subscribe(request);
+    return () => {
+      requestFrame.current = null;
+      offStore();
+      offPainted();
+      offError();
+      surface.dispose();
+      canvas.remove();
+    };
+  }, [studio, store, webSocketUrl]);
 
   // The overlay follows the frame actually painted, so lines and pixels always agree.
   useEffect(() => {
@@ -60,26 +108,23 @@ export function PreviewFrameCanvas({ generated }: { readonly generated: Generate
   }, [showLandmarks, shown, composed, generated]);
 
   return (
-    <>
-      <canvas ref={canvas} className="preview-frame" data-testid="preview-canvas" aria-label="Preview of the video frame at the playhead" />
-      <canvas ref={overlay} className="preview-frame preview-overlay" data-testid="landmark-overlay" hidden={!showLandmarks} />
+    <div ref={area} className="preview-frame-area">
+      <div ref={frameBox} className="preview-frame-box" style={box === null ? undefined : { width: box.widthPx, height: box.heightPx }}>
+        <canvas ref={overlay} className="preview-frame preview-overlay" data-testid="landmark-overlay" hidden={!showLandmarks} />
+      </div>
       {error !== null && (
         <div className="preview-error inline-error" role="alert" data-testid="preview-error">
           The preview frame could not be rendered: {error}
         </div>
       )}
-    </>
+    </div>
   );
 }
 
-function paint(canvas: HTMLCanvasElement | null, frame: PreviewFrame): void {
-  const context = canvas?.getContext('2d');
-  if (canvas === null || context === null || context === undefined) return;
-  if (canvas.width !== frame.widthPx || canvas.height !== frame.heightPx) {
-    canvas.width = frame.widthPx;
-    canvas.height = frame.heightPx;
-  }
-  const pixels = new Uint8ClampedArray(frame.rgba.buffer, frame.rgba.byteOffset, frame.rgba.byteLength);
-  context.putImageData(new ImageData(pixels, frame.widthPx, frame.heightPx), 0, 0);
-  canvas.dataset.frameIndex = String(frame.frameIndex);
+/** Says on the canvas what it shows; data-frame-index last, so observers of it see the rest set. */
+function markPainted(canvas: HTMLCanvasElement, painted: PaintedFrame): void {
+  canvas.dataset.detail = painted.detail;
+  canvas.dataset.widthPx = String(painted.widthPx);
+  canvas.dataset.paintedAt = painted.paintedAtMs.toFixed(2);
+  canvas.dataset.frameIndex = String(painted.frameIndex);
 }

@@ -8,6 +8,7 @@ import { ToolButton } from './ToolButton';
 export function TransportBar({ durationSec }: { readonly durationSec: number }) {
   const { actions, playback, edits } = useStudio();
   const playing = useStudioSelector((s) => s.ephemeral.playing);
+  const rate = useStudioSelector((s) => s.ephemeral.playbackRate);
   const playheadTimeSec = useStudioSelector((s) => s.session.playheadTimeSec);
   const frameIndex = useStudioSelector((s) => playheadFrame(s).frameIndex);
   const frameCount = useStudioSelector((s) => playheadFrame(s).frameCount);
@@ -23,7 +24,7 @@ export function TransportBar({ durationSec }: { readonly durationSec: number }) 
         label={playing ? 'Pause' : 'Play'}
         iconOnly
         testId="btn-play"
-        tooltip={playing ? 'Pause (Space or K)' : 'Play with sound (Space or L; J jumps back 1 s)'}
+        tooltip={playing ? 'Pause (Space or K)' : 'Play with sound (Space or L). J plays backwards without sound; press J or L again for 2×, 4×, 8×; K pauses'}
         disabled={!hasProject}
         pressed={playing}
         onClick={() => playback.toggle()}
@@ -35,6 +36,17 @@ export function TransportBar({ durationSec }: { readonly durationSec: number }) 
           frame {frameIndex} / {frameCount - 1}
         </span>
       </span>
+      {playing && (
+        <span
+          className="transport-rate"
+          data-testid="playback-rate"
+          data-rate={rate}
+          title="Playback speed: J and L shuttle backwards and forwards (again: 2×, 4×, 8×), K pauses"
+          aria-label={`Playing ${rate < 0 ? 'backwards' : 'forwards'} at ${Math.abs(rate)}× speed`}
+        >
+          {rate < 0 ? '◀' : '▶'} {Math.abs(rate)}×
+        </span>
+      )}
       <span className="transport-meta">
         {formatTimecode(durationSec)} @ {fps} fps
       </span>

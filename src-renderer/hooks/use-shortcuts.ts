@@ -17,9 +17,10 @@ function usesPlainKeys(target: EventTarget | null): boolean {
 
 /**
  * The studio's keyboard: Ctrl/Cmd+S, Ctrl/Cmd+Shift+S, Ctrl/Cmd+O, Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z
- * (or Ctrl+Y), Ctrl/Cmd+C and V for keys; Space play/pause, J back 1 s, K stop, L play, ←/→ one
- * frame (Shift: 10), Home/End, M marker, Delete/Backspace removes the selection, Escape cancels a
- * drag or clears the selection. New has no shortcut: browsers reserve Ctrl+N.
+ * (or Ctrl+Y), Ctrl/Cmd+C and V for keys; Space play/pause; J/K/L shuttle as in video editors
+ * (J plays backwards, L forwards, again for 2x, 4x, 8x; K pauses); ←/→ one frame (Shift: 10),
+ * Home/End, M marker, Delete/Backspace removes the selection, Escape cancels a drag or clears the
+ * selection. New has no shortcut: browsers reserve Ctrl+N.
  */
 export function useShortcuts({ actions, edits, playback, store }: StudioServices): void {
   useEffect(() => {
@@ -67,11 +68,12 @@ export function useShortcuts({ actions, edits, playback, store }: StudioServices
           return;
         case 'l':
         case 'L':
-          playback.play();
+          // A held key would race to the top speed: each press is one step.
+          if (!event.repeat) playback.shuttle(1);
           return;
         case 'j':
         case 'J':
-          playback.jumpBy(-1);
+          if (!event.repeat) playback.shuttle(-1);
           return;
         case 'ArrowLeft':
         case 'ArrowRight':

@@ -6,14 +6,33 @@ import { TypedEmitter } from './typed-emitter';
 
 export type PreviewFrame = ResponseOf<'preview:render-frame'>;
 
+/** A quick low-resolution frame shown first, or the frame at the size it is shown at. */
+export type FrameDetail = 'draft' | 'full';
+
 export interface FrameRequest {
   readonly workDir: string;
   readonly document: ProjectDocument;
   readonly frameIndex: number;
+  /** Width (device px) the frame is shown at; the service renders at about that size, at most the output size. */
+  readonly targetWidthPx: number;
+  /** True while playback moves the playhead: drafts only, so the preview keeps up; the full frame comes when it stops. */
+  readonly playing: boolean;
 }
 
-/** Frames kept in the page for scrubbing back and forth (1 MB each at 512 x 512). */
-const CACHED_FRAMES = 48;
+export interface ShownFrame {
+  readonly frame: PreviewFrame;
+  readonly request: FrameRequest;
+  readonly detail: FrameDetail;
+}
+
+/** Bytes of frames kept in the page for scrubbing back and forth (48 frames of 512 x 512). */
+const CACHE_BUDGET_BYTES = 48 * 512 * 512 * 4;
+
+/**
+ * Drafts have a quarter of the full frame's width and height: a sixteenth of the pixels to render,
+ * send and paint (at 512 x 512, 64 KiB instead of 1 MiB), so the first paint of a frame is quick.
+ */
+const DRAFT_DIVISOR = 4;
 
 const renderKeys = new WeakMap<ProjectDocument, string>();
 
@@ -29,11 +48,19 @@ function renderKey(workDir: string, document: ProjectDocument): string {
   return `${workDir}\n${key}`;
 }
 
+/** Width asked of the service for a frame of this detail. */
+function requestedWidthPx(request: FrameRequest, detail: FrameDetail): number {
+  const fullPx = Math.max(1, Math.min(request.targetWidthPx, request.document.settings.outputWidthPx));
+  return detail === 'full' ? fullPx : Math.max(1, Math.ceil(fullPx / DRAFT_DIVISOR));
+}
+
 /**
- * Asks the services for preview frames with at most one request in flight: while one renders,
- * newer requests replace each other and only the latest is sent next (scrubbing never queues up
- * frames the user has already passed). Every answer that arrives is shown: it is the newest frame.
- * Recent frames are kept here too, so scrubbing back over them needs no round trip.
+ * Asks the services for preview frames, progressively and with at most one request in flight.
+ * A frame not seen before comes first as a draft (a quarter of the width), then, if the user has
+ * not moved on meanwhile, at full size. While one request is in flight, newer ones replace each
+ * other and only the latest is sent next, so scrubbing and playback never queue up frames already
+ * passed, and show drafts until they stop. Recent frames are kept here too, so scrubbing back over
+ * them needs no round trip.
  */
 export class PreviewFrameLoader {
   private inFlight = false;
@@ -41,13 +68,15 @@ export class PreviewFrameLoader {
   /** Requests are numbered; a frame older than the one on screen is never shown over it. */
   private lastSeq = 0;
   private shownSeq = 0;
+  private shownFrame: PreviewFrame | null = null;
   private readonly cache = new Map<string, PreviewFrame>();
-  private readonly frames = new TypedEmitter<{ readonly frame: PreviewFrame; readonly request: FrameRequest }>();
+  private cachedBytes = 0;
+  private readonly frames = new TypedEmitter<ShownFrame>();
   private readonly errors = new TypedEmitter<StudioErrorInfo>();
 
   constructor(private readonly studio: StudioApi) {}
 
-  onFrame(listener: (value: { readonly frame: PreviewFrame; readonly request: FrameRequest }) => void): () => void {
+  onFrame(listener: (shown: ShownFrame) => void): () => void {
     return this.frames.on(listener);
   }
 
@@ -60,46 +89,62 @@ export class PreviewFrameLoader {
   }
 
   private submit(request: FrameRequest, seq: number): void {
-    const cached = this.cache.get(this.keyOf(request));
-    if (cached !== undefined) {
-      // A cached frame supersedes whatever was waiting to be sent.
+    const full = this.cache.get(this.keyOf(request, 'full'));
+    if (full !== undefined) {
+      // A frame ready to show supersedes whatever was waiting to be sent.
       this.pending = null;
-      this.show(cached, request, seq);
+      this.show(full, request, seq, 'full');
+      return;
+    }
+    const draft = this.cache.get(this.keyOf(request, 'draft'));
+    if (draft !== undefined) this.show(draft, request, seq, 'draft');
+    if (draft !== undefined && request.playing) {
+      this.pending = null;
       return;
     }
     if (this.inFlight) this.pending = { request, seq };
-    else void this.send(request, seq);
+    else void this.send(request, seq, draft === undefined ? 'draft' : 'full');
   }
 
-  private show(frame: PreviewFrame, request: FrameRequest, seq: number): void {
-    if (seq < this.shownSeq) return;
+  private show(frame: PreviewFrame, request: FrameRequest, seq: number, detail: FrameDetail): void {
+    if (seq < this.shownSeq || frame === this.shownFrame) return;
     this.shownSeq = seq;
-    this.frames.emit({ frame, request });
+    this.shownFrame = frame;
+    this.frames.emit({ frame, request, detail });
   }
 
-  private keyOf(request: FrameRequest): string {
-    return `${renderKey(request.workDir, request.document)}\n${request.frameIndex}`;
+  private keyOf(request: FrameRequest, detail: FrameDetail): string {
+    return `${renderKey(request.workDir, request.document)}\n${request.frameIndex}\n${requestedWidthPx(request, detail)}`;
   }
 
   private remember(key: string, frame: PreviewFrame): void {
+    const previous = this.cache.get(key);
+    if (previous !== undefined) this.cachedBytes -= previous.rgba.byteLength;
     this.cache.delete(key);
     this.cache.set(key, frame);
-    if (this.cache.size > CACHED_FRAMES) this.cache.delete(this.cache.keys().next().value ?? '');
+    this.cachedBytes += frame.rgba.byteLength;
+    for (const [oldKey, old] of this.cache) {
+      if (this.cachedBytes <= CACHE_BUDGET_BYTES) break;
+      this.cache.delete(oldKey);
+      this.cachedBytes -= old.rgba.byteLength;
+    }
   }
 
-  private async send(request: FrameRequest, seq: number): Promise<void> {
+  private async send(request: FrameRequest, seq: number, detail: FrameDetail): Promise<void> {
     this.inFlight = true;
     const { workDir, document, frameIndex } = request;
-    const result = await this.studio.preview.renderFrame({ workDir, document, frameIndex });
+    const result = await this.studio.preview.renderFrame({ workDir, document, frameIndex, targetWidthPx: requestedWidthPx(request, detail) });
     this.inFlight = false;
     if (result.ok) {
-      this.remember(this.keyOf(request), result.value);
-      this.show(result.value, request, seq);
+      this.remember(this.keyOf(request, detail), result.value);
+      this.show(result.value, request, seq, detail);
     }
     // An error for a request already superseded is not worth showing.
     else if (this.pending === null && seq === this.lastSeq) this.errors.emit(result.error);
     const next = this.pending;
     this.pending = null;
     if (next !== null) this.submit(next.request, next.seq);
+    // Nobody moved on: the draft on screen is followed by the full frame.
+    else if (result.ok && detail === 'draft' && seq === this.lastSeq && !request.playing) this.submit(request, seq);
   }
 }

@@ -8,6 +8,8 @@ import { WebSocketTransport, webSocketUrlFor } from './web-socket-transport';
 export interface StudioClient {
   readonly studio: StudioApi;
   readonly connection: ConnectionSource;
+  /** The web host's socket address, for workers that open their own connection; null in Electron. */
+  readonly webSocketUrl: string | null;
 }
 
 /**
@@ -15,9 +17,10 @@ export interface StudioClient {
  * the web host, which speaks the same contract over a WebSocket.
  */
 export function createStudioClient(win: Window): StudioClient {
-  if (win.studio !== undefined) return { studio: createStudioApi(preloadTransport(win.studio)), connection: ALWAYS_OPEN };
-  const transport = new WebSocketTransport(webSocketUrlFor(win.location));
-  return { studio: createStudioApi(transport), connection: transport };
+  if (win.studio !== undefined) return { studio: createStudioApi(preloadTransport(win.studio)), connection: ALWAYS_OPEN, webSocketUrl: null };
+  const webSocketUrl = webSocketUrlFor(win.location);
+  const transport = new WebSocketTransport(webSocketUrl);
+  return { studio: createStudioApi(transport), connection: transport, webSocketUrl };
 }
 
 const client = createStudioClient(window);
@@ -25,3 +28,4 @@ const client = createStudioClient(window);
 /** The services, as the contract describes them; the only way the renderer reaches them. */
 export const studio: StudioApi = client.studio;
 export const connection: ConnectionSource = client.connection;
+export const webSocketUrl: string | null = client.webSocketUrl;

@@ -2,16 +2,24 @@ import type { StudioStore } from './studio-store';
 import { setPlayhead, setStatus } from './store-updates';
 import { frameCountOf, snapToFrame, timelineDurationSec } from './timeline-math';
 
+/** Fastest shuttle speed: J and L double the speed up to this many times real time. */
+export const MAX_SHUTTLE_RATE = 8;
+
 /**
- * Plays the project's audio in the page and lets it drive the playhead (audio.currentTime read on
- * every animation frame), so preview and sound stay in step. Where the browser refuses to play
- * (no audio device, autoplay rules), a clock drives the playhead instead, silently in sound only.
+ * Plays the project in the page. Forward, the audio plays (at 2x, 4x, 8x faster when shuttled)
+ * and drives the playhead (audio.currentTime read on every animation frame), so preview and sound
+ * stay in step. Backwards there is no sound, as in animation tools: a clock steps the playhead
+ * frame by frame at the project's fps (times the speed), and the preview shows those frames. Where
+ * the browser refuses to play the audio (no audio device, autoplay rules), the clock drives the
+ * playhead forward too, silently.
  */
 export class PlaybackController {
   private audio: HTMLAudioElement | null = null;
   private frameRequest = 0;
-  /** For the clock fallback: performance.now() at the start, and the playhead then. */
+  /** For clock-driven playback: performance.now() at the start, and the playhead then. */
   private clock: { startMs: number; fromSec: number } | null = null;
+  /** Counts starts and stops, so an audio.play() that settles after a newer one is ignored. */
+  private run = 0;
 
   constructor(private readonly store: StudioStore) {}
 
@@ -27,28 +35,53 @@ export class PlaybackController {
     return this.store.getState().ephemeral.playing;
   }
 
-  toggle(): void {
-    if (this.isPlaying()) this.pause();
-    else this.play();
+  /** Signed speed while playing (negative: backwards); 1 when stopped. */
+  rate(): number {
+    return this.store.getState().ephemeral.playbackRate;
   }
 
-  play(): void {
+  /** Space: pause, or play forward at normal speed. */
+  toggle(): void {
+    if (this.isPlaying()) this.pause();
+    else this.play(1);
+  }
+
+  /**
+   * J (direction -1) and L (+1), as in video editors: starts playing that way at normal speed;
+   * pressed again while playing that way, doubles the speed (up to MAX_SHUTTLE_RATE); pressed
+   * while playing the other way, turns round at normal speed.
+   */
+  shuttle(direction: 1 | -1): void {
+    const current = this.isPlaying() ? this.rate() : 0;
+    const rate = Math.sign(current) === direction ? direction * Math.min(MAX_SHUTTLE_RATE, Math.abs(current) * 2) : direction;
+    this.play(rate);
+  }
+
+  /** Plays at `rate` (1 real time, negative backwards) from the playhead; while playing, changes speed. */
+  play(rate = 1): void {
     const state = this.store.getState();
-    if (state.document === null || this.isPlaying()) return;
+    if (state.document === null || rate === 0) return;
+    if (this.isPlaying() && rate === this.rate()) return;
+    this.stopDriving();
     const endSec = this.endSec();
-    // At the end, Play starts over, as media players do.
-    const fromSec = state.session.playheadTimeSec >= endSec - 1e-3 ? 0 : state.session.playheadTimeSec;
-    this.store.update((s) => setPlayhead({ ...s, ephemeral: { ...s.ephemeral, playing: true } }, fromSec));
+    const atSec = state.session.playheadTimeSec;
+    // At the end, playing forward starts over, as media players do; at the start, backwards from the end.
+    const fromSec = rate > 0 ? (atSec >= endSec - 1e-3 ? 0 : atSec) : atSec <= 1e-3 ? endSec : atSec;
+    this.store.update((s) => setPlayhead({ ...s, ephemeral: { ...s.ephemeral, playing: true, playbackRate: rate } }, fromSec));
     const audio = this.audio;
-    if (audio === null) {
+    if (rate < 0 || audio === null) {
       this.startClock(fromSec);
       return;
     }
     audio.currentTime = fromSec;
+    audio.playbackRate = rate;
+    const run = this.run;
     audio.play().then(
-      () => this.tick(),
+      () => {
+        if (run === this.run) this.tick();
+      },
       (error: unknown) => {
-        if (!this.isPlaying()) return;
+        if (run !== this.run || !this.isPlaying()) return;
         this.store.update((s) => setStatus(s, 'info', `Playing without sound: the browser would not play the audio (${error instanceof Error ? error.message : String(error)})`));
         this.startClock(fromSec);
       },
@@ -57,12 +90,14 @@ export class PlaybackController {
 
   /** Stops where it is; the playhead lands on the frame being shown. */
   pause(): void {
-    cancelAnimationFrame(this.frameRequest);
-    this.clock = null;
-    this.audio?.pause();
+    this.stopDriving();
     if (!this.isPlaying()) return;
     const fps = this.store.getState().document?.settings.fps ?? 30;
-    this.store.update((s) => ({ ...s, ephemeral: { ...s.ephemeral, playing: false }, session: { ...s.session, playheadTimeSec: Math.floor(s.session.playheadTimeSec * fps + 1e-6) / fps } }));
+    this.store.update((s) => ({
+      ...s,
+      ephemeral: { ...s.ephemeral, playing: false, playbackRate: 1 },
+      session: { ...s.session, playheadTimeSec: Math.floor(s.session.playheadTimeSec * fps + 1e-6) / fps },
+    }));
   }
 
   /** Moves the playhead; playback carries on from there. */
@@ -89,15 +124,18 @@ export class PlaybackController {
     this.seek(frame / fps);
   }
 
-  jumpBy(deltaSec: number): void {
-    this.seek(this.store.getState().session.playheadTimeSec + deltaSec);
-  }
-
   /** Time of the last frame. */
   endSec(): number {
     const state = this.store.getState();
     const fps = state.document?.settings.fps ?? 30;
     return (frameCountOf(timelineDurationSec(state), fps) - 1) / fps;
+  }
+
+  private stopDriving(): void {
+    this.run++;
+    cancelAnimationFrame(this.frameRequest);
+    this.clock = null;
+    this.audio?.pause();
   }
 
   private startClock(fromSec: number): void {
@@ -107,12 +145,23 @@ export class PlaybackController {
 
   private tick = (): void => {
     if (!this.isPlaying()) return;
-    const timeSec = this.clock !== null ? this.clock.fromSec + (performance.now() - this.clock.startMs) / 1000 : (this.audio?.currentTime ?? 0);
+    const rate = this.rate();
     const endSec = this.endSec();
-    if (timeSec >= endSec || (this.clock === null && this.audio?.ended === true)) {
+    let timeSec = this.clock !== null ? this.clock.fromSec + (rate * (performance.now() - this.clock.startMs)) / 1000 : (this.audio?.currentTime ?? 0);
+    if (rate > 0 && (timeSec >= endSec || (this.clock === null && this.audio?.ended === true))) {
       this.pause();
       this.store.update((s) => setPlayhead(s, endSec));
       return;
+    }
+    if (rate < 0) {
+      if (timeSec <= 0) {
+        this.pause();
+        this.store.update((s) => setPlayhead(s, 0));
+        return;
+      }
+      // Backwards the playhead steps from frame to frame, at the project's fps times the speed.
+      const fps = this.store.getState().document?.settings.fps ?? 30;
+      timeSec = Math.floor(timeSec * fps + 1e-6) / fps;
     }
     this.store.update((s) => setPlayhead(s, timeSec));
     this.frameRequest = requestAnimationFrame(this.tick);

@@ -29,6 +29,7 @@ export function adoptProject(state: StudioState, opened: OpenedProject): StudioS
       generated: null,
       generation: { status: 'idle' },
       playing: false,
+      playbackRate: 1,
       exportJob: { status: 'idle' },
     },
   };

@@ -17,6 +17,8 @@ export interface StudioServices {
   readonly generation: GenerationActions;
   readonly playback: PlaybackController;
   readonly exporter: ExportActions;
+  /** The web host's socket address (null in Electron): the preview's worker opens its own connection. */
+  readonly webSocketUrl: string | null;
 }
 
 export const StudioContext = createContext<StudioServices | null>(null);

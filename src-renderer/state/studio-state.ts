@@ -73,8 +73,13 @@ export interface EphemeralState {
   readonly generation: GenerationJob;
   readonly selection: SelectionState;
   readonly clipboard: KeyClipboard | null;
-  /** True while the audio plays and drives the playhead. */
+  /** True while playback (forward with sound, or backwards silently) drives the playhead. */
   readonly playing: boolean;
+  /**
+   * Speed and direction of playback (J/K/L shuttle): 1 is real time, 2, 4 and 8 faster, negative
+   * plays backwards. 1 when stopped.
+   */
+  readonly playbackRate: number;
   readonly exportJob: ExportJobState;
   /** Draw the projected 2D landmarks over the preview frame. */
   readonly showLandmarks: boolean;
@@ -99,6 +104,7 @@ export const INITIAL_STATE: StudioState = {
     selection: EMPTY_SELECTION,
     clipboard: null,
     playing: false,
+    playbackRate: 1,
     exportJob: { status: 'idle' },
     showLandmarks: false,
   },

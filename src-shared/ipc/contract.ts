@@ -190,9 +190,23 @@ export const invokeChannels = {
   'jobs:cancel': invoke(z.strictObject({ jobId: jobIdSchema }), z.strictObject({})),
   /** Shows a file in the system's file manager (Electron; other hosts answer no-native-dialog). */
   'shell:reveal': invoke(z.strictObject({ path: fsPathSchema }), z.strictObject({})),
-  /** One frame of the project's video at its output size, rendered by the project's engines. */
+  /**
+   * One frame of the project's video, rendered by the project's engines at the output size or,
+   * with `targetWidthPx`, directly at a smaller size of the same framing (the preview asks for the
+   * size it shows the frame at, and for a quick draft a quarter as wide first).
+   */
   'preview:render-frame': invoke(
-    z.strictObject({ workDir: workDirSchema, document: projectDocumentSchema, frameIndex: z.number().int().nonnegative() }),
+    z.strictObject({
+      workDir: workDirSchema,
+      document: projectDocumentSchema,
+      frameIndex: z.number().int().nonnegative(),
+      /**
+       * Width (px) the caller shows the frame at. The frame comes at the output size scaled by the
+       * smallest k/8 (k = 1..8) whose width covers it: never larger than the output, and a few sizes
+       * only however the window is resized. Omitted: the output size.
+       */
+      targetWidthPx: z.number().int().positive().max(16384).optional(),
+    }),
     z.strictObject({
       frameIndex: z.number().int().nonnegative(),
       frameCount: z.number().int().positive(),

@@ -14,18 +14,40 @@ test('markers and keyframes: add, drag with snapping, select, copy/paste, interp
   await studio.importAudio(wav.path);
   await studio.expectWaveformDrawn(wav.durationSec);
 
-  // Space plays (the audio drives the playhead), K stops, J jumps back 1 s, End and Home jump.
+  // Space plays (the audio drives the playhead), K stops, End and Home jump.
   await timeline.releaseFocus();
   await page.keyboard.press('Space');
   await expect(timeline.playButton).toHaveAttribute('aria-pressed', 'true');
+  await expect(timeline.playbackRate).toHaveText('▶ 1×');
   await expect.poll(() => timeline.playheadFrame()).toBeGreaterThan(36);
   await page.keyboard.press('k');
   await expect(timeline.playButton).toHaveAttribute('aria-pressed', 'false');
+  await expect(timeline.playbackRate).toHaveCount(0);
   const stoppedFrame = await timeline.playheadFrame();
   await page.waitForTimeout(150);
   expect(await timeline.playheadFrame(), 'the playhead stays where playback stopped').toBe(stoppedFrame);
+
+  // J/K/L shuttle: J plays backwards, J again twice as fast, L turns round, L again faster, K pauses.
   await page.keyboard.press('j');
-  await expect(timeline.playhead).toHaveAttribute('data-frame-index', String(stoppedFrame - FPS));
+  await expect(timeline.playButton).toHaveAttribute('aria-pressed', 'true');
+  await expect(timeline.playbackRate).toHaveText('◀ 1×');
+  await expect.poll(() => timeline.playheadFrame(), { message: 'J plays backwards' }).toBeLessThan(stoppedFrame - 3);
+  await page.keyboard.press('j');
+  await expect(timeline.playbackRate).toHaveText('◀ 2×');
+  await expect(timeline.playbackRate).toHaveAttribute('data-rate', '-2');
+  await page.keyboard.press('k');
+  await expect(timeline.playbackRate).toHaveCount(0);
+  const reversedTo = await timeline.playheadFrame();
+  expect(reversedTo).toBeLessThan(stoppedFrame);
+  await page.keyboard.press('l');
+  await expect(timeline.playbackRate).toHaveText('▶ 1×');
+  await page.keyboard.press('l');
+  await expect(timeline.playbackRate).toHaveText('▶ 2×');
+  await expect.poll(() => timeline.playheadFrame(), { message: 'L plays forwards again' }).toBeGreaterThan(reversedTo + 3);
+  await page.keyboard.press('j');
+  await expect(timeline.playbackRate, 'J while playing forwards turns round at normal speed').toHaveText('◀ 1×');
+  await page.keyboard.press('k');
+  await expect(timeline.playButton).toHaveAttribute('aria-pressed', 'false');
   const lastFrame = Math.ceil(wav.durationSec * FPS - 1e-6) - 1;
   await page.keyboard.press('End');
   await expect(timeline.playhead).toHaveAttribute('data-frame-index', String(lastFrame));

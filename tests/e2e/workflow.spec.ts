@@ -5,21 +5,16 @@ import { join, resolve } from 'node:path';
 import { PreviewProbe } from './pages/PreviewProbe';
 import { StudioPage } from './pages/StudioPage';
 import { TimelinePage } from './pages/TimelinePage';
-import { canvasSample, meanAbsDiff, percentile } from './support/canvas-pixels';
+import { canvasSample, meanAbsDiff } from './support/canvas-pixels';
 import { makeSpeechWav } from './support/speech-wav';
 import { expect, test } from './support/web-host-fixture';
+import { PORTRAIT, skipWithoutPortrait } from './support/portrait-fixture';
 
 const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
-const PORTRAIT = resolve(REPO_ROOT, '..', 'shared', 'fixtures', 'aniportrait', 'ref_cxk.png');
 const FFPROBE = join(REPO_ROOT, 'node_modules', '@ffprobe-installer', 'linux-x64', 'ffprobe');
 
 test('photo + voice: generate, scrub, key the head, undo/redo, save, reopen, export an MP4', async ({ page, webHost, scratchDir }) => {
-  if (!existsSync(PORTRAIT)) {
-    const reason = `the portrait fixture ${PORTRAIT} is missing (the synthetic test PNG has no face the detector finds)`;
-    console.log(`skipping the studio workflow e2e: ${reason}`);
-    test.skip(true, reason);
-    return;
-  }
+  if (skipWithoutPortrait('the studio workflow e2e')) return;
   const studio = new StudioPage(page);
   const timeline = new TimelinePage(page);
   await studio.goto(webHost.url);
@@ -45,15 +40,6 @@ test('photo + voice: generate, scrub, key the head, undo/redo, save, reopen, exp
   const secondPixels = await canvasSample(studio.previewCanvas);
   expect(second.frameIndex).not.toBe(first.frameIndex);
   expect(meanAbsDiff(firstPixels, secondPixels), 'two frames of a talking head differ').toBeGreaterThan(0.2);
-
-  // Scrub latency (reported, not asserted): frames never rendered before, then the same ones again (service cache).
-  const fractions = Array.from({ length: 16 }, (_, i) => 0.03 + ((i * 7) % 16) / 17);
-  const cold: number[] = [];
-  for (const fraction of fractions) cold.push((await probe.measure(() => timeline.clickRuler(fraction))).latencyMs);
-  const warm: number[] = [];
-  for (const fraction of fractions) warm.push((await probe.measure(() => timeline.clickRuler(fraction))).latencyMs);
-  const report = (name: string, values: number[]) => `${name}: p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms (n=${values.length})`;
-  console.log(`scrub latency, pointerdown to frame painted — ${report('new frames', cold)}; ${report('revisited frames', warm)}`);
 
   await page.getByTestId('toggle-landmarks').click();
   await expect(page.getByTestId('landmark-overlay')).toBeVisible();

@@ -154,8 +154,43 @@ describe('preview frames', () => {
     // Asking again gives the same pixels (from the cache); past the end clamps to the last frame.
     expect((await value(call('preview:render-frame', { workDir: opened.workDir, document, frameIndex: 10 }))).rgba).toEqual(frame.rgba);
     expect((await value(call('preview:render-frame', { workDir: opened.workDir, document, frameIndex: 999 }))).frameIndex).toBe(59);
-    const onnx = await call('preview:render-frame', { workDir: opened.workDir, document: { ...document, engines: { ...document.engines, lmk2video: 'aniportrait' } }, frameIndex: 0 });
-    expect(!onnx.ok && onnx.error.message).toMatch(/ONNX engine is not in this build/);
+    // With AniPortrait's Lmk2Video chosen, the preview is the built-in warp of the same landmarks (diffusion renders on export).
+    const onnx = await value(call('preview:render-frame', { workDir: opened.workDir, document: { ...document, engines: { ...document.engines, lmk2video: 'aniportrait' } }, frameIndex: 10 }));
+    expect(onnx).toMatchObject({ frameIndex: 10, widthPx: 256, heightPx: 192 });
+    let diff = 0;
+    for (let i = 0; i < frame.rgba.length; i++) diff += Math.abs(onnx.rgba[i] - frame.rgba[i]);
+    expect(diff / frame.rgba.length, 'mean difference from the built-in frame (0..255)').toBeLessThan(2);
+  });
+
+  it('renders directly at a smaller size of the same framing for a target width, in eighths of the output', async () => {
+    const photoPath = fixture('ref_jijin.png');
+    if (!photoPath) return;
+    const opened = await value(call('project:new', { name: 'Preview sizes' }));
+    const photo = await value(call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: bytes(readFileSync(photoPath)) } }));
+    const audio = await value(call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: bytes(wavBytes(toneBursts(1, 16000), 16000)) } }));
+    const document = { ...opened.document, assets: [photo, audio], photoAssetId: photo.id, audioAssetId: audio.id, settings: { ...opened.document.settings, outputWidthPx: 256, outputHeightPx: 192 } };
+    const frameAt = (targetWidthPx?: number) => value(call('preview:render-frame', { workDir: opened.workDir, document, frameIndex: 12, targetWidthPx }));
+    const full = await frameAt();
+    // The smallest k/8 of the output that covers the target; never more than the output.
+    const half = await frameAt(100);
+    expect(half).toMatchObject({ frameIndex: 12, widthPx: 128, heightPx: 96 });
+    expect(half.rgba.length).toBe(128 * 96 * 4);
+    expect(await frameAt(33)).toMatchObject({ widthPx: 64, heightPx: 48 });
+    expect(await frameAt(250)).toMatchObject({ widthPx: 256, heightPx: 192 });
+    expect(await frameAt(4000)).toMatchObject({ widthPx: 256, heightPx: 192 });
+    // Same picture, fewer pixels: the half-size frame matches the full one averaged 2 x 2.
+    let diff = 0;
+    for (let y = 0; y < 96; y++) {
+      for (let x = 0; x < 128; x++) {
+        for (let c = 0; c < 3; c++) {
+          const at = (yy: number, xx: number) => full.rgba[((y * 2 + yy) * 256 + x * 2 + xx) * 4 + c];
+          diff += Math.abs((at(0, 0) + at(0, 1) + at(1, 0) + at(1, 1)) / 4 - half.rgba[(y * 128 + x) * 4 + c]);
+        }
+      }
+    }
+    expect(diff / (128 * 96 * 3), 'mean difference from the averaged full frame (0..255)').toBeLessThan(6);
+    const zero = await call('preview:render-frame', { workDir: opened.workDir, document, frameIndex: 0, targetWidthPx: 0 });
+    expect(!zero.ok && zero.error.code).toBe('invalid-request');
   });
 });
 

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { screenshotPixels } from '../support/canvas-pixels';
 
 /** Screenshots of the main states, for people to look at (gitignored). */
 export const ARTIFACTS_DIR = resolve(import.meta.dirname, '..', '..', 'artifacts');
@@ -25,6 +26,12 @@ export class StudioPage {
   readonly markers: Locator;
   readonly keys: Locator;
   readonly exportDialog: Locator;
+  /** The inspector's head-motion source: 'audio' (from the voice), 'template' (.npy) or 'video'. */
+  readonly poseSourceField: Locator;
+  /** The Assets section's head-motion row: the template or video in use, or "from the voice". */
+  readonly headMotionAsset: Locator;
+  /** The frame's head pose over the 3D viewport ("pitch +0.0° yaw +0.0° roll +0.0°"). */
+  readonly poseReadout: Locator;
 
   constructor(readonly page: Page) {
     const id = (testId: string) => page.getByTestId(testId);
@@ -45,6 +52,9 @@ export class StudioPage {
     this.markers = id('marker');
     this.keys = id('key');
     this.exportDialog = id('export-dialog');
+    this.poseSourceField = id('field-pose-source');
+    this.headMotionAsset = id('asset-head-motion');
+    this.poseReadout = id('pose-readout');
   }
 
   async goto(url: string): Promise<void> {
@@ -73,6 +83,20 @@ export class StudioPage {
 
   async importPhoto(path: string): Promise<void> {
     await this.page.getByTestId('input-photo').setInputFiles(path);
+  }
+
+  /**
+   * Chooses the head-motion source in the inspector. A template or video the project does not
+   * have yet opens a file chooser: `file` is picked in it.
+   */
+  async choosePoseSource(kind: 'audio' | 'template' | 'video', file?: string): Promise<void> {
+    if (file === undefined) {
+      await this.poseSourceField.selectOption(kind);
+      return;
+    }
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.poseSourceField.selectOption(kind);
+    await (await chooser).setFiles(file);
   }
 
   /** Drops a file on the studio window, as from a file manager. */
@@ -145,26 +169,15 @@ export class StudioPage {
    * a blank or failed WebGL canvas scores 0. Reads a real screenshot, so it sees what users see.
    */
   async viewportContentFraction(): Promise<number> {
-    const png = await this.viewportCanvas.screenshot();
-    return this.page.evaluate(async (dataUrl) => {
-      const image = new Image();
-      image.src = dataUrl;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.naturalWidth;
-      canvas.height = image.naturalHeight;
-      const context = canvas.getContext('2d');
-      if (context === null) return 0;
-      context.drawImage(image, 0, 0);
-      const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
-      const counts = new Map<number, number>();
-      for (let i = 0; i < pixels.length; i += 4) {
-        const key = (pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2];
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
-      const background = Math.max(...counts.values());
-      return 1 - background / (pixels.length / 4);
-    }, `data:image/png;base64,${png.toString('base64')}`);
+    const { data } = await screenshotPixels(this.viewportCanvas);
+    if (data.length === 0) return 0;
+    const counts = new Map<number, number>();
+    for (let i = 0; i < data.length; i += 4) {
+      const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const background = Math.max(...counts.values());
+    return 1 - background / (data.length / 4);
   }
 
   async screenshot(name: string): Promise<void> {

@@ -10,6 +10,8 @@ export class TimelinePage {
   readonly scroll: Locator;
   readonly zoom: Locator;
   readonly playButton: Locator;
+  /** The transport's speed readout ('▶ 1×', '◀ 2×'; data-rate signed), shown while playing. */
+  readonly playbackRate: Locator;
 
   constructor(readonly page: Page) {
     this.playhead = page.getByTestId('playhead');
@@ -19,6 +21,7 @@ export class TimelinePage {
     this.scroll = page.getByTestId('timeline-scroll');
     this.zoom = page.getByTestId('timeline-zoom');
     this.playButton = page.getByTestId('btn-play');
+    this.playbackRate = page.getByTestId('playback-rate');
   }
 
   lane(channel: string): Locator {

@@ -1,15 +1,34 @@
 import type { Locator } from '@playwright/test';
+import { expect } from '@playwright/test';
 
-/** A 2D canvas's pixels, downsampled to every 4th pixel's RGB, for comparing two frames. */
-export function canvasSample(canvas: Locator): Promise<number[]> {
-  return canvas.evaluate((element: HTMLCanvasElement) => {
-    const context = element.getContext('2d');
-    if (context === null || element.width === 0) return [];
-    const { data } = context.getImageData(0, 0, element.width, element.height);
-    const sample: number[] = [];
-    for (let i = 0; i < data.length; i += 16) sample.push(data[i], data[i + 1], data[i + 2]);
-    return sample;
-  });
+/**
+ * The preview canvas as it is on screen (a screenshot: the canvas itself may belong to a worker),
+ * as every 4th pixel's RGB, for comparing two frames. The preview paints a draft first: this waits
+ * for the frame at full detail.
+ */
+export async function canvasSample(canvas: Locator): Promise<number[]> {
+  await expect(canvas).toHaveAttribute('data-detail', 'full', { timeout: 20_000 });
+  const { data } = await screenshotPixels(canvas);
+  const sample: number[] = [];
+  for (let i = 0; i < data.length; i += 16) sample.push(data[i], data[i + 1], data[i + 2]);
+  return sample;
+}
+
+/** An element as it is on screen (a screenshot, decoded in the page): RGBA bytes, row-major. */
+export async function screenshotPixels(element: Locator): Promise<{ widthPx: number; heightPx: number; data: number[] }> {
+  const png = await element.screenshot();
+  return element.page().evaluate(async (dataUrl) => {
+    const image = new Image();
+    image.src = dataUrl;
+    await image.decode();
+    const scratch = document.createElement('canvas');
+    scratch.width = image.naturalWidth;
+    scratch.height = image.naturalHeight;
+    const context = scratch.getContext('2d');
+    if (context === null || scratch.width === 0) return { widthPx: 0, heightPx: 0, data: [] };
+    context.drawImage(image, 0, 0);
+    return { widthPx: scratch.width, heightPx: scratch.height, data: Array.from(context.getImageData(0, 0, scratch.width, scratch.height).data) };
+  }, `data:image/png;base64,${png.toString('base64')}`);
 }
 
 /** Mean absolute difference of two samples (0..255); 0 for identical frames. */

@@ -1,0 +1,25 @@
+import type { FrameDetail, PreviewFrame } from './preview-frame-loader';
+
+/** A frame now on the preview canvas. */
+export interface PaintedFrame {
+  readonly frameIndex: number;
+  readonly detail: FrameDetail;
+  readonly widthPx: number;
+  readonly heightPx: number;
+  /** When its pixels were put on the canvas: ms since the epoch (performance.timeOrigin + now, comparable across threads). */
+  readonly paintedAtMs: number;
+}
+
+type Context2d = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+/** Puts a frame's RGBA pixels on a canvas, resizing it to the frame; returns what was painted. */
+export function paintFrame(canvas: HTMLCanvasElement | OffscreenCanvas, context: Context2d, frame: PreviewFrame, detail: FrameDetail): PaintedFrame {
+  if (canvas.width !== frame.widthPx || canvas.height !== frame.heightPx) {
+    canvas.width = frame.widthPx;
+    canvas.height = frame.heightPx;
+  }
+  const pixels = new Uint8ClampedArray(frame.rgba.buffer, frame.rgba.byteOffset, frame.rgba.byteLength);
+  context.putImageData(new ImageData(pixels, frame.widthPx, frame.heightPx), 0, 0);
+  return { frameIndex: frame.frameIndex, detail, widthPx: frame.widthPx, heightPx: frame.heightPx, paintedAtMs: performance.timeOrigin + performance.now() };
+}
+

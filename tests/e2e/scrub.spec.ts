@@ -1,0 +1,152 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ScrubMeasurement } from './pages/PreviewProbe';
+import { PreviewProbe } from './pages/PreviewProbe';
+import { ARTIFACTS_DIR, StudioPage } from './pages/StudioPage';
+import { TimelinePage } from './pages/TimelinePage';
+import { percentile } from './support/canvas-pixels';
+import { makeSpeechWav } from './support/speech-wav';
+import { expect, test } from './support/web-host-fixture';
+import { PORTRAIT, skipWithoutPortrait } from './support/portrait-fixture';
+
+
+/**
+ * Scrubbing the built-in engine's preview: a click shows the frame as a draft first, then at the
+ * size the preview shows it; a drag shows frames along the way and the last one sharp; J plays
+ * backwards with the preview following frame by frame. Also the
+ * scrub-latency trace (reported, never asserted): pointerdown to the frame painted, p50 and p95,
+ * on the console and in tests/artifacts/scrub-latency.json.
+ */
+test('scrubbing shows a draft at once, then the frame at its displayed size; J plays backwards; latency trace', async ({ page, webHost, scratchDir }) => {
+  if (skipWithoutPortrait('the scrub e2e')) return;
+  const studio = new StudioPage(page);
+  const timeline = new TimelinePage(page);
+  await studio.goto(webHost.url);
+  await studio.expectReady();
+  const wav = await makeSpeechWav(scratchDir);
+  await studio.importPhoto(PORTRAIT);
+  await studio.importAudio(wav.path);
+  await expect(studio.statusBar).toContainText('Generated');
+  await expect(studio.previewCanvas).toHaveAttribute('data-frame-index', '0');
+  await expect(studio.previewCanvas).toHaveAttribute('data-detail', 'full');
+
+  // The full frame is rendered at the size the canvas is shown at (device pixels), never above the output.
+  const shownWidthPx = await studio.previewCanvas.evaluate((canvas: HTMLCanvasElement) => canvas.getBoundingClientRect().width * window.devicePixelRatio);
+  const fullWidthPx = Number(await studio.previewCanvas.getAttribute('data-width-px'));
+  expect(fullWidthPx).toBeGreaterThanOrEqual(Math.min(512, Math.floor(shownWidthPx)));
+  expect(fullWidthPx).toBeLessThanOrEqual(512);
+
+  const probe = new PreviewProbe(page, studio.previewCanvas, timeline.playhead);
+  await probe.install();
+  // Frames never rendered before: a draft, narrower than the full frame, comes first.
+  const fractions = Array.from({ length: 20 }, (_, i) => 0.02 + ((i * 7) % 20) / 21);
+  const cold: ScrubMeasurement[] = [];
+  for (const fraction of fractions) cold.push(await probe.measure(() => timeline.clickRuler(fraction)));
+  for (const m of cold) {
+    expect(m.firstWidthPx, `frame ${m.frameIndex}: first paint is a draft`).toBeLessThan(m.fullWidthPx);
+    expect(m.fullWidthPx).toBe(fullWidthPx);
+  }
+  // The same frames again: straight from the page's cache, at full detail.
+  const warm: ScrubMeasurement[] = [];
+  for (const fraction of fractions) warm.push(await probe.measure(() => timeline.clickRuler(fraction)));
+  for (const m of warm) expect(m.firstWidthPx, `frame ${m.frameIndex}: revisited at full detail`).toBe(fullWidthPx);
+
+  // A drag across the ruler: frames follow along, and the frame where it stops ends up sharp.
+  const drag = await dragAcross(page, timeline, 0.1, 0.9);
+  expect(drag.framesShown, 'frames are shown while dragging, not only at the end').toBeGreaterThan(2);
+  await expect(studio.previewCanvas).toHaveAttribute('data-frame-index', String(await timeline.playheadFrame()));
+  await expect(studio.previewCanvas).toHaveAttribute('data-detail', 'full');
+  await studio.screenshot('17-scrubbed');
+
+  // J plays backwards, silently: the preview follows frame by frame (drafts); K pauses on a sharp frame.
+  await timeline.releaseFocus();
+  await page.keyboard.press('End');
+  await expect(studio.previewCanvas).toHaveAttribute('data-detail', 'full');
+  const reverse = await recordPaints(page, async () => {
+    await page.keyboard.press('j');
+    await expect(timeline.playbackRate).toHaveText('◀ 1×');
+    await page.waitForTimeout(1000);
+    await studio.screenshot('18-playing-backwards');
+    await page.keyboard.press('k');
+    await expect(timeline.playbackRate).toHaveCount(0);
+  });
+  const reverseFrames = reverse.map(([frame]) => frame);
+  // How many depends on how fast this machine draws the page; the order does not.
+  expect(new Set(reverseFrames).size, 'frames shown while playing backwards').toBeGreaterThanOrEqual(3);
+  expect(reverseFrames.every((frame, i) => i === 0 || frame <= reverseFrames[i - 1]), `frames go backwards: ${reverseFrames.join(' ')}`).toBe(true);
+  await expect(studio.previewCanvas).toHaveAttribute('data-frame-index', String(await timeline.playheadFrame()));
+  await expect(studio.previewCanvas).toHaveAttribute('data-detail', 'full');
+
+  await reportScrubLatency(cold, warm, drag, reverse);
+});
+
+/** Frame index and detail of every paint of the preview canvas while `during` runs. */
+async function recordPaints(page: StudioPage['page'], during: () => Promise<void>): Promise<[number, string][]> {
+  await page.evaluate(() => {
+    const w = window as Window & { __paints?: [number, string][] };
+    const paints: [number, string][] = [];
+    w.__paints = paints;
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="preview-canvas"]');
+    if (canvas !== null) new MutationObserver(() => paints.push([Number(canvas.dataset.frameIndex), canvas.dataset.detail ?? ''])).observe(canvas, { attributes: true, attributeFilter: ['data-frame-index'] });
+  });
+  await during();
+  return page.evaluate(() => (window as Window & { __paints?: [number, string][] }).__paints ?? []);
+}
+
+interface DragTrace {
+  /** Distinct frames painted between pointerdown and pointerup. */
+  readonly framesShown: number;
+  /** Distinct frames the playhead passed. */
+  readonly framesPassed: number;
+}
+
+async function dragAcross(page: StudioPage['page'], timeline: TimelinePage, fromFraction: number, toFraction: number): Promise<DragTrace> {
+  const box = await timeline.visibleBox(timeline.ruler);
+  const y = box.y + box.height / 4;
+  await page.evaluate(() => {
+    const w = window as Window & { __dragTrace?: { shown: Set<string>; passed: Set<string> } };
+    const trace = { shown: new Set<string>(), passed: new Set<string>() };
+    w.__dragTrace = trace;
+    const canvas = document.querySelector('[data-testid="preview-canvas"]');
+    const playhead = document.querySelector('[data-testid="playhead"]');
+    if (canvas === null || playhead === null) return;
+    new MutationObserver(() => trace.shown.add(canvas.getAttribute('data-frame-index') ?? '')).observe(canvas, { attributes: true, attributeFilter: ['data-frame-index'] });
+    new MutationObserver(() => trace.passed.add(playhead.getAttribute('data-frame-index') ?? '')).observe(playhead, { attributes: true, attributeFilter: ['data-frame-index'] });
+  });
+  await page.mouse.move(box.x + box.width * fromFraction, y);
+  await page.mouse.down();
+  for (let step = 1; step <= 40; step++) {
+    await page.mouse.move(box.x + box.width * (fromFraction + ((toFraction - fromFraction) * step) / 40), y);
+    await page.waitForTimeout(16);
+  }
+  const during = await page.evaluate(() => {
+    const trace = (window as Window & { __dragTrace?: { shown: Set<string>; passed: Set<string> } }).__dragTrace;
+    return { framesShown: trace?.shown.size ?? 0, framesPassed: trace?.passed.size ?? 0 };
+  });
+  await page.mouse.up();
+  return during;
+}
+
+/** Prints the figures and writes them to tests/artifacts/scrub-latency.json. */
+async function reportScrubLatency(cold: readonly ScrubMeasurement[], warm: readonly ScrubMeasurement[], drag: DragTrace, reverse: readonly [number, string][]): Promise<void> {
+  const stats = (values: number[]) => ({ p50Ms: round(percentile(values, 50)), p95Ms: round(percentile(values, 95)), n: values.length, samplesMs: values.map(round) });
+  const figures = {
+    newFramesFirstPaint: { ...stats(cold.map((m) => m.latencyMs)), widthPx: cold[0]?.firstWidthPx ?? 0 },
+    newFramesFullDetail: { ...stats(cold.map((m) => m.fullLatencyMs)), widthPx: cold[0]?.fullWidthPx ?? 0 },
+    revisitedFrames: { ...stats(warm.map((m) => m.latencyMs)), widthPx: warm[0]?.firstWidthPx ?? 0 },
+    drag,
+    reversePlayback: { framesPaintedIn1s: reverse.length, distinctFrames: new Set(reverse.map(([frame]) => frame)).size },
+  };
+  const line = (name: string, s: { p50Ms: number; p95Ms: number; n: number; widthPx: number }) => `${name} (${s.widthPx} px wide): p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms (n=${s.n})`;
+  console.log(
+    `scrub latency, pointerdown to frame painted — ${line('new frames, first paint', figures.newFramesFirstPaint)}; ${line('new frames, full detail', figures.newFramesFullDetail)}; ` +
+      `${line('revisited frames', figures.revisitedFrames)}; drag: ${drag.framesShown} frames shown of ${drag.framesPassed} passed; ` +
+      `J for 1 s: ${figures.reversePlayback.distinctFrames} frames shown`,
+  );
+  await mkdir(ARTIFACTS_DIR, { recursive: true });
+  await writeFile(join(ARTIFACTS_DIR, 'scrub-latency.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), ...figures }, null, 2)}\n`);
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
