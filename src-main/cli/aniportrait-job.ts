@@ -1,12 +1,9 @@
-import { videoFrameCount } from '../../src-shared/aniportrait/audio-features.js';
 import type { FaceRig } from '../../src-shared/face/face-rig.js';
 import type { LandmarkTrack } from '../../src-shared/face/landmark-track.js';
 import { StudioError } from '../../src-shared/util/result.js';
-import type { AniPortraitPoseSource } from '../engines/aniportrait/audio2lmk.js';
-import { generateAniPortraitTrack } from '../engines/aniportrait/audio2lmk.js';
+import { aniPortraitPoseSource, generateAniPortraitTrack } from '../engines/aniportrait/audio2lmk.js';
 import { manifestForDir } from '../engines/aniportrait/load-manifest.js';
 import { AniPortraitModels } from '../engines/aniportrait/model-set.js';
-import { templatePoses, videoStyle } from '../engines/shared/pose-sources.js';
 import { defaultModelsDir } from '../services/model-status.js';
 import { resolveDataDirs } from '../util/data-dirs.js';
 import type { JobArgs } from './job-args.js';
@@ -24,18 +21,6 @@ export async function openJobModels(job: JobArgs, log: (line: string) => void): 
 /** Audio2Lmk on the AniPortrait graphs, with the job's pose source. */
 export async function aniPortraitTrack(job: JobArgs, models: AniPortraitModels, rig: FaceRig, samples: Float32Array, signal?: AbortSignal): Promise<LandmarkTrack> {
   if (job.fps !== 30) throw new StudioError('invalid-request', `The AniPortrait engine makes 30 fps tracks; drop --fps ${job.fps} or use --engine builtin.`);
-  const frameCount = videoFrameCount(samples.length);
-  let poseSource: AniPortraitPoseSource;
-  switch (job.poseSource.kind) {
-    case 'audio':
-      poseSource = { kind: 'audio', idSeed: job.poseStyle };
-      break;
-    case 'template':
-      poseSource = { kind: 'given', poses: await templatePoses(job.poseSource.path, frameCount) };
-      break;
-    case 'video':
-      poseSource = { kind: 'given', poses: (await videoStyle(job.poseSource.path, job.poseSource.label, 30, frameCount, signal)).poses };
-      break;
-  }
+  const poseSource = await aniPortraitPoseSource(job.poseSource, job.poseStyle, samples.length, signal);
   return generateAniPortraitTrack({ models, rig, samples, poseSource, signal });
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { StudioError } from '../../src-shared/util/result.js';
-import type { BuiltinPoseSource } from '../engines/builtin/generate-track.js';
+import type { PoseSourceRequest } from '../engines/shared/pose-sources.js';
 
 /** Options shared by `track` and `render`. */
 export const JOB_OPTIONS = {
@@ -27,7 +27,7 @@ export interface JobArgs {
   readonly outPath: string;
   readonly fps: number;
   readonly seed: number;
-  readonly poseSource: BuiltinPoseSource;
+  readonly poseSource: PoseSourceRequest;
   readonly engine: EngineName;
   /** --models DIR (resolved), when given. */
   readonly modelsDir: string | undefined;
@@ -50,7 +50,7 @@ export function parseJobArgs(values: JobValues, usage: string): JobArgs {
   const seed = Number(values.seed);
   if (!Number.isInteger(fps) || fps < 1 || fps > 120) throw new StudioError('invalid-request', `--fps must be a whole number 1..120, got ${values.fps}.`);
   if (!Number.isInteger(seed) || seed < 0) throw new StudioError('invalid-request', `--seed must be a whole number >= 0, got ${values.seed}.`);
-  const poseSource: BuiltinPoseSource = values['pose-template']
+  const poseSource: PoseSourceRequest = values['pose-template']
     ? { kind: 'template', path: resolve(values['pose-template']) }
     : values['pose-video']
       ? { kind: 'video', path: resolve(values['pose-video']), label: `The pose video "${values['pose-video']}"` }

@@ -2,17 +2,14 @@ import { ExpressionRig } from '../../src-shared/face/expression-rig.js';
 import type { FaceRig } from '../../src-shared/face/face-rig.js';
 import type { FaceParamTrack } from '../../src-shared/face/face-param-track.js';
 import { meshParamTrack } from '../../src-shared/face/face-param-track.js';
-import { videoFrameCount } from '../../src-shared/aniportrait/audio-features.js';
 import type { ProjectDocument } from '../../src-shared/project/project-schema.js';
 import type { WarpRenderer } from '../../src-shared/render/warp-renderer.js';
 import { StudioError } from '../../src-shared/util/result.js';
-import type { BuiltinPoseSource } from '../engines/builtin/generate-track.js';
 import { generateBuiltinTrack } from '../engines/builtin/generate-track.js';
-import type { AniPortraitPoseSource } from '../engines/aniportrait/audio2lmk.js';
-import { generateAniPortraitTrack } from '../engines/aniportrait/audio2lmk.js';
+import { aniPortraitPoseSource, generateAniPortraitTrack } from '../engines/aniportrait/audio2lmk.js';
 import { manifestForDir } from '../engines/aniportrait/load-manifest.js';
 import { AniPortraitModels } from '../engines/aniportrait/model-set.js';
-import { templatePoses, videoStyle } from '../engines/shared/pose-sources.js';
+import type { PoseSourceRequest } from '../engines/shared/pose-sources.js';
 import { createWarpRenderer } from '../engines/builtin/render-session.js';
 import { analyzePhoto } from '../face/analyze-photo.js';
 import { decodeAudioClip } from '../media/decode-audio-clip.js';
@@ -101,7 +98,7 @@ export class ProjectEngines {
     const { rig, warnings: faceWarnings } = await analyzePhoto(photoPath, photoLabel);
     onProgress?.(0.35, 'Decoding the audio');
     const samples = await decodeAudioClip(audioPath, `The audio "${audio.originalName}"`, signal);
-    const poseSource: BuiltinPoseSource =
+    const poseSource: PoseSourceRequest =
       document.poseSource.kind === 'audio'
         ? { kind: 'audio' }
         : document.poseSource.kind === 'template'
@@ -109,7 +106,7 @@ export class ProjectEngines {
           : { kind: 'video', path: this.assets.resolveAsset(workDir, document.poseSource.relPath), label: 'The pose video' };
     const trackProgress = (fraction: number, message: string) => onProgress?.(0.45 + 0.55 * fraction, message);
     const generated = models
-      ? meshParamTrack(await generateAniPortraitTrack({ models, rig, samples, poseSource: await aniPortraitPoses(poseSource, settings.seed, samples.length, signal), signal, onProgress: trackProgress }))
+      ? meshParamTrack(await generateAniPortraitTrack({ models, rig, samples, poseSource: await aniPortraitPoseSource(poseSource, settings.seed % 100, samples.length, signal), signal, onProgress: trackProgress }))
       : await generateBuiltinTrack({ samples, fps: settings.fps, seed: settings.seed, poseSource, signal, onProgress: trackProgress });
     const warnings = [...faceWarnings, ...this.takeProviderWarnings()];
     const renderers = new Map<string, Promise<WarpRenderer>>();
@@ -132,19 +129,6 @@ export class ProjectEngines {
         return renderer;
       },
     };
-  }
-}
-
-/** The project's pose source for AniPortrait's Audio2Lmk: audio2pose (style id from the seed), or given poses. */
-async function aniPortraitPoses(source: BuiltinPoseSource, seed: number, sampleCount: number, signal?: AbortSignal): Promise<AniPortraitPoseSource> {
-  const frameCount = videoFrameCount(sampleCount);
-  switch (source.kind) {
-    case 'audio':
-      return { kind: 'audio', idSeed: seed % 100 };
-    case 'template':
-      return { kind: 'given', poses: await templatePoses(source.path, frameCount) };
-    case 'video':
-      return { kind: 'given', poses: (await videoStyle(source.path, source.label, 30, frameCount, signal)).poses };
   }
 }
 

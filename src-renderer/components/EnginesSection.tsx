@@ -1,9 +1,9 @@
-import { useMemo } from 'react';
 import type { EngineId, ProjectDocument } from '../../src-shared/project/project-schema';
-import { aniPortraitReadiness, describeFiles, missingFor } from '../state/aniportrait-readiness';
+import { useAniPortraitReadiness } from '../hooks/use-aniportrait-readiness';
+import { describeFiles, missingFor } from '../state/aniportrait-readiness';
 import type { InterpolationMode } from '../state/document-edits';
 import { setEngine, setInterpolation } from '../state/document-edits';
-import { useStudio, useStudioSelector } from '../state/studio-context';
+import { useStudio } from '../state/studio-context';
 import { Field } from './Field';
 import { HeadMotionField } from './HeadMotionField';
 import { SelectInput } from './SelectInput';
@@ -22,8 +22,7 @@ const INTERPOLATION_OPTIONS: readonly { value: InterpolationMode; label: string 
 export function EnginesSection({ document }: { readonly document: ProjectDocument }) {
   const { engines } = document;
   const { actions } = useStudio();
-  const appInfo = useStudioSelector((s) => s.ephemeral.appInfo);
-  const readiness = useMemo(() => aniPortraitReadiness(appInfo), [appInfo]);
+  const readiness = useAniPortraitReadiness();
   const film = engines.interpolation === 'film';
   const missing = readiness
     ? [...new Set([...(engines.audio2lmk === 'aniportrait' ? missingFor(readiness, 'audio2lmk', false) : []), ...(engines.lmk2video === 'aniportrait' || film ? missingFor(readiness, 'lmk2video', film) : [])])]

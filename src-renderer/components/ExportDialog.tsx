@@ -1,6 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { assertNever } from '../../src-shared/util/assert-never';
-import { aniPortraitReadiness, describeFiles, missingFor } from '../state/aniportrait-readiness';
+import { useAniPortraitReadiness } from '../hooks/use-aniportrait-readiness';
+import { describeFiles, missingFor } from '../state/aniportrait-readiness';
 import { setEngine } from '../state/document-edits';
 import { withMp4Extension } from '../state/export-actions';
 import { useStudio, useStudioSelector } from '../state/studio-context';
@@ -20,8 +21,7 @@ export function ExportDialog({ initialPath }: { readonly initialPath: string }) 
   const projectName = useStudioSelector((s) => s.document?.name ?? 'Untitled');
   const engine = useStudioSelector((s) => s.document?.engines.lmk2video ?? 'builtin');
   const film = useStudioSelector((s) => s.document?.engines.interpolation === 'film');
-  const appInfo = useStudioSelector((s) => s.ephemeral.appInfo);
-  const readiness = useMemo(() => aniPortraitReadiness(appInfo), [appInfo]);
+  const readiness = useAniPortraitReadiness();
   const missing = readiness ? missingFor(readiness, 'lmk2video', film) : [];
   const [path, setPath] = useState(initialPath);
   const [canReveal, setCanReveal] = useState(host === 'electron');

@@ -7,6 +7,8 @@ import { smoothSequence } from '../../../src-shared/motion/pose-sequence.js';
 import { StudioError } from '../../../src-shared/util/result.js';
 import type { HostTensor } from '../../session/onnx-session.js';
 import { floats } from '../../session/onnx-session.js';
+import type { PoseSourceRequest } from '../shared/pose-sources.js';
+import { templatePoses, videoStyle } from '../shared/pose-sources.js';
 import type { AniPortraitModels } from './model-set.js';
 
 export type AniPortraitPoseSource =
@@ -14,6 +16,22 @@ export type AniPortraitPoseSource =
   | { readonly kind: 'audio'; readonly idSeed: number }
   /** Poses from elsewhere (a looped template, a reference video): frameCount x 6 at 30 fps. */
   | { readonly kind: 'given'; readonly poses: Float32Array };
+
+/**
+ * A track's pose source for this engine: audio2pose with style id `idSeed` for the voice, else the
+ * template's or the reference video's poses at 30 fps for a clip of `sampleCount` samples.
+ */
+export async function aniPortraitPoseSource(source: PoseSourceRequest, idSeed: number, sampleCount: number, signal?: AbortSignal): Promise<AniPortraitPoseSource> {
+  const frameCount = videoFrameCount(sampleCount);
+  switch (source.kind) {
+    case 'audio':
+      return { kind: 'audio', idSeed };
+    case 'template':
+      return { kind: 'given', poses: await templatePoses(source.path, frameCount) };
+    case 'video':
+      return { kind: 'given', poses: (await videoStyle(source.path, source.label, ANIPORTRAIT_FPS, frameCount, signal)).poses };
+  }
+}
 
 export interface AniPortraitTrackRequest {
   readonly models: AniPortraitModels;

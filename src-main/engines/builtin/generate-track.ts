@@ -4,19 +4,15 @@ import { generateEyeBrowMotion } from '../../../src-shared/motion/eye-brow-motio
 import { findEmphasis, generateHeadMotion } from '../../../src-shared/motion/head-motion.js';
 import { StudioError } from '../../../src-shared/util/result.js';
 import { ANALYSIS_RATE_HZ } from '../../media/decode-audio-clip.js';
+import type { PoseSourceRequest } from '../shared/pose-sources.js';
 import { templatePoses, videoStyle } from '../shared/pose-sources.js';
-
-export type BuiltinPoseSource =
-  | { readonly kind: 'audio' }
-  | { readonly kind: 'template'; readonly path: string }
-  | { readonly kind: 'video'; readonly path: string; readonly label: string };
 
 export interface TrackRequest {
   /** 16 kHz mono speech (decodeAudioClip). */
   readonly samples: Float32Array;
   readonly fps: number;
   readonly seed: number;
-  readonly poseSource: BuiltinPoseSource;
+  readonly poseSource: PoseSourceRequest;
   readonly signal?: AbortSignal;
   readonly onProgress?: (fraction: number, message: string) => void;
 }
