@@ -5,7 +5,7 @@ import type { FaceCrop } from './face-crop.js';
 import { applyCrop } from './face-crop.js';
 import { paintMouthInterior } from './mouth-interior.js';
 import type { RgbaImage } from './rgba-image.js';
-import { warpTriangle } from './triangle-warp.js';
+import { WarpKernel } from './warp-kernel.js';
 import { WarpMesh } from './warp-mesh.js';
 
 const ZERO_POSE = [0, 0, 0, 0, 0, 0] as const;
@@ -15,7 +15,8 @@ const STILL_PX = 0.02;
 /**
  * The built-in Lmk2Video engine: warps the reference photo to each frame's landmarks with a
  * triangulated mesh (face landmarks, helper rings, image border), per-triangle affine maps with
- * bilinear sampling, then paints the mouth interior. `source` is the photo already cropped and
+ * bilinear sampling (the WebAssembly SIMD kernel of warp-kernel.ts), then paints the
+ * mouth interior. `source` is the photo already cropped and
  * scaled to the output size by `crop`.
  */
 export class WarpRenderer {
@@ -31,6 +32,7 @@ export class WarpRenderer {
   private readonly restOpeningPx: number;
   /** Triangles in drawing order: helper-ring triangles first, face triangles last (they win on folds). */
   private readonly order: Uint32Array;
+  private readonly kernel: WarpKernel;
 
   constructor(
     private readonly source: RgbaImage,
@@ -49,6 +51,8 @@ export class WarpRenderer {
     const isFace = (t: number) => [0, 1, 2].every((k) => this.mesh.triangles[t * 3 + k] < MESH_VERTEX_COUNT);
     const ids = Array.from({ length: count }, (_, t) => t);
     this.order = Uint32Array.from([...ids.filter((t) => !isFace(t)), ...ids.filter(isFace)]);
+    this.kernel = new WarpKernel(source.widthPx, source.heightPx, source.widthPx, source.heightPx);
+    this.kernel.source.pixels.set(source.pixels);
   }
 
   /** Landmarks of a frame in output pixels ([x, y] for the 468 mesh points), as last rendered. */
@@ -64,7 +68,8 @@ export class WarpRenderer {
     applyCrop(crop, projectPoints(rig.lmks3dCm, MESH_VERTEX_COUNT, rig.transMat, pose, this.photoSize, this.rigid), this.rigid);
     const dst = this.mesh.destination(this.projected, this.rigid, this.destination);
     const src = this.mesh.rest;
-    out.pixels.set(this.source.pixels);
+    const frame = this.kernel.target;
+    frame.pixels.set(this.source.pixels);
     const tris = this.mesh.triangles;
     const s = this.sourceCorners;
     const d = this.targetCorners;
@@ -80,9 +85,11 @@ export class WarpRenderer {
         d[k * 2] = dst[v * 2];
         d[k * 2 + 1] = dst[v * 2 + 1];
       }
-      warpTriangle(this.source, out, s, d);
+      this.kernel.addTriangle(s, d);
     }
-    paintMouthInterior(out, this.projected, this.restOpeningPx);
+    this.kernel.flush();
+    paintMouthInterior(frame, this.projected, this.restOpeningPx);
+    out.pixels.set(frame.pixels);
   }
 }
 
