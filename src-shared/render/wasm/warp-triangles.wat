@@ -143,19 +143,16 @@
                   ;; Pixel 0.
                   (local.set $at (i32x4.extract_lane 0 (local.get $at4)))
                   (local.set $quad
-                    (i8x16.shuffle 0 4 1 5 2 6 3 7 16 20 17 21 18 22 19 23
-                      (v128.load64_zero (local.get $at))
-                      (v128.load64_zero (i32.add (local.get $at) (local.get $rowBytes)))))
+                    (i8x16.shuffle 0 4 8 12 1 5 9 13 2 6 10 14 3 7 11 15
+                      (local.tee $quad (v128.load64_lane 1 (i32.add (local.get $at) (local.get $rowBytes)) (v128.load64_zero (local.get $at))))
+                      (local.get $quad)))
                   (local.set $weights (i8x16.shuffle 0 1 2 3 0 1 2 3 0 1 2 3 0 1 2 3 (local.get $horizontal4) (local.get $horizontal4)))
                   (local.set $rows
-                    (i8x16.shuffle 0 1 8 9 2 3 10 11 4 5 12 13 6 7 14 15
-                      (local.tee $rows
-                        (i16x8.shr_u
-                          (i16x8.narrow_i32x4_u
-                            (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_u (local.get $quad)) (local.get $weights))
-                            (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_u (local.get $quad)) (local.get $weights)))
-                          (i32.const 8)))
-                      (local.get $rows)))
+                    (i16x8.shr_u
+                      (i16x8.narrow_i32x4_u
+                        (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_u (local.get $quad)) (local.get $weights))
+                        (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_u (local.get $quad)) (local.get $weights)))
+                      (i32.const 8)))
                   (local.set $pixel0
                     (i32x4.shr_u
                       (i32x4.dot_i16x8_s (local.get $rows) (i8x16.shuffle 0 1 2 3 0 1 2 3 0 1 2 3 0 1 2 3 (local.get $vertical4) (local.get $vertical4)))
@@ -163,19 +160,16 @@
                   ;; Pixel 1.
                   (local.set $at (i32x4.extract_lane 1 (local.get $at4)))
                   (local.set $quad
-                    (i8x16.shuffle 0 4 1 5 2 6 3 7 16 20 17 21 18 22 19 23
-                      (v128.load64_zero (local.get $at))
-                      (v128.load64_zero (i32.add (local.get $at) (local.get $rowBytes)))))
+                    (i8x16.shuffle 0 4 8 12 1 5 9 13 2 6 10 14 3 7 11 15
+                      (local.tee $quad (v128.load64_lane 1 (i32.add (local.get $at) (local.get $rowBytes)) (v128.load64_zero (local.get $at))))
+                      (local.get $quad)))
                   (local.set $weights (i8x16.shuffle 4 5 6 7 4 5 6 7 4 5 6 7 4 5 6 7 (local.get $horizontal4) (local.get $horizontal4)))
                   (local.set $rows
-                    (i8x16.shuffle 0 1 8 9 2 3 10 11 4 5 12 13 6 7 14 15
-                      (local.tee $rows
-                        (i16x8.shr_u
-                          (i16x8.narrow_i32x4_u
-                            (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_u (local.get $quad)) (local.get $weights))
-                            (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_u (local.get $quad)) (local.get $weights)))
-                          (i32.const 8)))
-                      (local.get $rows)))
+                    (i16x8.shr_u
+                      (i16x8.narrow_i32x4_u
+                        (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_u (local.get $quad)) (local.get $weights))
+                        (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_u (local.get $quad)) (local.get $weights)))
+                      (i32.const 8)))
                   (local.set $pixel1
                     (i32x4.shr_u
                       (i32x4.dot_i16x8_s (local.get $rows) (i8x16.shuffle 4 5 6 7 4 5 6 7 4 5 6 7 4 5 6 7 (local.get $vertical4) (local.get $vertical4)))
@@ -183,19 +177,16 @@
                   ;; Pixel 2.
                   (local.set $at (i32x4.extract_lane 2 (local.get $at4)))
                   (local.set $quad
-                    (i8x16.shuffle 0 4 1 5 2 6 3 7 16 20 17 21 18 22 19 23
-                      (v128.load64_zero (local.get $at))
-                      (v128.load64_zero (i32.add (local.get $at) (local.get $rowBytes)))))
+                    (i8x16.shuffle 0 4 8 12 1 5 9 13 2 6 10 14 3 7 11 15
+                      (local.tee $quad (v128.load64_lane 1 (i32.add (local.get $at) (local.get $rowBytes)) (v128.load64_zero (local.get $at))))
+                      (local.get $quad)))
                   (local.set $weights (i8x16.shuffle 8 9 10 11 8 9 10 11 8 9 10 11 8 9 10 11 (local.get $horizontal4) (local.get $horizontal4)))
                   (local.set $rows
-                    (i8x16.shuffle 0 1 8 9 2 3 10 11 4 5 12 13 6 7 14 15
-                      (local.tee $rows
-                        (i16x8.shr_u
-                          (i16x8.narrow_i32x4_u
-                            (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_u (local.get $quad)) (local.get $weights))
-                            (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_u (local.get $quad)) (local.get $weights)))
-                          (i32.const 8)))
-                      (local.get $rows)))
+                    (i16x8.shr_u
+                      (i16x8.narrow_i32x4_u
+                        (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_u (local.get $quad)) (local.get $weights))
+                        (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_u (local.get $quad)) (local.get $weights)))
+                      (i32.const 8)))
                   (local.set $pixel2
                     (i32x4.shr_u
                       (i32x4.dot_i16x8_s (local.get $rows) (i8x16.shuffle 8 9 10 11 8 9 10 11 8 9 10 11 8 9 10 11 (local.get $vertical4) (local.get $vertical4)))
@@ -203,19 +194,16 @@
                   ;; Pixel 3.
                   (local.set $at (i32x4.extract_lane 3 (local.get $at4)))
                   (local.set $quad
-                    (i8x16.shuffle 0 4 1 5 2 6 3 7 16 20 17 21 18 22 19 23
-                      (v128.load64_zero (local.get $at))
-                      (v128.load64_zero (i32.add (local.get $at) (local.get $rowBytes)))))
+                    (i8x16.shuffle 0 4 8 12 1 5 9 13 2 6 10 14 3 7 11 15
+                      (local.tee $quad (v128.load64_lane 1 (i32.add (local.get $at) (local.get $rowBytes)) (v128.load64_zero (local.get $at))))
+                      (local.get $quad)))
                   (local.set $weights (i8x16.shuffle 12 13 14 15 12 13 14 15 12 13 14 15 12 13 14 15 (local.get $horizontal4) (local.get $horizontal4)))
                   (local.set $rows
-                    (i8x16.shuffle 0 1 8 9 2 3 10 11 4 5 12 13 6 7 14 15
-                      (local.tee $rows
-                        (i16x8.shr_u
-                          (i16x8.narrow_i32x4_u
-                            (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_u (local.get $quad)) (local.get $weights))
-                            (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_u (local.get $quad)) (local.get $weights)))
-                          (i32.const 8)))
-                      (local.get $rows)))
+                    (i16x8.shr_u
+                      (i16x8.narrow_i32x4_u
+                        (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_u (local.get $quad)) (local.get $weights))
+                        (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_u (local.get $quad)) (local.get $weights)))
+                      (i32.const 8)))
                   (local.set $pixel3
                     (i32x4.shr_u
                       (i32x4.dot_i16x8_s (local.get $rows) (i8x16.shuffle 12 13 14 15 12 13 14 15 12 13 14 15 12 13 14 15 (local.get $vertical4) (local.get $vertical4)))
@@ -250,23 +238,20 @@
                       (i32.add (i32.mul (i32.shr_s (local.get $cv) (i32.const 16)) (local.get $sourceWidth))
                                (i32.shr_s (local.get $cu) (i32.const 16)))
                       (i32.const 2))))
-                ;; Bytes of the 4 taps, channel by channel: top row [TL.r, TR.r, TL.g, TR.g, ...], then the bottom row.
+                ;; The 4 taps (top pair, bottom pair: one load each), channel by channel: [TL.r, TR.r, BL.r, BR.r, TL.g, ...].
                 (local.set $quad
-                  (i8x16.shuffle 0 4 1 5 2 6 3 7 16 20 17 21 18 22 19 23
-                    (v128.load64_zero (local.get $at))
-                    (v128.load64_zero (i32.add (local.get $at) (local.get $rowBytes)))))
+                  (i8x16.shuffle 0 4 8 12 1 5 9 13 2 6 10 14 3 7 11 15
+                    (local.tee $quad (v128.load64_lane 1 (i32.add (local.get $at) (local.get $rowBytes)) (v128.load64_zero (local.get $at))))
+                    (local.get $quad)))
                 ;; Horizontal (x 256): each row's channels as left * (256 - fu) + right * fu.
                 (local.set $weights (i32x4.splat (i32.or (i32.sub (i32.const 256) (local.get $fu)) (i32.shl (local.get $fu) (i32.const 16)))))
-                ;; [top(4), bottom(4)] after >> 8, interleaved channel by channel: [top.r, bottom.r, top.g, ...].
+                ;; After >> 8: [top.r, bottom.r, top.g, bottom.g, ...], the layout the vertical step needs.
                 (local.set $rows
-                  (i8x16.shuffle 0 1 8 9 2 3 10 11 4 5 12 13 6 7 14 15
-                    (local.tee $rows
-                      (i16x8.shr_u
-                        (i16x8.narrow_i32x4_u
-                          (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_u (local.get $quad)) (local.get $weights))
-                          (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_u (local.get $quad)) (local.get $weights)))
-                        (i32.const 8)))
-                    (local.get $rows)))
+                  (i16x8.shr_u
+                    (i16x8.narrow_i32x4_u
+                      (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_u (local.get $quad)) (local.get $weights))
+                      (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_u (local.get $quad)) (local.get $weights)))
+                    (i32.const 8)))
                 ;; Vertical: top * (256 - fv) + bottom * fv, >> 8.
                 (local.set $rows
                   (i32x4.shr_u
