@@ -48,3 +48,13 @@ export function projectPoints(
   }
   return out;
 }
+
+/**
+ * Camera-space depth (cm along the view axis, larger = nearer the camera, which looks down -z) of
+ * each point under the same transform as `projectPoints`: for drawing a posed face back to front.
+ */
+export function cameraDepths(pointsCm: ArrayLike<number>, pointCount: number, transMat: ArrayLike<number>, pose: ArrayLike<number>, out: Float32Array = new Float32Array(pointCount)): Float32Array {
+  const m = multiplyMat4(transMat, poseToMatrix(pose));
+  for (let i = 0; i < pointCount; i++) out[i] = m[8] * pointsCm[i * 3] + m[9] * pointsCm[i * 3 + 1] + m[10] * pointsCm[i * 3 + 2] + m[11];
+  return out;
+}

@@ -1,8 +1,9 @@
 import type { FaceRig } from '../face/face-rig.js';
 import { MESH_VERTEX_COUNT } from '../face/topology.js';
-import { projectPoints } from '../projection/perspective-projection.js';
+import { cameraDepths, projectPoints } from '../projection/perspective-projection.js';
 import type { FaceCrop } from './face-crop.js';
 import { applyCrop } from './face-crop.js';
+import { FaceDrawOrder } from './face-draw-order.js';
 import { paintMouthInterior } from './mouth-interior.js';
 import type { RgbaImage } from './rgba-image.js';
 import { WarpKernel } from './warp-kernel.js';
@@ -30,8 +31,10 @@ export class WarpRenderer {
   private readonly targetCorners = new Float64Array(6);
   /** Opening of the photo's own mouth (px, output frame). */
   private readonly restOpeningPx: number;
-  /** Triangles in drawing order: helper-ring triangles first, face triangles last (they win on folds). */
-  private readonly order: Uint32Array;
+  /** Helper-ring triangles, drawn first; the face's triangles go over them (faceOrder). */
+  private readonly ringTriangles: Uint32Array;
+  private readonly faceOrder: FaceDrawOrder;
+  private readonly depthCm = new Float32Array(MESH_VERTEX_COUNT);
   private readonly kernel: WarpKernel;
 
   constructor(
@@ -50,7 +53,8 @@ export class WarpRenderer {
     const count = this.mesh.triangles.length / 3;
     const isFace = (t: number) => [0, 1, 2].every((k) => this.mesh.triangles[t * 3 + k] < MESH_VERTEX_COUNT);
     const ids = Array.from({ length: count }, (_, t) => t);
-    this.order = Uint32Array.from([...ids.filter((t) => !isFace(t)), ...ids.filter(isFace)]);
+    this.ringTriangles = Uint32Array.from(ids.filter((t) => !isFace(t)));
+    this.faceOrder = new FaceDrawOrder(this.mesh.triangles, ids.filter(isFace), this.mesh.rest);
     this.kernel = new WarpKernel(source.widthPx, source.heightPx, source.widthPx, source.heightPx);
     this.kernel.source.pixels.set(source.pixels);
   }
@@ -70,26 +74,31 @@ export class WarpRenderer {
     const src = this.mesh.rest;
     const frame = this.kernel.target;
     frame.pixels.set(this.source.pixels);
-    const tris = this.mesh.triangles;
-    const s = this.sourceCorners;
-    const d = this.targetCorners;
-    for (const t of this.order) {
-      const a = tris[t * 3];
-      const b = tris[t * 3 + 1];
-      const c = tris[t * 3 + 2];
-      if (still(src, dst, a) && still(src, dst, b) && still(src, dst, c)) continue;
-      for (let k = 0; k < 3; k++) {
-        const v = tris[t * 3 + k];
-        s[k * 2] = src[v * 2];
-        s[k * 2 + 1] = src[v * 2 + 1];
-        d[k * 2] = dst[v * 2];
-        d[k * 2 + 1] = dst[v * 2 + 1];
-      }
-      this.kernel.addTriangle(s, d);
-    }
+    for (const t of this.ringTriangles) this.drawTriangle(t, src, dst);
+    this.faceOrder.update(dst, cameraDepths(this.points3d, MESH_VERTEX_COUNT, rig.transMat, pose, this.depthCm));
+    for (const t of this.faceOrder.order) this.drawTriangle(t, src, dst);
     this.kernel.flush();
     paintMouthInterior(frame, this.projected, this.restOpeningPx);
     out.pixels.set(frame.pixels);
+  }
+
+  /** Queues triangle t unless none of its corners moved (the photo's pixels are already there). */
+  private drawTriangle(t: number, src: Float32Array, dst: Float32Array): void {
+    const tris = this.mesh.triangles;
+    const a = tris[t * 3];
+    const b = tris[t * 3 + 1];
+    const c = tris[t * 3 + 2];
+    if (still(src, dst, a) && still(src, dst, b) && still(src, dst, c)) return;
+    const s = this.sourceCorners;
+    const d = this.targetCorners;
+    for (let k = 0; k < 3; k++) {
+      const v = tris[t * 3 + k];
+      s[k * 2] = src[v * 2];
+      s[k * 2 + 1] = src[v * 2 + 1];
+      d[k * 2] = dst[v * 2];
+      d[k * 2 + 1] = dst[v * 2 + 1];
+    }
+    this.kernel.addTriangle(s, d);
   }
 }
 

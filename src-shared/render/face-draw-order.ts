@@ -1,0 +1,66 @@
+/**
+ * The order a posed frame draws the face mesh's triangles in. On a head turn the far side of the
+ * face turns away: its triangles flip over in the image (drawn on top, their mirrored texture
+ * shows as torn fragments at the face border) and the nose passes in front of the far cheek. So
+ * triangles flipped relative to the photo go first, as a mere filler of gaps, and the others
+ * follow back to front by camera depth and cover them.
+ */
+export class FaceDrawOrder {
+  /** Triangle ids in drawing order after `update`: the flipped ones, then the others far to near. */
+  readonly order: Uint32Array;
+  private readonly restSign: Int8Array;
+  private readonly depth: Float32Array;
+  private readonly sorted: Uint32Array;
+
+  /**
+   * `triangles`: vertex triples of the whole warp mesh; `faceIds`: the face-mesh triangles among them;
+   * `restPx`: the mesh's points in the photo ([x, y] pairs).
+   */
+  constructor(
+    private readonly triangles: Uint32Array,
+    faceIds: ArrayLike<number>,
+    restPx: ArrayLike<number>,
+  ) {
+    this.sorted = Uint32Array.from(faceIds);
+    this.order = new Uint32Array(faceIds.length);
+    this.depth = new Float32Array(triangles.length / 3);
+    this.restSign = new Int8Array(triangles.length / 3);
+    for (const t of this.sorted) this.restSign[t] = Math.sign(signedArea(triangles, t, restPx));
+  }
+
+  /** `pointsPx`: the frame's mesh points ([x, y]); `vertexDepthCm`: camera depth of each face landmark. */
+  update(pointsPx: ArrayLike<number>, vertexDepthCm: ArrayLike<number>): void {
+    const tris = this.triangles;
+    const depth = this.depth;
+    const sorted = this.sorted;
+    for (const t of sorted) depth[t] = vertexDepthCm[tris[t * 3]] + vertexDepthCm[tris[t * 3 + 1]] + vertexDepthCm[tris[t * 3 + 2]];
+    // Insertion sort: the order changes little from one frame to the next, so this is about linear.
+    for (let i = 1; i < sorted.length; i++) {
+      const t = sorted[i];
+      const key = depth[t];
+      let j = i - 1;
+      while (j >= 0 && depth[sorted[j]] > key) {
+        sorted[j + 1] = sorted[j];
+        j--;
+      }
+      sorted[j + 1] = t;
+    }
+    let flipped = 0;
+    let facing = sorted.length - 1;
+    // Nearest first: facing triangles fill the order from its end (so they end up far to near),
+    // flipped ones from its start (near to far, reversed below).
+    for (let i = sorted.length - 1; i >= 0; i--) {
+      const t = sorted[i];
+      if (signedArea(tris, t, pointsPx) * this.restSign[t] > 0) this.order[facing--] = t;
+      else this.order[flipped++] = t;
+    }
+    this.order.subarray(0, flipped).reverse();
+  }
+}
+
+function signedArea(tris: Uint32Array, t: number, p: ArrayLike<number>): number {
+  const a = tris[t * 3] * 2;
+  const b = tris[t * 3 + 1] * 2;
+  const c = tris[t * 3 + 2] * 2;
+  return (p[b] - p[a]) * (p[c + 1] - p[a + 1]) - (p[c] - p[a]) * (p[b + 1] - p[a + 1]);
+}
