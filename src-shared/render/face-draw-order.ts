@@ -8,7 +8,12 @@
 export class FaceDrawOrder {
   /** Triangle ids in drawing order after `update`: the flipped ones, then the others far to near. */
   readonly order: Uint32Array;
+  /** How many of `order` are flipped. */
+  flippedCount = 0;
   private readonly restSign: Int8Array;
+  /** Per face triangle and edge (a-b, b-c, c-a): the face triangle across it, or -1. */
+  private readonly across: Int32Array;
+  private readonly flipped: Uint8Array;
   private readonly depth: Float32Array;
   private readonly sorted: Uint32Array;
 
@@ -26,6 +31,43 @@ export class FaceDrawOrder {
     this.depth = new Float32Array(triangles.length / 3);
     this.restSign = new Int8Array(triangles.length / 3);
     for (const t of this.sorted) this.restSign[t] = Math.sign(signedArea(triangles, t, restPx));
+    this.flipped = new Uint8Array(triangles.length / 3);
+    this.across = new Int32Array(triangles.length).fill(-1);
+    const byEdge = new Map<number, number>();
+    const key = (a: number, b: number) => Math.min(a, b) * 65536 + Math.max(a, b);
+    for (const t of this.sorted) {
+      for (let e = 0; e < 3; e++) {
+        const k = key(triangles[t * 3 + e], triangles[t * 3 + ((e + 1) % 3)]);
+        const other = byEdge.get(k);
+        if (other === undefined) {
+          byEdge.set(k, t * 3 + e);
+        } else {
+          this.across[t * 3 + e] = Math.floor(other / 3);
+          this.across[other] = t;
+        }
+      }
+    }
+  }
+
+  /**
+   * The outline of the turned-away part after `update`: edges where a flipped triangle meets a
+   * facing one or the face's border (the hair and background beyond). The picture changes
+   * abruptly there and needs smoothing. Writes vertex pairs into `out`; returns how many edges.
+   */
+  silhouetteEdges(out: Uint32Array): number {
+    const tris = this.triangles;
+    let count = 0;
+    for (let i = 0; i < this.flippedCount; i++) {
+      const t = this.order[i];
+      for (let e = 0; e < 3; e++) {
+        const other = this.across[t * 3 + e];
+        if ((other >= 0 && this.flipped[other]) || count * 2 + 1 >= out.length) continue;
+        out[count * 2] = tris[t * 3 + e];
+        out[count * 2 + 1] = tris[t * 3 + ((e + 1) % 3)];
+        count++;
+      }
+    }
+    return count;
   }
 
   /** `pointsPx`: the frame's mesh points ([x, y]); `vertexDepthCm`: camera depth of each face landmark. */
@@ -51,9 +93,12 @@ export class FaceDrawOrder {
     // flipped ones from its start (near to far, reversed below).
     for (let i = sorted.length - 1; i >= 0; i--) {
       const t = sorted[i];
-      if (signedArea(tris, t, pointsPx) * this.restSign[t] > 0) this.order[facing--] = t;
-      else this.order[flipped++] = t;
+      const isFlipped = !(signedArea(tris, t, pointsPx) * this.restSign[t] > 0);
+      this.flipped[t] = isFlipped ? 1 : 0;
+      if (isFlipped) this.order[flipped++] = t;
+      else this.order[facing--] = t;
     }
+    this.flippedCount = flipped;
     this.order.subarray(0, flipped).reverse();
   }
 }

@@ -2,6 +2,7 @@ import type { FaceRig } from '../face/face-rig.js';
 import { MESH_VERTEX_COUNT } from '../face/topology.js';
 import { cameraDepths, projectPoints } from '../projection/perspective-projection.js';
 import type { FaceCrop } from './face-crop.js';
+import { smoothEdges } from './edge-smoothing.js';
 import { applyCrop } from './face-crop.js';
 import { FaceDrawOrder } from './face-draw-order.js';
 import { paintMouthInterior } from './mouth-interior.js';
@@ -35,6 +36,7 @@ export class WarpRenderer {
   private readonly ringTriangles: Uint32Array;
   private readonly faceOrder: FaceDrawOrder;
   private readonly depthCm = new Float32Array(MESH_VERTEX_COUNT);
+  private readonly silhouette = new Uint32Array(2048);
   private readonly kernel: WarpKernel;
 
   constructor(
@@ -78,6 +80,7 @@ export class WarpRenderer {
     this.faceOrder.update(dst, cameraDepths(this.points3d, MESH_VERTEX_COUNT, rig.transMat, pose, this.depthCm));
     for (const t of this.faceOrder.order) this.drawTriangle(t, src, dst);
     this.kernel.flush();
+    smoothEdges(frame, dst, this.silhouette, this.faceOrder.silhouetteEdges(this.silhouette));
     paintMouthInterior(frame, this.projected, this.restOpeningPx);
     out.pixels.set(frame.pixels);
   }
