@@ -93,7 +93,8 @@ export class FaceDrawOrder {
     // flipped ones from its start (near to far, reversed below).
     for (let i = sorted.length - 1; i >= 0; i--) {
       const t = sorted[i];
-      const isFlipped = !(signedArea(tris, t, pointsPx) * this.restSign[t] > 0);
+      // A triangle with no area in the photo (closed lips) has no side to flip to.
+      const isFlipped = this.restSign[t] !== 0 && !(signedArea(tris, t, pointsPx) * this.restSign[t] > 0);
       this.flipped[t] = isFlipped ? 1 : 0;
       if (isFlipped) this.order[flipped++] = t;
       else this.order[facing--] = t;

@@ -11,9 +11,13 @@ export interface WarpBounds {
   readonly sourceHeightPx: number;
 }
 
-/** Largest 16.16 coordinate whose bilinear neighbour (+1) is still inside an axis of `sizePx` pixels. */
+/**
+ * Largest 16.16 sample coordinate along an axis of `sizePx` pixels: the last pixel itself. Its
+ * right (or lower) tap then lies past the edge with weight 0, so the kernel reads memory beyond
+ * the image (it always has some) without using it.
+ */
 export function maxFixedCoordinate(sizePx: number): number {
-  return Math.floor((sizePx - 1.001) * FIXED_ONE);
+  return (sizePx - 1) * FIXED_ONE;
 }
 
 /**

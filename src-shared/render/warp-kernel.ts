@@ -28,7 +28,8 @@ export class WarpKernel {
   private readonly recordsOffset: number;
 
   constructor(sourceWidthPx: number, sourceHeightPx: number, targetWidthPx: number, targetHeightPx: number) {
-    this.targetOffset = align16(sourceWidthPx * sourceHeightPx * 4);
+    // A row of slack after the source: taps past its last row and column are read (with weight 0).
+    this.targetOffset = align16((sourceWidthPx * (sourceHeightPx + 1) + 2) * 4);
     this.recordsOffset = align16(this.targetOffset + targetWidthPx * targetHeightPx * 4);
     const { exports, memory } = instantiateKernel('photo warp', WASM_BASE64, this.recordsOffset + TRIANGLE_CAPACITY * TRIANGLE_RECORD_F64 * 8);
     this.run = exports.warpTriangles as WarpTriangles;

@@ -11,7 +11,7 @@ import { WarpKernel } from './warp-kernel.js';
 import { WarpMesh } from './warp-mesh.js';
 
 const ZERO_POSE = [0, 0, 0, 0, 0, 0] as const;
-/** A control point that moved less than this (px) counts as still: its triangles keep the photo's pixels. */
+/** A control point that moved less than this (px) counts as still: a triangle of still points copies the photo's pixels. */
 const STILL_PX = 0.02;
 
 /**
@@ -74,8 +74,8 @@ export class WarpRenderer {
     applyCrop(crop, projectPoints(rig.lmks3dCm, MESH_VERTEX_COUNT, rig.transMat, pose, this.photoSize, this.rigid), this.rigid);
     const dst = this.mesh.destination(this.projected, this.rigid, this.destination);
     const src = this.mesh.rest;
+    // Every pixel is painted: the mesh covers the frame (its border points are the image's).
     const frame = this.kernel.target;
-    frame.pixels.set(this.source.pixels);
     for (const t of this.ringTriangles) this.drawTriangle(t, src, dst);
     this.faceOrder.update(dst, cameraDepths(this.points3d, MESH_VERTEX_COUNT, rig.transMat, pose, this.depthCm));
     for (const t of this.faceOrder.order) this.drawTriangle(t, src, dst);
@@ -85,21 +85,21 @@ export class WarpRenderer {
     out.pixels.set(frame.pixels);
   }
 
-  /** Queues triangle t unless none of its corners moved (the photo's pixels are already there). */
+  /** Queues triangle t; when none of its corners moved, exactly as in the photo (an identity map copies pixels). */
   private drawTriangle(t: number, src: Float32Array, dst: Float32Array): void {
     const tris = this.mesh.triangles;
     const a = tris[t * 3];
     const b = tris[t * 3 + 1];
     const c = tris[t * 3 + 2];
-    if (still(src, dst, a) && still(src, dst, b) && still(src, dst, c)) return;
+    const from = still(src, dst, a) && still(src, dst, b) && still(src, dst, c) ? src : dst;
     const s = this.sourceCorners;
     const d = this.targetCorners;
     for (let k = 0; k < 3; k++) {
       const v = tris[t * 3 + k];
       s[k * 2] = src[v * 2];
       s[k * 2 + 1] = src[v * 2 + 1];
-      d[k * 2] = dst[v * 2];
-      d[k * 2 + 1] = dst[v * 2 + 1];
+      d[k * 2] = from[v * 2];
+      d[k * 2 + 1] = from[v * 2 + 1];
     }
     this.kernel.addTriangle(s, d);
   }

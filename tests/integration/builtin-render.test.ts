@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { exportBuiltinVideo } from '../../src-main/engines/builtin/export-video.js';
 import { generateBuiltinTrack } from '../../src-main/engines/builtin/generate-track.js';
 import { createWarpRenderer } from '../../src-main/engines/builtin/render-session.js';
+import { referenceCrop } from '../../src-main/engines/shared/reference-crop.js';
 import { analyzePhoto } from '../../src-main/face/analyze-photo.js';
 import { decodeAudioClip } from '../../src-main/media/decode-audio-clip.js';
 import { ffmpegBinaries } from '../../src-main/media/ffmpeg-binaries.js';
@@ -55,6 +56,9 @@ describe('built-in Lmk2Video renderer', () => {
     const rest = createRgbaImage(512, 512);
     const open = createRgbaImage(512, 512);
     renderer.render(new Float32Array(LANDMARK_COUNT * 3), [0, 0, 0, 0, 0, 0], rest);
+    // At rest every pixel is the (cropped) photo's, exactly.
+    const { image: photoAtSize } = await referenceCrop(photo, 'ref_jijin.png', rig, 512, 512);
+    expect(Buffer.from(rest.data).equals(Buffer.from(photoAtSize.data))).toBe(true);
     const restLandmarks = Float32Array.from(renderer.frameLandmarksPx);
     renderer.render(expression.offsets({ ...NEUTRAL_FACE, jawOpen: 1 }), [0, 0, 0, 0, 0, 0], open);
     const mouth = [restLandmarks[61 * 2] - 5, restLandmarks[13 * 2 + 1] - 5, restLandmarks[291 * 2] + 5, restLandmarks[152 * 2 + 1]];

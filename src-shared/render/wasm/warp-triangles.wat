@@ -18,8 +18,8 @@
   (func (export "warpTriangles")
     (param $source i32)      ;; byte offset of the source RGBA pixels
     (param $sourceWidth i32) ;; pixels per source row
-    (param $maxU i32)        ;; largest u whose right neighbour is inside the row, 16.16
-    (param $maxV i32)        ;; largest v whose lower neighbour is inside the image, 16.16
+    (param $maxU i32)        ;; largest u (the last column; its right tap has weight 0), 16.16
+    (param $maxV i32)        ;; largest v (the last row; its lower tap has weight 0), 16.16
     (param $target i32)      ;; byte offset of the target RGBA pixels
     (param $targetWidth i32) ;; pixels per target row
     (param $records i32)     ;; byte offset of the first triangle record
