@@ -24,13 +24,18 @@ export interface EncodeOptions {
 }
 
 /**
- * Streams frames into ffmpeg (H.264 yuv420p + AAC, +faststart). `renderFrame` draws frame i as RGBA
- * into the image it is given (synchronously, or by a promise for engines that run models); each
- * frame is converted to yuv420p here (SIMD, rgba-to-i420.ts), so ffmpeg reads 1.5 bytes a pixel and
- * only encodes. Nothing holds more than a couple of frames. A cancelled or failed export kills
- * ffmpeg and removes the .part file: no broken file, no process left behind.
+ * Draws frame `frameIndex`: as RGBA into `image` (synchronously, or by a promise for engines that
+ * run models), or returns it already as I420 planes (yuv420p: Y, U, V), as the built-in warp does.
  */
-export async function encodeVideo(options: EncodeOptions, renderFrame: (frameIndex: number, image: RgbaImage) => void | Promise<void>): Promise<void> {
+export type FrameRenderer = (frameIndex: number, image: RgbaImage) => void | Uint8Array | Promise<void>;
+
+/**
+ * Streams frames into ffmpeg (H.264 yuv420p + AAC, +faststart). RGBA frames are converted to
+ * yuv420p here (SIMD, rgba-to-i420.ts), so ffmpeg reads 1.5 bytes a pixel and only encodes.
+ * Nothing holds more than a couple of frames. A cancelled or failed export kills ffmpeg and
+ * removes the .part file: no broken file, no process left behind.
+ */
+export async function encodeVideo(options: EncodeOptions, renderFrame: FrameRenderer): Promise<void> {
   const { outPath, widthPx, heightPx, fps, frameCount, signal } = options;
   const partPath = `${outPath}.part`;
   if (signal?.aborted) throw new StudioError('cancelled', 'The export was cancelled.');
@@ -81,12 +86,15 @@ export async function encodeVideo(options: EncodeOptions, renderFrame: (frameInd
   command.run();
   try {
     const converter = new I420Converter(widthPx, heightPx);
+    const i420Bytes = (widthPx * heightPx * 3) / 2;
     for (let f = 0; f < frameCount; f++) {
       if (signal?.aborted) throw new StudioError('cancelled', 'The export was cancelled.');
       const rendered = renderFrame(f, converter.rgba);
-      if (rendered) await rendered;
+      if (rendered instanceof Promise) await rendered;
+      const i420 = rendered instanceof Uint8Array ? rendered : converter.convert();
+      if (i420.byteLength !== i420Bytes) throw new Error(`frame ${f + 1} has ${i420.byteLength} bytes of I420, not ${i420Bytes}`);
       // Copy: the stream keeps the buffer while ffmpeg reads it.
-      if (!frames.write(Buffer.from(converter.convert()))) await drainOrFail(frames, finished);
+      if (!frames.write(Buffer.from(i420))) await drainOrFail(frames, finished);
       options.onProgress?.(f + 1, frameCount);
     }
     frames.end();

@@ -1,6 +1,7 @@
 import type { RgbaImage } from './rgba-image.js';
 import type { WarpBounds } from './triangle-setup.js';
 import { TRIANGLE_RECORD_F64, maxFixedCoordinate, writeTriangleRecord } from './triangle-setup.js';
+import type { WasmMemory } from './wasm/load-wasm.js';
 import { align16, instantiateKernel } from './wasm/load-wasm.js';
 import { WASM_BASE64 } from './wasm/warp-triangles-wasm.js';
 
@@ -24,15 +25,21 @@ export class WarpKernel {
   private readonly records: Float64Array;
   private count = 0;
   private readonly run: WarpTriangles;
-  private readonly targetOffset: number;
+  readonly memory: WasmMemory;
+  /** Byte offset of `target` in `memory`. */
+  readonly targetOffset: number;
   private readonly recordsOffset: number;
+  /** Byte offset of the `spareBytes` reserved for the owner (another kernel's output over the same memory). */
+  readonly spareOffset: number;
 
-  constructor(sourceWidthPx: number, sourceHeightPx: number, targetWidthPx: number, targetHeightPx: number) {
+  constructor(sourceWidthPx: number, sourceHeightPx: number, targetWidthPx: number, targetHeightPx: number, spareBytes = 0) {
     // A row of slack after the source: taps past its last row and column are read (with weight 0).
     this.targetOffset = align16((sourceWidthPx * (sourceHeightPx + 1) + 2) * 4);
     this.recordsOffset = align16(this.targetOffset + targetWidthPx * targetHeightPx * 4);
-    const { exports, memory } = instantiateKernel('photo warp', WASM_BASE64, this.recordsOffset + TRIANGLE_CAPACITY * TRIANGLE_RECORD_F64 * 8);
+    this.spareOffset = align16(this.recordsOffset + TRIANGLE_CAPACITY * TRIANGLE_RECORD_F64 * 8);
+    const { exports, memory } = instantiateKernel('photo warp', WASM_BASE64, this.spareOffset + spareBytes);
     this.run = exports.warpTriangles as WarpTriangles;
+    this.memory = memory;
     const buffer = memory.buffer;
     this.source = imageView(buffer, 0, sourceWidthPx, sourceHeightPx);
     this.target = imageView(buffer, this.targetOffset, targetWidthPx, targetHeightPx);

@@ -7,6 +7,7 @@ import { applyCrop } from './face-crop.js';
 import { FaceDrawOrder } from './face-draw-order.js';
 import { paintMouthInterior } from './mouth-interior.js';
 import type { RgbaImage } from './rgba-image.js';
+import { I420Converter } from './rgba-to-i420.js';
 import { WarpKernel } from './warp-kernel.js';
 import { WarpMesh } from './warp-mesh.js';
 
@@ -37,6 +38,8 @@ export class WarpRenderer {
   private readonly faceOrder: FaceDrawOrder;
   private readonly depthCm = new Float32Array(MESH_VERTEX_COUNT);
   private readonly silhouette = new Uint32Array(2048);
+  /** Converts the kernel's frame in place (same memory); for even sizes. */
+  private readonly i420: I420Converter | undefined;
   private readonly kernel: WarpKernel;
 
   constructor(
@@ -57,8 +60,12 @@ export class WarpRenderer {
     const ids = Array.from({ length: count }, (_, t) => t);
     this.ringTriangles = Uint32Array.from(ids.filter((t) => !isFace(t)));
     this.faceOrder = new FaceDrawOrder(this.mesh.triangles, ids.filter(isFace), this.mesh.rest);
-    this.kernel = new WarpKernel(source.widthPx, source.heightPx, source.widthPx, source.heightPx);
+    const { widthPx, heightPx } = source;
+    const even = widthPx % 2 === 0 && heightPx % 2 === 0;
+    this.kernel = new WarpKernel(widthPx, heightPx, widthPx, heightPx, even ? (widthPx * heightPx * 3) / 2 : 0);
     this.kernel.source.pixels.set(source.pixels);
+    const { memory, targetOffset, spareOffset } = this.kernel;
+    this.i420 = even ? new I420Converter(widthPx, heightPx, { memory, rgbaOffset: targetOffset, i420Offset: spareOffset }) : undefined;
   }
 
   /** Landmarks of a frame in output pixels ([x, y] for the 468 mesh points), as last rendered. */
@@ -68,6 +75,21 @@ export class WarpRenderer {
 
   /** Renders the frame with these offsets (LANDMARK_COUNT x 3 cm or more) and pose into `out`. */
   render(offsetsCm: ArrayLike<number>, pose: ArrayLike<number>, out: RgbaImage): void {
+    out.pixels.set(this.draw(offsetsCm, pose).pixels);
+  }
+
+  /**
+   * Renders the frame as I420 (yuv420p planes, BT.601 limited range) for the encoder, converted
+   * where it was drawn: no RGBA copy. A view, valid until the next frame. Even sizes only.
+   */
+  renderI420(offsetsCm: ArrayLike<number>, pose: ArrayLike<number>): Uint8Array {
+    if (!this.i420) throw new Error(`I420 needs even sizes, got ${this.source.widthPx}x${this.source.heightPx}.`);
+    this.draw(offsetsCm, pose);
+    return this.i420.convert();
+  }
+
+  /** Draws the frame into the kernel's target and returns it. */
+  private draw(offsetsCm: ArrayLike<number>, pose: ArrayLike<number>): RgbaImage {
     const { rig, crop } = this;
     for (let i = 0; i < MESH_VERTEX_COUNT * 3; i++) this.points3d[i] = rig.lmks3dCm[i] + offsetsCm[i];
     applyCrop(crop, projectPoints(this.points3d, MESH_VERTEX_COUNT, rig.transMat, pose, this.photoSize, this.projected), this.projected);
@@ -82,7 +104,7 @@ export class WarpRenderer {
     this.kernel.flush();
     smoothEdges(frame, dst, this.silhouette, this.faceOrder.silhouetteEdges(this.silhouette));
     paintMouthInterior(frame, this.projected, this.restOpeningPx);
-    out.pixels.set(frame.pixels);
+    return frame;
   }
 
   /** Queues triangle t; when none of its corners moved, exactly as in the photo (an identity map copies pixels). */

@@ -105,6 +105,17 @@ describe('RGBA to I420 kernel (WebAssembly SIMD)', () => {
     }
   });
 
+  it('converts in place a frame another kernel drew into the same memory, as the standalone converter does', () => {
+    const kernel = new WarpKernel(40, 30, 40, 30, (40 * 30 * 3) / 2);
+    noiseImage(kernel.target, random(11));
+    const shared = new I420Converter(40, 30, { memory: kernel.memory, rgbaOffset: kernel.targetOffset, i420Offset: kernel.spareOffset });
+    const standalone = new I420Converter(40, 30);
+    standalone.rgba.data.set(kernel.target.data);
+    expect(Buffer.from(shared.convert()).equals(Buffer.from(standalone.convert()))).toBe(true);
+    // The source image (below the target in memory) is untouched by the conversion.
+    expect(kernel.source.data.every((v) => v === 0)).toBe(true);
+  });
+
   it('refuses odd sizes (yuv420p needs even ones)', () => {
     expect(() => new I420Converter(63, 64)).toThrow(/even/);
   });

@@ -36,9 +36,9 @@ export async function exportBuiltinVideo(request: ExportRequest): Promise<void> 
       signal: request.signal,
       onProgress: request.onProgress,
     },
-    (frameIndex, image) => {
+    (frameIndex) => {
       frameOffsetsInto(track, expression, frameIndex, offsets);
-      renderer.render(offsets, track.poses.subarray(frameIndex * POSE_LENGTH, (frameIndex + 1) * POSE_LENGTH), image);
+      return renderer.renderI420(offsets, track.poses.subarray(frameIndex * POSE_LENGTH, (frameIndex + 1) * POSE_LENGTH));
     },
   );
 }

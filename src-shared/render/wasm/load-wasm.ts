@@ -4,7 +4,7 @@ const PAGE_BYTES = 65536;
  * The part of the WebAssembly JS API the kernels use. src-shared is compiled without DOM or Node
  * typings, so it is declared here and taken from globalThis (Node, Electron and browsers all have it).
  */
-interface WasmMemory {
+export interface WasmMemory {
   readonly buffer: ArrayBuffer;
 }
 interface WasmApi {
@@ -21,10 +21,11 @@ const modules = new Map<string, object>();
 
 /**
  * An instance of one of the project's WebAssembly kernels (base64 from a generated *-wasm.ts) over
- * a fixed memory of at least `bytes`. Compiled once per kernel. The kernels use SIMD, which Node
+ * a new fixed memory of at least `bytes`, or over `memory` shared with another kernel. Compiled
+ * once per kernel. The kernels use SIMD, which Node
  * 20+, Electron and current browsers have; elsewhere this fails with an error that says so.
  */
-export function instantiateKernel(name: string, base64: string, bytes: number): { exports: Record<string, unknown>; memory: WasmMemory } {
+export function instantiateKernel(name: string, base64: string, bytes: number | WasmMemory): { exports: Record<string, unknown>; memory: WasmMemory } {
   const globals = globalThis as unknown as WasmGlobals;
   const wasm = globals.WebAssembly;
   if (!wasm) throw new Error(`The ${name} kernel needs WebAssembly, which this runtime lacks.`);
@@ -37,8 +38,8 @@ export function instantiateKernel(name: string, base64: string, bytes: number): 
     }
     modules.set(name, compiled);
   }
-  const pages = Math.ceil(bytes / PAGE_BYTES);
-  const memory = new wasm.Memory({ initial: pages, maximum: pages });
+  const pages = typeof bytes === 'number' ? Math.ceil(bytes / PAGE_BYTES) : 0;
+  const memory = typeof bytes === 'number' ? new wasm.Memory({ initial: pages, maximum: pages }) : bytes;
   return { exports: new wasm.Instance(compiled, { env: { memory } }).exports, memory };
 }
 
