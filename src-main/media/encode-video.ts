@@ -2,13 +2,14 @@ import { access, rename, rm } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
-import { PassThrough } from 'node:stream';
+import type { ChildProcess } from 'node:child_process';
 import ffmpeg from 'fluent-ffmpeg';
 import type { RgbaImage } from '../../src-shared/render/rgba-image.js';
 import { I420Converter } from '../../src-shared/render/rgba-to-i420.js';
 import { StudioError } from '../../src-shared/util/result.js';
 import { toStudioFsError } from '../util/fs-errors.js';
 import { ffmpegBinaries } from './ffmpeg-binaries.js';
+import { FramePipe } from './frame-pipe.js';
 
 export interface EncodeOptions {
   /** Final file; the encoder writes `<outPath>.part` and renames it only when complete. */
@@ -41,10 +42,10 @@ export async function encodeVideo(options: EncodeOptions, renderFrame: FrameRend
   if (signal?.aborted) throw new StudioError('cancelled', 'The export was cancelled.');
   await checkWritable(outPath);
   ffmpegBinaries();
-  const frames = new PassThrough({ highWaterMark: widthPx * heightPx * 3 });
   let stderrTail = '';
   const command = ffmpeg()
-    .input(frames)
+    // Frames go to ffmpeg's stdin directly (FramePipe), not through a stream fluent-ffmpeg pipes.
+    .input('pipe:0')
     .inputFormat('rawvideo')
     .inputOptions(['-pix_fmt', 'yuv420p', '-s', `${widthPx}x${heightPx}`, '-r', String(fps)])
     .input(options.audioPath)
@@ -77,24 +78,28 @@ export async function encodeVideo(options: EncodeOptions, renderFrame: FrameRend
   const onAbort = () => {
     stopped = true;
     command.kill('SIGKILL');
-    frames.destroy();
   };
-  command.on('start', () => {
-    if (stopped) command.kill('SIGKILL');
+  const pipe = new Promise<FramePipe>((resolve, reject) => {
+    command.on('start', () => {
+      if (stopped) command.kill('SIGKILL');
+      // fluent-ffmpeg keeps the process it spawned here (untyped); with a 'pipe:0' input its stdin is ours.
+      const stdin = (command as unknown as { ffmpegProc?: ChildProcess }).ffmpegProc?.stdin;
+      if (stdin) resolve(new FramePipe(stdin, (widthPx * heightPx * 3) / 2, finished));
+      else reject(new Error('ffmpeg started without a stdin to write frames to'));
+    });
+    finished.then(() => reject(new Error('ffmpeg ended before any frame was written')), reject);
   });
+  pipe.catch(() => undefined);
   signal?.addEventListener('abort', onAbort, { once: true });
   command.run();
   try {
+    const frames = await pipe;
     const converter = new I420Converter(widthPx, heightPx);
-    const i420Bytes = (widthPx * heightPx * 3) / 2;
     for (let f = 0; f < frameCount; f++) {
       if (signal?.aborted) throw new StudioError('cancelled', 'The export was cancelled.');
       const rendered = renderFrame(f, converter.rgba);
       if (rendered instanceof Promise) await rendered;
-      const i420 = rendered instanceof Uint8Array ? rendered : converter.convert();
-      if (i420.byteLength !== i420Bytes) throw new Error(`frame ${f + 1} has ${i420.byteLength} bytes of I420, not ${i420Bytes}`);
-      // Copy: the stream keeps the buffer while ffmpeg reads it.
-      if (!frames.write(Buffer.from(i420))) await drainOrFail(frames, finished);
+      await frames.write(rendered instanceof Uint8Array ? rendered : converter.convert());
       options.onProgress?.(f + 1, frameCount);
     }
     frames.end();
@@ -109,14 +114,6 @@ export async function encodeVideo(options: EncodeOptions, renderFrame: FrameRend
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }
-}
-
-/** Waits for the stream to drain, or for ffmpeg to fail (then the drain would never come). */
-function drainOrFail(stream: PassThrough, finished: Promise<void>): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    stream.once('drain', resolve);
-    finished.then(() => reject(new Error('ffmpeg stopped reading frames')), reject);
-  });
 }
 
 async function checkWritable(outPath: string): Promise<void> {
