@@ -58,7 +58,9 @@ export class WarpRenderer {
     const count = this.mesh.triangles.length / 3;
     const isFace = (t: number) => [0, 1, 2].every((k) => this.mesh.triangles[t * 3 + k] < MESH_VERTEX_COUNT);
     const ids = Array.from({ length: count }, (_, t) => t);
-    this.ringTriangles = Uint32Array.from(ids.filter((t) => !isFace(t)));
+    // Top to bottom, so the kernel sweeps the frame band by band (they do not overlap, order is free).
+    const centreY = (t: number) => [0, 1, 2].reduce((sum, k) => sum + this.mesh.rest[this.mesh.triangles[t * 3 + k] * 2 + 1], 0);
+    this.ringTriangles = Uint32Array.from(ids.filter((t) => !isFace(t)).sort((a, b) => centreY(a) - centreY(b)));
     this.faceOrder = new FaceDrawOrder(this.mesh.triangles, ids.filter(isFace), this.mesh.rest);
     const { widthPx, heightPx } = source;
     const even = widthPx % 2 === 0 && heightPx % 2 === 0;
