@@ -33,6 +33,7 @@ export function paintMouthInterior(image: RgbaImage, landmarksPx: ArrayLike<numb
   const xStart = Math.max(0, Math.floor(Math.min(left[0], right[0])));
   const xEnd = Math.min(W - 1, Math.ceil(Math.max(left[0], right[0])));
   const centreX = (left[0] + right[0]) / 2;
+  const rgb = new Float64Array(3);
   for (let x = xStart; x <= xEnd; x++) {
     const px = x + 0.5;
     const top = contourY(upper, px);
@@ -51,17 +52,17 @@ export function paintMouthInterior(image: RgbaImage, landmarksPx: ArrayLike<numb
       const t = (py - top) / depth; // 0 at the upper lip, 1 at the lower lip
       // Cavity: dark in the middle, lighter near the lips and darker towards the corners.
       const rim = Math.max(0, 1 - Math.min(t, 1 - t) * 4);
-      let rgb = mix(CAVITY_DEEP, CAVITY_EDGE, rim * 0.7 * (1 - across * 0.6));
+      rgb.set(CAVITY_DEEP);
+      mixInto(rgb, CAVITY_EDGE, 1, rim * 0.7 * (1 - across * 0.6));
       const tongue = ((px - centreX) / (widthPx * 0.32)) ** 2 + ((py - bottom) / (depth * 0.55)) ** 2;
-      if (tongue < 1) rgb = mix(rgb, TONGUE, Math.min(1, (1 - tongue) * 2.5) * 0.85 * (1 - across));
+      if (tongue < 1) mixInto(rgb, TONGUE, 1, Math.min(1, (1 - tongue) * 2.5) * 0.85 * (1 - across));
       const fromTop = py - top;
       if (fromTop < teethPx) {
         // Teeth: bright and flat, greying into the shadow of the corners, soft lower edge.
-        const shade = 1 - across ** 3 * 0.55;
-        rgb = mix(rgb, scale(TEETH, shade), clamp01((teethPx - fromTop) * 0.9) * (1 - across ** 4));
+        mixInto(rgb, TEETH, 1 - across ** 3 * 0.55, clamp01((teethPx - fromTop) * 0.9) * (1 - across ** 4));
       }
       const fromBottom = bottom - py;
-      if (fromBottom < lowerTeethPx) rgb = mix(rgb, scale(TEETH, 0.82), clamp01(lowerTeethPx - fromBottom) * 0.5 * (1 - across));
+      if (fromBottom < lowerTeethPx) mixInto(rgb, TEETH, 0.82, clamp01(lowerTeethPx - fromBottom) * 0.5 * (1 - across));
       const o = (y * W + x) * 4;
       data[o] = data[o] + (rgb[0] - data[o]) * coverage;
       data[o + 1] = data[o + 1] + (rgb[1] - data[o + 1]) * coverage;
@@ -81,12 +82,9 @@ function contourY(contour: readonly (readonly [number, number])[], x: number): n
   return contour[contour.length - 1][1];
 }
 
-function mix(a: readonly number[], b: readonly number[], t: number): [number, number, number] {
-  return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
-}
-
-function scale(c: readonly number[], k: number): [number, number, number] {
-  return [c[0] * k, c[1] * k, c[2] * k];
+/** rgb <- rgb + (colour * shade - rgb) * t, in place (the pixel loop allocates nothing). */
+function mixInto(rgb: Float64Array, colour: readonly number[], shade: number, t: number): void {
+  for (let c = 0; c < 3; c++) rgb[c] += (colour[c] * shade - rgb[c]) * t;
 }
 
 function clamp01(v: number): number {
