@@ -40,6 +40,9 @@ export async function encodeVideo(options: EncodeOptions, renderFrame: FrameRend
   const { outPath, widthPx, heightPx, fps, frameCount, signal } = options;
   const partPath = `${outPath}.part`;
   if (signal?.aborted) throw new StudioError('cancelled', 'The export was cancelled.');
+  if (widthPx % 2 !== 0 || heightPx % 2 !== 0) {
+    throw new StudioError('invalid-request', `H.264 video (yuv420p) needs an even width and height; the output size is ${widthPx}x${heightPx}. Change it to an even size and export again.`);
+  }
   await checkWritable(outPath);
   ffmpegBinaries();
   let stderrTail = '';
