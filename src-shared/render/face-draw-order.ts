@@ -1,3 +1,5 @@
+import { signedArea } from './warp-mesh.js';
+
 /**
  * The order a posed frame draws the face mesh's triangles in. On a head turn the far side of the
  * face turns away: its triangles flip over in the image (drawn on top, their mirrored texture
@@ -10,7 +12,6 @@ export class FaceDrawOrder {
   readonly order: Uint32Array;
   /** How many of `order` are flipped. */
   flippedCount = 0;
-  private readonly restSign: Int8Array;
   /** Per face triangle and edge (a-b, b-c, c-a): the face triangle across it, or -1. */
   private readonly across: Int32Array;
   private readonly flipped: Uint8Array;
@@ -19,18 +20,16 @@ export class FaceDrawOrder {
 
   /**
    * `triangles`: vertex triples of the whole warp mesh; `faceIds`: the face-mesh triangles among them;
-   * `restPx`: the mesh's points in the photo ([x, y] pairs).
+   * `restSign`: each triangle's winding in the photo (WarpMesh.restSign).
    */
   constructor(
     private readonly triangles: Uint32Array,
     faceIds: ArrayLike<number>,
-    restPx: ArrayLike<number>,
+    private readonly restSign: Int8Array,
   ) {
     this.sorted = Uint32Array.from(faceIds);
     this.order = new Uint32Array(faceIds.length);
     this.depth = new Float32Array(triangles.length / 3);
-    this.restSign = new Int8Array(triangles.length / 3);
-    for (const t of this.sorted) this.restSign[t] = Math.sign(signedArea(triangles, t, restPx));
     this.flipped = new Uint8Array(triangles.length / 3);
     this.across = new Int32Array(triangles.length).fill(-1);
     const byEdge = new Map<number, number>();
@@ -94,7 +93,7 @@ export class FaceDrawOrder {
     for (let i = sorted.length - 1; i >= 0; i--) {
       const t = sorted[i];
       // A triangle with no area in the photo (closed lips) has no side to flip to.
-      const isFlipped = this.restSign[t] !== 0 && !(signedArea(tris, t, pointsPx) * this.restSign[t] > 0);
+      const isFlipped = this.restSign[t] !== 0 && !(signedArea(pointsPx, tris[t * 3], tris[t * 3 + 1], tris[t * 3 + 2]) * this.restSign[t] > 0);
       this.flipped[t] = isFlipped ? 1 : 0;
       if (isFlipped) this.order[flipped++] = t;
       else this.order[facing--] = t;
@@ -102,11 +101,4 @@ export class FaceDrawOrder {
     this.flippedCount = flipped;
     this.order.subarray(0, flipped).reverse();
   }
-}
-
-function signedArea(tris: Uint32Array, t: number, p: ArrayLike<number>): number {
-  const a = tris[t * 3] * 2;
-  const b = tris[t * 3 + 1] * 2;
-  const c = tris[t * 3 + 2] * 2;
-  return (p[b] - p[a]) * (p[c + 1] - p[a + 1]) - (p[c] - p[a]) * (p[b + 1] - p[a + 1]);
 }

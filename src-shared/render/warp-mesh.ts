@@ -33,7 +33,8 @@ export class WarpMesh {
   /** Points the untangling may move (the helper rings; the face is never bent), with their neighbours. */
   private readonly adjustable: Int32Array;
   private readonly neighbours: readonly Int32Array[];
-  private readonly restSign: Int8Array;
+  /** Per triangle: the sign of its area in the photo (its winding; 0 when it has no area). */
+  readonly restSign: Int8Array;
 
   /** `faceTriangles`: the canonical face mesh's triangles over the 468 landmarks (its boundary is FACE_OVAL). */
   constructor(restLandmarksPx: ArrayLike<number>, widthPx: number, heightPx: number, faceTriangles: Iterable<number>) {
@@ -146,7 +147,8 @@ export class WarpMesh {
   }
 }
 
-function signedArea(points: ArrayLike<number>, a: number, b: number, c: number): number {
+/** Twice the signed area of triangle (a, b, c) over [x, y] pairs; its sign is the winding. */
+export function signedArea(points: ArrayLike<number>, a: number, b: number, c: number): number {
   return (points[b * 2] - points[a * 2]) * (points[c * 2 + 1] - points[a * 2 + 1]) - (points[c * 2] - points[a * 2]) * (points[b * 2 + 1] - points[a * 2 + 1]);
 }
 

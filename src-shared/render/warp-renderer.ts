@@ -18,9 +18,8 @@ const STILL_PX = 0.02;
 /**
  * The built-in Lmk2Video engine: warps the reference photo to each frame's landmarks with a
  * triangulated mesh (face landmarks, helper rings, image border), per-triangle affine maps with
- * bilinear sampling (the WebAssembly SIMD kernel of warp-kernel.ts), then paints the
- * mouth interior. `source` is the photo already cropped and
- * scaled to the output size by `crop`.
+ * bilinear sampling (the WebAssembly SIMD kernel of warp-kernel.ts), then paints the mouth
+ * interior. `source` is the photo already cropped and scaled to the output size by `crop`.
  */
 export class WarpRenderer {
   readonly mesh: WarpMesh;
@@ -61,7 +60,7 @@ export class WarpRenderer {
     // Top to bottom, so the kernel sweeps the frame band by band (they do not overlap, order is free).
     const centreY = (t: number) => [0, 1, 2].reduce((sum, k) => sum + this.mesh.rest[this.mesh.triangles[t * 3 + k] * 2 + 1], 0);
     this.ringTriangles = Uint32Array.from(ids.filter((t) => !isFace(t)).sort((a, b) => centreY(a) - centreY(b)));
-    this.faceOrder = new FaceDrawOrder(this.mesh.triangles, ids.filter(isFace), this.mesh.rest);
+    this.faceOrder = new FaceDrawOrder(this.mesh.triangles, ids.filter(isFace), this.mesh.restSign);
     const { widthPx, heightPx } = source;
     const even = widthPx % 2 === 0 && heightPx % 2 === 0;
     this.kernel = new WarpKernel(widthPx, heightPx, widthPx, heightPx, even ? (widthPx * heightPx * 3) / 2 : 0);
