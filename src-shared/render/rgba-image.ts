@@ -10,8 +10,12 @@ export interface RgbaImage {
 }
 
 export function createRgbaImage(widthPx: number, heightPx: number): RgbaImage {
-  const pixels = new Uint32Array(widthPx * heightPx);
-  return { widthPx, heightPx, data: new Uint8Array(pixels.buffer), pixels };
+  return rgbaImageView(new ArrayBuffer(widthPx * heightPx * 4), 0, widthPx, heightPx);
+}
+
+/** An image over bytes at `byteOffset` of `buffer` (a WebAssembly kernel's memory), not a copy. */
+export function rgbaImageView(buffer: ArrayBuffer, byteOffset: number, widthPx: number, heightPx: number): RgbaImage {
+  return { widthPx, heightPx, data: new Uint8Array(buffer, byteOffset, widthPx * heightPx * 4), pixels: new Uint32Array(buffer, byteOffset, widthPx * heightPx) };
 }
 
 /** RGBA from packed RGB bytes (alpha opaque). */

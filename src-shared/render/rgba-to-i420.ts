@@ -1,4 +1,5 @@
 import type { RgbaImage } from './rgba-image.js';
+import { rgbaImageView } from './rgba-image.js';
 import type { WasmMemory } from './wasm/load-wasm.js';
 import { align16, instantiateKernel } from './wasm/load-wasm.js';
 import { WASM_BASE64 } from './wasm/rgba-to-i420-wasm.js';
@@ -42,8 +43,7 @@ export class I420Converter {
     const { exports, memory } = instantiateKernel('RGBA to I420', WASM_BASE64, placement?.memory ?? this.i420Offset + i420Bytes);
     this.run = exports.rgbaToI420 as RgbaToI420;
     const buffer = memory.buffer;
-    const at = this.rgbaOffset;
-    this.rgba = { widthPx, heightPx, data: new Uint8Array(buffer, at, rgbaBytes), pixels: new Uint32Array(buffer, at, widthPx * heightPx) };
+    this.rgba = rgbaImageView(buffer, this.rgbaOffset, widthPx, heightPx);
     this.i420 = new Uint8Array(buffer, this.i420Offset, i420Bytes);
   }
 

@@ -1,4 +1,5 @@
 import type { RgbaImage } from './rgba-image.js';
+import { rgbaImageView } from './rgba-image.js';
 import type { WarpBounds } from './triangle-setup.js';
 import { TRIANGLE_RECORD_F64, maxFixedCoordinate, writeTriangleRecord } from './triangle-setup.js';
 import type { WasmMemory } from './wasm/load-wasm.js';
@@ -41,8 +42,8 @@ export class WarpKernel {
     this.run = exports.warpTriangles as WarpTriangles;
     this.memory = memory;
     const buffer = memory.buffer;
-    this.source = imageView(buffer, 0, sourceWidthPx, sourceHeightPx);
-    this.target = imageView(buffer, this.targetOffset, targetWidthPx, targetHeightPx);
+    this.source = rgbaImageView(buffer, 0, sourceWidthPx, sourceHeightPx);
+    this.target = rgbaImageView(buffer, this.targetOffset, targetWidthPx, targetHeightPx);
     this.records = new Float64Array(buffer, this.recordsOffset, TRIANGLE_CAPACITY * TRIANGLE_RECORD_F64);
     this.bounds = { sourceWidthPx, sourceHeightPx, targetWidthPx, targetHeightPx };
   }
@@ -60,8 +61,4 @@ export class WarpKernel {
     this.run(0, sourceWidthPx, maxFixedCoordinate(sourceWidthPx), maxFixedCoordinate(sourceHeightPx), this.targetOffset, targetWidthPx, this.recordsOffset, this.count);
     this.count = 0;
   }
-}
-
-function imageView(buffer: ArrayBuffer, offset: number, widthPx: number, heightPx: number): RgbaImage {
-  return { widthPx, heightPx, data: new Uint8Array(buffer, offset, widthPx * heightPx * 4), pixels: new Uint32Array(buffer, offset, widthPx * heightPx) };
 }
