@@ -2,7 +2,7 @@
 ;; triangle-setup.ts, find each row's span of covered pixel centres and sample the source along it
 ;; bilinearly in 16.16 fixed point. The arithmetic is the same as the scalar reference
 ;; (tests/helpers/warp-reference.ts): the same f64 operations for spans and positions, horizontal
-;; weights before vertical, each product truncated by >> 8, so results are bit-identical.
+;; weights before vertical, each weighted sum truncated by >> 8, so results are bit-identical.
 ;;
 ;; Triangle record: 24 x f64 (192 bytes), see triangle-setup.ts
 ;;     0 minY    8 maxY   16 minX   24 maxX          rows and columns to consider
@@ -32,9 +32,11 @@
     (local $cu i32) (local $cv i32) (local $fu i32) (local $fv i32) (local $at i32)
     (local $minX f64) (local $maxX f64) (local $kind0 f64) (local $k0 f64) (local $c0 f64) (local $kind1 f64) (local $k1 f64) (local $c1 f64) (local $kind2 f64) (local $k2 f64) (local $c2 f64) (local $rowU f64) (local $rowV f64) (local $uPerX f64) (local $uPerY f64) (local $vPerX f64) (local $vPerY f64) (local $stepUf f64) (local $stepVf f64)
     (local $quad v128) (local $rows v128) (local $weights v128)
-    (local $u4 v128) (local $v4 v128) (local $cu4 v128) (local $cv4 v128) (local $horizontal4 v128) (local $vertical4 v128) (local $at4 v128)
-    (local $pixel0 v128) (local $pixel1 v128) (local $pixel2 v128) (local $pixel3 v128)
+    (local $u4 v128) (local $v4 v128) (local $cu4 v128) (local $cv4 v128) (local $at4 v128)
+    (local $spread v128) (local $wu01 v128) (local $wu23 v128) (local $wv01 v128) (local $wv23 v128) (local $pairTop v128) (local $pairBottom v128) (local $c256 v128)
+    (local $pixels01 v128) (local $pixels23 v128)
     (local.set $rowBytes (i32.shl (local.get $sourceWidth) (i32.const 2)))
+    (local.set $c256 (v128.const i16x8 256 256 256 256 256 256 256 256))
     (local.set $recordsEnd (i32.add (local.get $records) (i32.mul (local.get $count) (i32.const 192))))
     (block $trianglesDone
       (loop $eachTriangle
@@ -116,8 +118,9 @@
                 (i32.shl (i32.add (i32.mul (local.get $y) (local.get $targetWidth)) (i32.trunc_sat_f64_s (local.get $from))) (i32.const 2))))
               (local.set $outEnd (i32.add (local.get $out)
                 (i32.shl (i32.add (i32.trunc_sat_f64_s (f64.sub (local.get $to) (local.get $from))) (i32.const 1)) (i32.const 2))))
-              ;; Four pixels at a time: positions, fractions, weights and addresses as i32x4, then the
-              ;; same per-pixel arithmetic as below, the four results stored at once.
+              ;; Four pixels at a time: positions, fractions and addresses as i32x4, then two pixels per
+              ;; vector (their channels as u16 lanes) through the same arithmetic as the single pixels below,
+              ;; where each product fits 16 bits (at most 255 x 256); the four results stored at once.
               (local.set $u4 (i32x4.add (i32x4.splat (local.get $u)) (i32x4.mul (i32x4.splat (local.get $stepU)) (v128.const i32x4 0 1 2 3))))
               (local.set $v4 (i32x4.add (i32x4.splat (local.get $v)) (i32x4.mul (i32x4.splat (local.get $stepV)) (v128.const i32x4 0 1 2 3))))
               (block $quadsDone
@@ -129,89 +132,60 @@
                     (then
                       (local.set $cu4 (i32x4.min_s (i32x4.max_s (local.get $cu4) (v128.const i32x4 0 0 0 0)) (i32x4.splat (local.get $maxU))))
                       (local.set $cv4 (i32x4.min_s (i32x4.max_s (local.get $cv4) (v128.const i32x4 0 0 0 0)) (i32x4.splat (local.get $maxV))))))
-                  ;; Weight pairs (256 - f) | f << 16 for the horizontal and vertical steps.
-                  (local.set $horizontal4 (v128.and (i32x4.shr_s (local.get $cu4) (i32.const 8)) (v128.const i32x4 255 255 255 255)))
-                  (local.set $horizontal4 (v128.or (i32x4.sub (v128.const i32x4 256 256 256 256) (local.get $horizontal4)) (i32x4.shl (local.get $horizontal4) (i32.const 16))))
-                  (local.set $vertical4 (v128.and (i32x4.shr_s (local.get $cv4) (i32.const 8)) (v128.const i32x4 255 255 255 255)))
-                  (local.set $vertical4 (v128.or (i32x4.sub (v128.const i32x4 256 256 256 256) (local.get $vertical4)) (i32x4.shl (local.get $vertical4) (i32.const 16))))
+                  ;; Fractions (8 bits) as u16 lanes [fu0 fu1 fu2 fu3 fv0 fv1 fv2 fv3], then each pixel's
+                  ;; spread over its 4 channels: $wu01 = [fu0 x4, fu1 x4], and so on.
+                  (local.set $weights (i16x8.narrow_i32x4_u
+                    (i32x4.shr_u (i32x4.shl (local.get $cu4) (i32.const 16)) (i32.const 24))
+                    (i32x4.shr_u (i32x4.shl (local.get $cv4) (i32.const 16)) (i32.const 24))))
+                  (local.set $spread (i8x16.shuffle 0 1 0 1 2 3 2 3 4 5 4 5 6 7 6 7 (local.get $weights) (local.get $weights)))
+                  (local.set $wu01 (i8x16.shuffle 0 1 2 3 0 1 2 3 4 5 6 7 4 5 6 7 (local.get $spread) (local.get $spread)))
+                  (local.set $wu23 (i8x16.shuffle 8 9 10 11 8 9 10 11 12 13 14 15 12 13 14 15 (local.get $spread) (local.get $spread)))
+                  (local.set $spread (i8x16.shuffle 8 9 8 9 10 11 10 11 12 13 12 13 14 15 14 15 (local.get $weights) (local.get $weights)))
+                  (local.set $wv01 (i8x16.shuffle 0 1 2 3 0 1 2 3 4 5 6 7 4 5 6 7 (local.get $spread) (local.get $spread)))
+                  (local.set $wv23 (i8x16.shuffle 8 9 10 11 8 9 10 11 12 13 14 15 12 13 14 15 (local.get $spread) (local.get $spread)))
                   (local.set $at4
                     (i32x4.add (i32x4.splat (local.get $source))
                       (i32x4.shl
                         (i32x4.add (i32x4.mul (i32x4.shr_s (local.get $cv4) (i32.const 16)) (i32x4.splat (local.get $sourceWidth)))
                                    (i32x4.shr_s (local.get $cu4) (i32.const 16)))
                         (i32.const 2))))
-                  ;; Pixel 0.
+                  ;; Pixels 0 and 1: each tap's channels as u16 lanes, [p0 | p1].
                   (local.set $at (i32x4.extract_lane 0 (local.get $at4)))
-                  (local.set $quad
-                    (i8x16.shuffle 0 4 8 12 1 5 9 13 2 6 10 14 3 7 11 15
-                      (local.tee $quad (v128.load64_lane 1 (i32.add (local.get $at) (local.get $rowBytes)) (v128.load64_zero (local.get $at))))
-                      (local.get $quad)))
-                  (local.set $weights (i8x16.shuffle 0 1 2 3 0 1 2 3 0 1 2 3 0 1 2 3 (local.get $horizontal4) (local.get $horizontal4)))
-                  (local.set $rows
-                    (i16x8.shr_u
-                      (i16x8.narrow_i32x4_u
-                        (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_u (local.get $quad)) (local.get $weights))
-                        (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_u (local.get $quad)) (local.get $weights)))
-                      (i32.const 8)))
-                  (local.set $pixel0
-                    (i32x4.shr_u
-                      (i32x4.dot_i16x8_s (local.get $rows) (i8x16.shuffle 0 1 2 3 0 1 2 3 0 1 2 3 0 1 2 3 (local.get $vertical4) (local.get $vertical4)))
-                      (i32.const 8)))
-                  ;; Pixel 1.
+                  (local.set $pairTop (v128.load64_zero (local.get $at)))
+                  (local.set $pairBottom (v128.load64_zero (i32.add (local.get $at) (local.get $rowBytes))))
                   (local.set $at (i32x4.extract_lane 1 (local.get $at4)))
-                  (local.set $quad
-                    (i8x16.shuffle 0 4 8 12 1 5 9 13 2 6 10 14 3 7 11 15
-                      (local.tee $quad (v128.load64_lane 1 (i32.add (local.get $at) (local.get $rowBytes)) (v128.load64_zero (local.get $at))))
-                      (local.get $quad)))
-                  (local.set $weights (i8x16.shuffle 4 5 6 7 4 5 6 7 4 5 6 7 4 5 6 7 (local.get $horizontal4) (local.get $horizontal4)))
-                  (local.set $rows
-                    (i16x8.shr_u
-                      (i16x8.narrow_i32x4_u
-                        (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_u (local.get $quad)) (local.get $weights))
-                        (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_u (local.get $quad)) (local.get $weights)))
-                      (i32.const 8)))
-                  (local.set $pixel1
-                    (i32x4.shr_u
-                      (i32x4.dot_i16x8_s (local.get $rows) (i8x16.shuffle 4 5 6 7 4 5 6 7 4 5 6 7 4 5 6 7 (local.get $vertical4) (local.get $vertical4)))
-                      (i32.const 8)))
-                  ;; Pixel 2.
+                  (local.set $pairTop (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15 (local.tee $pairTop (v128.load64_lane 1 (local.get $at) (local.get $pairTop))) (local.get $pairTop)))
+                  (local.set $pairBottom (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15 (local.tee $pairBottom (v128.load64_lane 1 (i32.add (local.get $at) (local.get $rowBytes)) (local.get $pairBottom))) (local.get $pairBottom)))
+                  ;; Horizontal: left * (256 - fu) + right * fu, >> 8 (exact in u16: at most 255 * 256).
+                  (local.set $pairTop (i16x8.shr_u (i16x8.add
+                    (i16x8.mul (i16x8.extend_low_i8x16_u (local.get $pairTop)) (i16x8.sub (local.get $c256) (local.get $wu01)))
+                    (i16x8.mul (i16x8.extend_high_i8x16_u (local.get $pairTop)) (local.get $wu01))) (i32.const 8)))
+                  (local.set $pairBottom (i16x8.shr_u (i16x8.add
+                    (i16x8.mul (i16x8.extend_low_i8x16_u (local.get $pairBottom)) (i16x8.sub (local.get $c256) (local.get $wu01)))
+                    (i16x8.mul (i16x8.extend_high_i8x16_u (local.get $pairBottom)) (local.get $wu01))) (i32.const 8)))
+                  ;; Vertical: top * (256 - fv) + bottom * fv, >> 8.
+                  (local.set $pixels01 (i16x8.shr_u (i16x8.add
+                    (i16x8.mul (local.get $pairTop) (i16x8.sub (local.get $c256) (local.get $wv01)))
+                    (i16x8.mul (local.get $pairBottom) (local.get $wv01))) (i32.const 8)))
+                  ;; Pixels 2 and 3: each tap's channels as u16 lanes, [p2 | p3].
                   (local.set $at (i32x4.extract_lane 2 (local.get $at4)))
-                  (local.set $quad
-                    (i8x16.shuffle 0 4 8 12 1 5 9 13 2 6 10 14 3 7 11 15
-                      (local.tee $quad (v128.load64_lane 1 (i32.add (local.get $at) (local.get $rowBytes)) (v128.load64_zero (local.get $at))))
-                      (local.get $quad)))
-                  (local.set $weights (i8x16.shuffle 8 9 10 11 8 9 10 11 8 9 10 11 8 9 10 11 (local.get $horizontal4) (local.get $horizontal4)))
-                  (local.set $rows
-                    (i16x8.shr_u
-                      (i16x8.narrow_i32x4_u
-                        (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_u (local.get $quad)) (local.get $weights))
-                        (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_u (local.get $quad)) (local.get $weights)))
-                      (i32.const 8)))
-                  (local.set $pixel2
-                    (i32x4.shr_u
-                      (i32x4.dot_i16x8_s (local.get $rows) (i8x16.shuffle 8 9 10 11 8 9 10 11 8 9 10 11 8 9 10 11 (local.get $vertical4) (local.get $vertical4)))
-                      (i32.const 8)))
-                  ;; Pixel 3.
+                  (local.set $pairTop (v128.load64_zero (local.get $at)))
+                  (local.set $pairBottom (v128.load64_zero (i32.add (local.get $at) (local.get $rowBytes))))
                   (local.set $at (i32x4.extract_lane 3 (local.get $at4)))
-                  (local.set $quad
-                    (i8x16.shuffle 0 4 8 12 1 5 9 13 2 6 10 14 3 7 11 15
-                      (local.tee $quad (v128.load64_lane 1 (i32.add (local.get $at) (local.get $rowBytes)) (v128.load64_zero (local.get $at))))
-                      (local.get $quad)))
-                  (local.set $weights (i8x16.shuffle 12 13 14 15 12 13 14 15 12 13 14 15 12 13 14 15 (local.get $horizontal4) (local.get $horizontal4)))
-                  (local.set $rows
-                    (i16x8.shr_u
-                      (i16x8.narrow_i32x4_u
-                        (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_u (local.get $quad)) (local.get $weights))
-                        (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_u (local.get $quad)) (local.get $weights)))
-                      (i32.const 8)))
-                  (local.set $pixel3
-                    (i32x4.shr_u
-                      (i32x4.dot_i16x8_s (local.get $rows) (i8x16.shuffle 12 13 14 15 12 13 14 15 12 13 14 15 12 13 14 15 (local.get $vertical4) (local.get $vertical4)))
-                      (i32.const 8)))
-                  (v128.store (local.get $out)
-                    (i8x16.narrow_i16x8_u
-                      (i16x8.narrow_i32x4_u (local.get $pixel0) (local.get $pixel1))
-                      (i16x8.narrow_i32x4_u (local.get $pixel2) (local.get $pixel3))))
+                  (local.set $pairTop (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15 (local.tee $pairTop (v128.load64_lane 1 (local.get $at) (local.get $pairTop))) (local.get $pairTop)))
+                  (local.set $pairBottom (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15 (local.tee $pairBottom (v128.load64_lane 1 (i32.add (local.get $at) (local.get $rowBytes)) (local.get $pairBottom))) (local.get $pairBottom)))
+                  ;; Horizontal: left * (256 - fu) + right * fu, >> 8 (exact in u16: at most 255 * 256).
+                  (local.set $pairTop (i16x8.shr_u (i16x8.add
+                    (i16x8.mul (i16x8.extend_low_i8x16_u (local.get $pairTop)) (i16x8.sub (local.get $c256) (local.get $wu23)))
+                    (i16x8.mul (i16x8.extend_high_i8x16_u (local.get $pairTop)) (local.get $wu23))) (i32.const 8)))
+                  (local.set $pairBottom (i16x8.shr_u (i16x8.add
+                    (i16x8.mul (i16x8.extend_low_i8x16_u (local.get $pairBottom)) (i16x8.sub (local.get $c256) (local.get $wu23)))
+                    (i16x8.mul (i16x8.extend_high_i8x16_u (local.get $pairBottom)) (local.get $wu23))) (i32.const 8)))
+                  ;; Vertical: top * (256 - fv) + bottom * fv, >> 8.
+                  (local.set $pixels23 (i16x8.shr_u (i16x8.add
+                    (i16x8.mul (local.get $pairTop) (i16x8.sub (local.get $c256) (local.get $wv23)))
+                    (i16x8.mul (local.get $pairBottom) (local.get $wv23))) (i32.const 8)))
+                  (v128.store (local.get $out) (i8x16.narrow_i16x8_u (local.get $pixels01) (local.get $pixels23)))
                   (local.set $u4 (i32x4.add (local.get $u4) (i32x4.splat (i32.shl (local.get $stepU) (i32.const 2)))))
                   (local.set $v4 (i32x4.add (local.get $v4) (i32x4.splat (i32.shl (local.get $stepV) (i32.const 2)))))
                   (local.set $u (i32.add (local.get $u) (i32.shl (local.get $stepU) (i32.const 2))))
