@@ -33,8 +33,15 @@ export function smoothEdges(image: RgbaImage, pointsPx: ArrayLike<number>, edges
       pending = 0;
       if ((x1 - x0 + 1) * (y1 - y0 + 1) > BATCH) continue;
     }
+    // Along a row, only pixels within the band around the edge's line can be near the segment.
+    // (A near-horizontal edge keeps its box's full width.)
+    const steep = Math.abs(dy) > 1e-3;
+    const bandHalfWidthPx = (REACH_PX * Math.sqrt(lengthSq)) / Math.abs(dy);
     for (let y = y0; y <= y1; y++) {
-      for (let x = x0; x <= x1; x++) {
+      const lineX = steep ? ax + (dx * (y + 0.5 - ay)) / dy : 0;
+      const rowX0 = steep ? Math.max(x0, Math.floor(lineX - bandHalfWidthPx - 0.5)) : x0;
+      const rowX1 = steep ? Math.min(x1, Math.ceil(lineX + bandHalfWidthPx - 0.5)) : x1;
+      for (let x = rowX0; x <= rowX1; x++) {
         const px = x + 0.5 - ax;
         const py = y + 0.5 - ay;
         const along = lengthSq > 0 ? Math.min(1, Math.max(0, (px * dx + py * dy) / lengthSq)) : 0;

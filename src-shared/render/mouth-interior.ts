@@ -33,7 +33,6 @@ export function paintMouthInterior(image: RgbaImage, landmarksPx: ArrayLike<numb
   const xStart = Math.max(0, Math.floor(Math.min(left[0], right[0])));
   const xEnd = Math.min(W - 1, Math.ceil(Math.max(left[0], right[0])));
   const centreX = (left[0] + right[0]) / 2;
-  const rgb = new Float64Array(3);
   for (let x = xStart; x <= xEnd; x++) {
     const px = x + 0.5;
     const top = contourY(upper, px);
@@ -43,6 +42,13 @@ export function paintMouthInterior(image: RgbaImage, landmarksPx: ArrayLike<numb
     // Horizontal anti-aliasing at the corners, vertical against the lips.
     const sideCoverage = Math.min(1, px - Math.min(left[0], right[0]), Math.max(left[0], right[0]) - px);
     const across = Math.min(1, Math.abs(px - centreX) / (widthPx / 2 + 1e-6)); // 0 centre, 1 corners
+    // What depends on the column only: shading towards the corners, the tongue's width, the teeth's tone.
+    const rimStrength = 0.7 * (1 - across * 0.6);
+    const tongueX = ((px - centreX) / (widthPx * 0.32)) ** 2;
+    const tongueStrength = 0.85 * (1 - across);
+    const teethShade = 1 - across ** 3 * 0.55;
+    const teethFade = 1 - across ** 4;
+    const lowerTeethFade = 0.5 * (1 - across);
     const yStart = Math.max(0, Math.floor(top));
     const yEnd = Math.min(H - 1, Math.ceil(bottom));
     for (let y = yStart; y <= yEnd; y++) {
@@ -52,21 +58,36 @@ export function paintMouthInterior(image: RgbaImage, landmarksPx: ArrayLike<numb
       const t = (py - top) / depth; // 0 at the upper lip, 1 at the lower lip
       // Cavity: dark in the middle, lighter near the lips and darker towards the corners.
       const rim = Math.max(0, 1 - Math.min(t, 1 - t) * 4);
-      rgb.set(CAVITY_DEEP);
-      mixInto(rgb, CAVITY_EDGE, 1, rim * 0.7 * (1 - across * 0.6));
-      const tongue = ((px - centreX) / (widthPx * 0.32)) ** 2 + ((py - bottom) / (depth * 0.55)) ** 2;
-      if (tongue < 1) mixInto(rgb, TONGUE, 1, Math.min(1, (1 - tongue) * 2.5) * 0.85 * (1 - across));
+      const cavity = rim * rimStrength;
+      let r = CAVITY_DEEP[0] + (CAVITY_EDGE[0] - CAVITY_DEEP[0]) * cavity;
+      let g = CAVITY_DEEP[1] + (CAVITY_EDGE[1] - CAVITY_DEEP[1]) * cavity;
+      let b = CAVITY_DEEP[2] + (CAVITY_EDGE[2] - CAVITY_DEEP[2]) * cavity;
+      const tongue = tongueX + ((py - bottom) / (depth * 0.55)) ** 2;
+      if (tongue < 1) {
+        const k = Math.min(1, (1 - tongue) * 2.5) * tongueStrength;
+        r += (TONGUE[0] - r) * k;
+        g += (TONGUE[1] - g) * k;
+        b += (TONGUE[2] - b) * k;
+      }
       const fromTop = py - top;
       if (fromTop < teethPx) {
         // Teeth: bright and flat, greying into the shadow of the corners, soft lower edge.
-        mixInto(rgb, TEETH, 1 - across ** 3 * 0.55, clamp01((teethPx - fromTop) * 0.9) * (1 - across ** 4));
+        const k = clamp01((teethPx - fromTop) * 0.9) * teethFade;
+        r += (TEETH[0] * teethShade - r) * k;
+        g += (TEETH[1] * teethShade - g) * k;
+        b += (TEETH[2] * teethShade - b) * k;
       }
       const fromBottom = bottom - py;
-      if (fromBottom < lowerTeethPx) mixInto(rgb, TEETH, 0.82, clamp01(lowerTeethPx - fromBottom) * 0.5 * (1 - across));
+      if (fromBottom < lowerTeethPx) {
+        const k = clamp01(lowerTeethPx - fromBottom) * lowerTeethFade;
+        r += (TEETH[0] * 0.82 - r) * k;
+        g += (TEETH[1] * 0.82 - g) * k;
+        b += (TEETH[2] * 0.82 - b) * k;
+      }
       const o = (y * W + x) * 4;
-      data[o] = data[o] + (rgb[0] - data[o]) * coverage;
-      data[o + 1] = data[o + 1] + (rgb[1] - data[o + 1]) * coverage;
-      data[o + 2] = data[o + 2] + (rgb[2] - data[o + 2]) * coverage;
+      data[o] = data[o] + (r - data[o]) * coverage;
+      data[o + 1] = data[o + 1] + (g - data[o + 1]) * coverage;
+      data[o + 2] = data[o + 2] + (b - data[o + 2]) * coverage;
     }
   }
 }
@@ -80,11 +101,6 @@ function contourY(contour: readonly (readonly [number, number])[], x: number): n
     if (x <= bx) return bx === ax ? by : ay + ((by - ay) * (x - ax)) / (bx - ax);
   }
   return contour[contour.length - 1][1];
-}
-
-/** rgb <- rgb + (colour * shade - rgb) * t, in place (the pixel loop allocates nothing). */
-function mixInto(rgb: Float64Array, colour: readonly number[], shade: number, t: number): void {
-  for (let c = 0; c < 3; c++) rgb[c] += (colour[c] * shade - rgb[c]) * t;
 }
 
 function clamp01(v: number): number {
