@@ -30,8 +30,8 @@ describe('edge smoothing', () => {
         for (let x = 1; x < 19; x++) {
           const distance = distanceToSegment(x + 0.5, y + 0.5, segment);
           const changed = image.data[(y * 20 + x) * 4] !== before[(y * 20 + x) * 4];
-          if (distance < 1.2) expect(changed, `${segment} at ${x},${y}`).toBe(true);
-          if (distance >= 1.25) expect(changed, `${segment} at ${x},${y}`).toBe(false);
+          if (distance < 1.2) expect(changed, `${segment.join(",")} at ${x},${y}`).toBe(true);
+          if (distance >= 1.25) expect(changed, `${segment.join(",")} at ${x},${y}`).toBe(false);
         }
       }
     }
