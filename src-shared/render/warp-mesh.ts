@@ -31,8 +31,9 @@ export class WarpMesh {
   private readonly ringStart: number;
   private readonly borderStart: number;
   /** Points the untangling may move (the helper rings; the face is never bent), with their neighbours. */
-  private readonly adjustable: Int32Array;
   private readonly neighbours: readonly Int32Array[];
+  /** The untangling's tables (reused every frame): movable points, the flagged ones, each triangle's area in the photo. */
+  private readonly untangling: { movable: Uint8Array; flaggedMark: Uint8Array; flagged: Int32Array; restArea: Float64Array };
   /** Per triangle: the sign of its area in the photo (its winding; 0 when it has no area). */
   readonly restSign: Int8Array;
 
@@ -81,7 +82,10 @@ export class WarpMesh {
       this.restSign[t] = Math.sign(signedArea(this.rest, a, b, c));
     }
     this.neighbours = neighbours.map((set) => Int32Array.from(set));
-    this.adjustable = Int32Array.from({ length: this.borderStart - this.ringStart }, (_, k) => this.ringStart + k);
+    const movable = new Uint8Array(this.rest.length / 2);
+    movable.fill(1, this.ringStart, this.borderStart);
+    const restArea = Float64Array.from({ length: tris.length / 3 }, (_, t) => Math.abs(signedArea(this.rest, tris[t * 3], tris[t * 3 + 1], tris[t * 3 + 2])));
+    this.untangling = { movable, flaggedMark: new Uint8Array(movable.length), flagged: new Int32Array(movable.length), restArea };
   }
 
   get pointCount(): number {
@@ -116,18 +120,26 @@ export class WarpMesh {
    */
   private untangle(points: Float32Array): void {
     const tris = this.triangles;
-    const movable = new Uint8Array(points.length / 2);
-    for (const i of this.adjustable) movable[i] = 1;
+    const { movable, flaggedMark, flagged, restArea } = this.untangling;
     for (let iteration = 0; iteration < 12; iteration++) {
-      const flagged = new Set<number>();
+      let flaggedCount = 0;
       for (let t = 0; t < tris.length / 3; t++) {
-        const [a, b, c] = [tris[t * 3], tris[t * 3 + 1], tris[t * 3 + 2]];
-        const restArea = Math.abs(signedArea(this.rest, a, b, c));
-        if (signedArea(points, a, b, c) * this.restSign[t] > restArea * 0.05) continue;
-        for (const v of [a, b, c]) if (movable[v]) flagged.add(v);
+        const a = tris[t * 3];
+        const b = tris[t * 3 + 1];
+        const c = tris[t * 3 + 2];
+        if (signedArea(points, a, b, c) * this.restSign[t] > restArea[t] * 0.05) continue;
+        for (let k = 0; k < 3; k++) {
+          const v = tris[t * 3 + k];
+          if (!movable[v] || flaggedMark[v]) continue;
+          flaggedMark[v] = 1;
+          flagged[flaggedCount++] = v;
+        }
       }
-      if (flagged.size === 0) return;
-      for (const v of flagged) {
+      if (flaggedCount === 0) return;
+      // In the order flagged (each moves towards its neighbours as they are at that moment).
+      for (let i = 0; i < flaggedCount; i++) {
+        const v = flagged[i];
+        flaggedMark[v] = 0;
         const around = this.neighbours[v];
         let x = 0;
         let y = 0;

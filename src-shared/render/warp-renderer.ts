@@ -28,6 +28,8 @@ export class WarpRenderer {
   private readonly projected = new Float32Array(MESH_VERTEX_COUNT * 2);
   private readonly rigid = new Float32Array(MESH_VERTEX_COUNT * 2);
   private readonly destination: Float32Array;
+  /** Per control point: 1 when it did not move this frame (see STILL_PX). */
+  private readonly stillPoints: Uint8Array;
   private readonly sourceCorners = new Float64Array(6);
   private readonly targetCorners = new Float64Array(6);
   /** Opening of the photo's own mouth (px, output frame). */
@@ -54,6 +56,7 @@ export class WarpRenderer {
     this.mesh = new WarpMesh(rest, source.widthPx, source.heightPx, faceTriangles);
     this.restOpeningPx = rest[14 * 2 + 1] - rest[13 * 2 + 1];
     this.destination = new Float32Array(this.mesh.rest.length);
+    this.stillPoints = new Uint8Array(this.mesh.pointCount);
     const count = this.mesh.triangles.length / 3;
     const isFace = (t: number) => [0, 1, 2].every((k) => this.mesh.triangles[t * 3 + k] < MESH_VERTEX_COUNT);
     const ids = Array.from({ length: count }, (_, t) => t);
@@ -97,6 +100,9 @@ export class WarpRenderer {
     applyCrop(crop, projectPoints(rig.lmks3dCm, MESH_VERTEX_COUNT, rig.transMat, pose, this.photoSize, this.rigid), this.rigid);
     const dst = this.mesh.destination(this.projected, this.rigid, this.destination);
     const src = this.mesh.rest;
+    for (let p = 0; p < this.stillPoints.length; p++) {
+      this.stillPoints[p] = Math.abs(src[p * 2] - dst[p * 2]) < STILL_PX && Math.abs(src[p * 2 + 1] - dst[p * 2 + 1]) < STILL_PX ? 1 : 0;
+    }
     // Every pixel is painted: the mesh covers the frame (its border points are the image's).
     const frame = this.kernel.target;
     for (const t of this.ringTriangles) this.drawTriangle(t, src, dst);
@@ -114,7 +120,7 @@ export class WarpRenderer {
     const a = tris[t * 3];
     const b = tris[t * 3 + 1];
     const c = tris[t * 3 + 2];
-    const from = still(src, dst, a) && still(src, dst, b) && still(src, dst, c) ? src : dst;
+    const from = this.stillPoints[a] & this.stillPoints[b] & this.stillPoints[c] ? src : dst;
     const s = this.sourceCorners;
     const d = this.targetCorners;
     for (let k = 0; k < 3; k++) {
@@ -126,8 +132,4 @@ export class WarpRenderer {
     }
     this.kernel.addTriangle(s, d);
   }
-}
-
-function still(src: Float32Array, dst: Float32Array, p: number): boolean {
-  return Math.abs(src[p * 2] - dst[p * 2]) < STILL_PX && Math.abs(src[p * 2 + 1] - dst[p * 2 + 1]) < STILL_PX;
 }
