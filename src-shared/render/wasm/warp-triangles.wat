@@ -212,28 +212,23 @@
                       (i32.add (i32.mul (i32.shr_s (local.get $cv) (i32.const 16)) (local.get $sourceWidth))
                                (i32.shr_s (local.get $cu) (i32.const 16)))
                       (i32.const 2))))
-                ;; The 4 taps (top pair, bottom pair: one load each), channel by channel: [TL.r, TR.r, BL.r, BR.r, TL.g, ...].
+                ;; The 4 taps (top pair, bottom pair: one load each) as [TL BL | TR BR], each channel a u16 lane.
                 (local.set $quad
-                  (i8x16.shuffle 0 4 8 12 1 5 9 13 2 6 10 14 3 7 11 15
+                  (i8x16.shuffle 0 1 2 3 8 9 10 11 4 5 6 7 12 13 14 15
                     (local.tee $quad (v128.load64_lane 1 (i32.add (local.get $at) (local.get $rowBytes)) (v128.load64_zero (local.get $at))))
                     (local.get $quad)))
-                ;; Horizontal (x 256): each row's channels as left * (256 - fu) + right * fu.
-                (local.set $weights (i32x4.splat (i32.or (i32.sub (i32.const 256) (local.get $fu)) (i32.shl (local.get $fu) (i32.const 16)))))
-                ;; After >> 8: [top.r, bottom.r, top.g, bottom.g, ...], the layout the vertical step needs.
-                (local.set $rows
-                  (i16x8.shr_u
-                    (i16x8.narrow_i32x4_u
-                      (i32x4.dot_i16x8_s (i16x8.extend_low_i8x16_u (local.get $quad)) (local.get $weights))
-                      (i32x4.dot_i16x8_s (i16x8.extend_high_i8x16_u (local.get $quad)) (local.get $weights)))
-                    (i32.const 8)))
-                ;; Vertical: top * (256 - fv) + bottom * fv, >> 8.
-                (local.set $rows
-                  (i32x4.shr_u
-                    (i32x4.dot_i16x8_s (local.get $rows)
-                      (i32x4.splat (i32.or (i32.sub (i32.const 256) (local.get $fv)) (i32.shl (local.get $fv) (i32.const 16)))))
-                    (i32.const 8)))
-                (v128.store32_lane 0 (local.get $out)
-                  (i8x16.narrow_i16x8_u (i16x8.narrow_i32x4_u (local.get $rows) (local.get $rows)) (local.get $rows)))
+                ;; Horizontal: [top | bottom] = left * (256 - fu) + right * fu, >> 8.
+                (local.set $weights (i16x8.splat (local.get $fu)))
+                (local.set $rows (i16x8.shr_u (i16x8.add
+                  (i16x8.mul (i16x8.extend_low_i8x16_u (local.get $quad)) (i16x8.sub (local.get $c256) (local.get $weights)))
+                  (i16x8.mul (i16x8.extend_high_i8x16_u (local.get $quad)) (local.get $weights))) (i32.const 8)))
+                ;; Vertical: top * (256 - fv) + bottom * fv (the bottom's product moved under the top's), >> 8.
+                (local.set $weights (i16x8.splat (local.get $fv)))
+                (local.set $rows (i16x8.shr_u (i16x8.add
+                  (i16x8.mul (local.get $rows) (i16x8.sub (local.get $c256) (local.get $weights)))
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+                    (local.tee $weights (i16x8.mul (local.get $rows) (local.get $weights))) (local.get $weights))) (i32.const 8)))
+                (v128.store32_lane 0 (local.get $out) (i8x16.narrow_i16x8_u (local.get $rows) (local.get $rows)))
                 (local.set $u (i32.add (local.get $u) (local.get $stepU)))
                 (local.set $v (i32.add (local.get $v) (local.get $stepV)))
                 (local.set $out (i32.add (local.get $out) (i32.const 4)))
