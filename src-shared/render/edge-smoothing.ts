@@ -38,9 +38,13 @@ export function smoothEdges(image: RgbaImage, pointsPx: ArrayLike<number>, edges
     const steep = Math.abs(dy) > 1e-3;
     const bandHalfWidthPx = (REACH_PX * Math.sqrt(lengthSq)) / Math.abs(dy);
     for (let y = y0; y <= y1; y++) {
-      const lineX = steep ? ax + (dx * (y + 0.5 - ay)) / dy : 0;
-      const rowX0 = steep ? Math.max(x0, Math.floor(lineX - bandHalfWidthPx - 0.5)) : x0;
-      const rowX1 = steep ? Math.min(x1, Math.ceil(lineX + bandHalfWidthPx - 0.5)) : x1;
+      let rowX0 = x0;
+      let rowX1 = x1;
+      if (steep) {
+        const lineX = ax + (dx * (y + 0.5 - ay)) / dy;
+        rowX0 = Math.max(x0, Math.floor(lineX - bandHalfWidthPx - 0.5));
+        rowX1 = Math.min(x1, Math.ceil(lineX + bandHalfWidthPx - 0.5));
+      }
       for (let x = rowX0; x <= rowX1; x++) {
         const px = x + 0.5 - ax;
         const py = y + 0.5 - ay;
