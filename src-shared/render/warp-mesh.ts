@@ -30,9 +30,12 @@ export class WarpMesh {
   private readonly ringFollowExpression: Float32Array;
   private readonly ringStart: number;
   private readonly borderStart: number;
-  /** Points the untangling may move (the helper rings; the face is never bent), with their neighbours. */
+  /** Each point's neighbours in the mesh (the untangling relaxes a point towards them). */
   private readonly neighbours: readonly Int32Array[];
-  /** The untangling's tables (reused every frame): movable points, the flagged ones, each triangle's area in the photo. */
+  /**
+   * The untangling's tables, reused every frame: the points it may move (the helper rings; the face
+   * is never bent), the ones flagged this pass, and each triangle's area in the photo.
+   */
   private readonly untangling: { movable: Uint8Array; flaggedMark: Uint8Array; flagged: Int32Array; restArea: Float64Array };
   /** Per triangle: the sign of its area in the photo (its winding; 0 when it has no area). */
   readonly restSign: Int8Array;
@@ -74,17 +77,19 @@ export class WarpMesh {
     const neighbours = Array.from({ length: this.rest.length / 2 }, () => new Set<number>());
     const tris = this.triangles;
     this.restSign = new Int8Array(tris.length / 3);
+    const restArea = new Float64Array(tris.length / 3);
     for (let t = 0; t < tris.length / 3; t++) {
       const [a, b, c] = [tris[t * 3], tris[t * 3 + 1], tris[t * 3 + 2]];
       neighbours[a].add(b).add(c);
       neighbours[b].add(a).add(c);
       neighbours[c].add(a).add(b);
-      this.restSign[t] = Math.sign(signedArea(this.rest, a, b, c));
+      const area = signedArea(this.rest, a, b, c);
+      this.restSign[t] = Math.sign(area);
+      restArea[t] = Math.abs(area);
     }
     this.neighbours = neighbours.map((set) => Int32Array.from(set));
     const movable = new Uint8Array(this.rest.length / 2);
     movable.fill(1, this.ringStart, this.borderStart);
-    const restArea = Float64Array.from({ length: tris.length / 3 }, (_, t) => Math.abs(signedArea(this.rest, tris[t * 3], tris[t * 3 + 1], tris[t * 3 + 2])));
     this.untangling = { movable, flaggedMark: new Uint8Array(movable.length), flagged: new Int32Array(movable.length), restArea };
   }
 
