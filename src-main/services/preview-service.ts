@@ -4,6 +4,7 @@ import { LANDMARK_COUNT, POSE_LENGTH } from '../../src-shared/face/topology.js';
 import { composeTrack } from '../../src-shared/keyframes/compose-track.js';
 import type { ProjectDocument } from '../../src-shared/project/project-schema.js';
 import { createRgbaImage } from '../../src-shared/render/rgba-image.js';
+import { LruCache } from '../util/lru-cache.js';
 import type { ProjectEngines } from './project-engines.js';
 
 /** Bytes of frames kept for scrubbing back and forth (96 frames of 512x512, more of smaller sizes). */
@@ -44,8 +45,7 @@ export function previewFrameSize(outputWidthPx: number, outputHeightPx: number, 
  * everything that decides their pixels, so scrubbing over frames seen before costs no render.
  */
 export class PreviewService {
-  private readonly frames = new Map<string, Uint8Array<ArrayBuffer>>();
-  private cachedBytes = 0;
+  private readonly frames = new LruCache<string, Uint8Array<ArrayBuffer>>(CACHE_BUDGET_BYTES, (rgba) => rgba.byteLength);
   /** The last composed track: scrubbing asks for many frames of one document. */
   private composed: { readonly key: string; readonly track: FaceParamTrack } | null = null;
 
@@ -60,7 +60,7 @@ export class PreviewService {
     const { track } = this.composed;
     const index = Math.min(frameIndex, track.frameCount - 1);
     const frameKey = `${layersKey}\n${widthPx}x${heightPx}\n${index}`;
-    let rgba = this.cached(frameKey);
+    let rgba = this.frames.get(frameKey);
     if (!rgba) {
       const renderer = await prepared.renderer(widthPx, heightPx);
       const image = createRgbaImage(widthPx, heightPx);
@@ -68,28 +68,9 @@ export class PreviewService {
       const offsets = frameOffsetsInto(track, prepared.expression, index, new Float32Array(LANDMARK_COUNT * 3));
       renderer.render(offsets, track.poses.subarray(index * POSE_LENGTH, (index + 1) * POSE_LENGTH), image);
       rgba = image.data;
-      this.remember(frameKey, rgba);
+      this.frames.set(frameKey, rgba);
     }
     // No copy: the web host's envelope and Electron's structured clone copy it on the way out.
     return { frameIndex: index, frameCount: track.frameCount, fps: track.fps, widthPx, heightPx, rgba };
-  }
-
-  private cached(key: string): Uint8Array<ArrayBuffer> | undefined {
-    const rgba = this.frames.get(key);
-    if (rgba !== undefined) {
-      this.frames.delete(key);
-      this.frames.set(key, rgba);
-    }
-    return rgba;
-  }
-
-  private remember(key: string, rgba: Uint8Array<ArrayBuffer>): void {
-    this.frames.set(key, rgba);
-    this.cachedBytes += rgba.byteLength;
-    for (const [oldKey, old] of this.frames) {
-      if (this.cachedBytes <= CACHE_BUDGET_BYTES) break;
-      this.frames.delete(oldKey);
-      this.cachedBytes -= old.byteLength;
-    }
   }
 }

@@ -1,8 +1,15 @@
-/** A least-recently-used cache of at most `capacity` entries (Map keeps insertion order). */
+/**
+ * A least-recently-used cache whose entries' costs add up to at most `capacity` (each entry costs 1
+ * unless `cost` says otherwise, e.g. its size in bytes). Map keeps insertion order, oldest first.
+ */
 export class LruCache<K, V> {
   private readonly entries = new Map<K, V>();
+  private total = 0;
 
-  constructor(private readonly capacity: number) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly cost: (value: V) => number = () => 1,
+  ) {}
 
   get(key: K): V | undefined {
     const value = this.entries.get(key);
@@ -14,16 +21,21 @@ export class LruCache<K, V> {
   }
 
   set(key: K, value: V): void {
-    this.entries.delete(key);
+    const old = this.entries.get(key);
+    if (old !== undefined) {
+      this.entries.delete(key);
+      this.total -= this.cost(old);
+    }
     this.entries.set(key, value);
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+    this.total += this.cost(value);
+    for (const [oldKey, oldValue] of this.entries) {
+      if (this.total <= this.capacity) break;
+      this.entries.delete(oldKey);
+      this.total -= this.cost(oldValue);
+    }
   }
 
   get size(): number {
     return this.entries.size;
-  }
-
-  clear(): void {
-    this.entries.clear();
   }
 }
