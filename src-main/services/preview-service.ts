@@ -4,7 +4,7 @@ import { LANDMARK_COUNT, POSE_LENGTH } from '../../src-shared/face/topology.js';
 import { composeTrack } from '../../src-shared/keyframes/compose-track.js';
 import type { ProjectDocument } from '../../src-shared/project/project-schema.js';
 import { createRgbaImage } from '../../src-shared/render/rgba-image.js';
-import { LruCache } from '../util/lru-cache.js';
+import { LruCache } from '../../src-shared/util/lru-cache.js';
 import type { ProjectEngines } from './project-engines.js';
 
 /** Bytes of frames kept for scrubbing back and forth (96 frames of 512x512, more of smaller sizes). */

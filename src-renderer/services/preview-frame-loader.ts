@@ -1,6 +1,7 @@
 import type { ResponseOf } from '../../src-shared/ipc/contract';
 import type { StudioApi } from '../../src-shared/ipc/studio-api';
 import type { ProjectDocument } from '../../src-shared/project/project-schema';
+import { LruCache } from '../../src-shared/util/lru-cache';
 import type { StudioErrorInfo } from '../../src-shared/util/result';
 import { TypedEmitter } from './typed-emitter';
 
@@ -68,9 +69,8 @@ export class PreviewFrameLoader {
   /** Requests are numbered; a frame older than the one on screen is never shown over it. */
   private lastSeq = 0;
   private shownSeq = 0;
-  private shownFrame: PreviewFrame | null = null;
-  private readonly cache = new Map<string, PreviewFrame>();
-  private cachedBytes = 0;
+  private shown: { readonly frame: PreviewFrame; readonly detail: FrameDetail } | null = null;
+  private readonly cache = new LruCache<string, PreviewFrame>(CACHE_BUDGET_BYTES, (frame) => frame.rgba.byteLength);
   private readonly frames = new TypedEmitter<ShownFrame>();
   private readonly errors = new TypedEmitter<StudioErrorInfo>();
 
@@ -107,27 +107,16 @@ export class PreviewFrameLoader {
   }
 
   private show(frame: PreviewFrame, request: FrameRequest, seq: number, detail: FrameDetail): void {
-    if (seq < this.shownSeq || frame === this.shownFrame) return;
+    // The same pixels may be shown again with another detail: a full frame becomes the draft of
+    // a larger display size after a resize, and the canvas must not go on calling it full.
+    if (seq < this.shownSeq || (frame === this.shown?.frame && detail === this.shown.detail)) return;
     this.shownSeq = seq;
-    this.shownFrame = frame;
+    this.shown = { frame, detail };
     this.frames.emit({ frame, request, detail });
   }
 
   private keyOf(request: FrameRequest, detail: FrameDetail): string {
     return `${renderKey(request.workDir, request.document)}\n${request.frameIndex}\n${requestedWidthPx(request, detail)}`;
-  }
-
-  private remember(key: string, frame: PreviewFrame): void {
-    const previous = this.cache.get(key);
-    if (previous !== undefined) this.cachedBytes -= previous.rgba.byteLength;
-    this.cache.delete(key);
-    this.cache.set(key, frame);
-    this.cachedBytes += frame.rgba.byteLength;
-    for (const [oldKey, old] of this.cache) {
-      if (this.cachedBytes <= CACHE_BUDGET_BYTES) break;
-      this.cache.delete(oldKey);
-      this.cachedBytes -= old.rgba.byteLength;
-    }
   }
 
   private async send(request: FrameRequest, seq: number, detail: FrameDetail): Promise<void> {
@@ -136,7 +125,7 @@ export class PreviewFrameLoader {
     const result = await this.studio.preview.renderFrame({ workDir, document, frameIndex, targetWidthPx: requestedWidthPx(request, detail) });
     this.inFlight = false;
     if (result.ok) {
-      this.remember(this.keyOf(request, detail), result.value);
+      this.cache.set(this.keyOf(request, detail), result.value);
       this.show(result.value, request, seq, detail);
     }
     // An error for a request already superseded is not worth showing.

@@ -30,10 +30,17 @@ test('scrubbing shows a draft at once, then the frame at its displayed size; J p
   await expect(studio.previewCanvas).toHaveAttribute('data-frame-index', '0');
   await expect(studio.previewCanvas).toHaveAttribute('data-detail', 'full');
 
-  // The full frame is rendered at the size the canvas is shown at (device pixels), never above the output.
-  const shownWidthPx = await studio.previewCanvas.evaluate((canvas: HTMLCanvasElement) => canvas.getBoundingClientRect().width * window.devicePixelRatio);
+  // The full frame is rendered at the size the canvas is shown at (device pixels), never above the
+  // output. The layout may still be settling: a frame made for an earlier, smaller box is shown as
+  // a draft until the frame for the final box arrives.
+  const settled = async () => {
+    const shownWidthPx = await studio.previewCanvas.evaluate((canvas: HTMLCanvasElement) => canvas.getBoundingClientRect().width * window.devicePixelRatio);
+    const detail = await studio.previewCanvas.getAttribute('data-detail');
+    const widthPx = Number(await studio.previewCanvas.getAttribute('data-width-px'));
+    return detail === 'full' && widthPx >= Math.min(512, Math.floor(shownWidthPx)) ? widthPx : null;
+  };
+  await expect.poll(settled, { message: 'the full frame at the width the canvas is shown at' }).not.toBeNull();
   const fullWidthPx = Number(await studio.previewCanvas.getAttribute('data-width-px'));
-  expect(fullWidthPx).toBeGreaterThanOrEqual(Math.min(512, Math.floor(shownWidthPx)));
   expect(fullWidthPx).toBeLessThanOrEqual(512);
 
   const probe = new PreviewProbe(page, studio.previewCanvas, timeline.playhead);

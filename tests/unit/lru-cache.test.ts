@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LruCache } from '../../src-main/util/lru-cache.js';
+import { LruCache } from '../../src-shared/util/lru-cache.js';
 
 describe('LruCache', () => {
   it('evicts the least recently used entries once their count passes the capacity', () => {
