@@ -8,13 +8,28 @@ import { analyzePhoto } from '../face/analyze-photo.js';
 import { decodeAudioClip } from '../media/decode-audio-clip.js';
 import { aniPortraitTrack, openJobModels } from './aniportrait-job.js';
 import type { JobArgs } from './job-args.js';
-import { JOB_OPTIONS, parseJobArgs } from './job-args.js';
+import { JOB_OPTIONS, JOB_OPTIONS_HELP, parseJobArgs } from './job-args.js';
 import { createProgressBar } from './progress-bar.js';
 
 export const RENDER_USAGE = `aniportrait render --image PHOTO --audio AUDIO --out OUT.mp4 [--size 512 | --size WxH]
                  [--fps 30] [--pose-template NPY | --pose-video VIDEO] [--seed N]
                  [--engine builtin | --engine aniportrait [--models DIR] [--providers cuda,dml,cpu]
                   [--steps 25] [--guidance 3.5] [--film-step 3] [--pose-style 0..99] [--pose-range release|training]]`;
+
+export const RENDER_HELP = `Usage: ${RENDER_USAGE}
+
+Renders a talking-head MP4 (H.264 + AAC) from a portrait photo and a voice recording, with a
+progress bar and ETA. Ctrl+C cancels and leaves no file behind.
+
+${JOB_OPTIONS_HELP}
+  --size 512 | WxH         output size in even pixels, 64..4096; the crop keeps it around the face
+                           (default 512; aniportrait: the exported models' size)
+  --steps N                (aniportrait) DDIM steps (default ${DEFAULT_DIFFUSION.steps})
+  --guidance X             (aniportrait) classifier-free guidance scale (default ${DEFAULT_DIFFUSION.guidanceScale})
+  --film-step N            (aniportrait) diffuse every Nth frame, FILM fills the rest (default ${DEFAULT_DIFFUSION.filmStep}; 1: all)
+  --pose-range release|training
+                           (aniportrait) how pose images are fed to the pose guider (default release)
+`;
 
 const RENDER_OPTIONS = {
   ...JOB_OPTIONS,

@@ -4,23 +4,33 @@ import { defaultModelsDir } from '../services/model-status.js';
 import { resolveDataDirs } from '../util/data-dirs.js';
 import { StudioError } from '../../src-shared/util/result.js';
 import { formatInfo } from './format-info.js';
-import { RENDER_USAGE, renderCommand } from './render-command.js';
-import { TRACK_USAGE, trackCommand } from './track-command.js';
+import { RENDER_HELP, RENDER_USAGE, renderCommand } from './render-command.js';
+import { TRACK_HELP, TRACK_USAGE, trackCommand } from './track-command.js';
 
 const USAGE = `Usage: aniportrait <command> [options]
 
 Commands:
-  info [--json] [--models DIR]   versions, execution providers and model status
+  render   photo + speech -> talking-head MP4
+  track    photo + speech -> landmark track (JSON)
+  info     versions, execution providers and model status
+
   ${RENDER_USAGE}
-                                 photo + speech -> talking-head MP4 (built-in engines)
   ${TRACK_USAGE}
-                                 photo + speech -> landmark track (built-in engine)
+  aniportrait info [--json] [--models DIR]
+
+"aniportrait <command> --help" describes a command's options.
 `;
+
+const isHelp = (arg: string) => arg === '--help' || arg === '-h';
 
 /** The `aniportrait` command line: headless jobs over the same services as the studio. */
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command !== 'track' && command !== 'render') return runCommand(argv);
+  if (rest.some(isHelp)) {
+    process.stdout.write(command === 'track' ? TRACK_HELP : RENDER_HELP);
+    return 0;
+  }
   const log = (line: string) => process.stderr.write(`${line}\n`);
   // Ctrl+C cancels cleanly: ffmpeg is stopped and no partial file stays behind.
   const controller = new AbortController();
@@ -54,6 +64,10 @@ function runCommand(argv: string[]): number {
     case 'help':
     case '--help':
     case '-h':
+      if (rest[0] === 'render' || rest[0] === 'track') {
+        process.stdout.write(rest[0] === 'track' ? TRACK_HELP : RENDER_HELP);
+        return 0;
+      }
       process.stdout.write(USAGE);
       return command === undefined ? 2 : 0;
     default:

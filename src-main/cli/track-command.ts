@@ -9,11 +9,19 @@ import { analyzePhoto } from '../face/analyze-photo.js';
 import { decodeAudioClip } from '../media/decode-audio-clip.js';
 import { writeChunksAtomic } from '../util/write-chunks-atomic.js';
 import { aniPortraitTrack, openJobModels } from './aniportrait-job.js';
-import { JOB_OPTIONS, parseJobArgs } from './job-args.js';
+import { JOB_OPTIONS, JOB_OPTIONS_HELP, parseJobArgs } from './job-args.js';
 
 export const TRACK_USAGE = `aniportrait track --image PHOTO --audio AUDIO --out track.json
                  [--pose-template NPY | --pose-video VIDEO] [--fps 30] [--seed N]
                  [--engine builtin | --engine aniportrait [--models DIR] [--providers cuda,dml,cpu] [--pose-style 0..99]]`;
+
+export const TRACK_HELP = `Usage: ${TRACK_USAGE}
+
+Writes the landmark track that \`render\` would animate, as JSON: per frame the 478 face points in
+photo pixels and the head pose (README, "CLI", gives the format).
+
+${JOB_OPTIONS_HELP}
+`;
 
 /** `aniportrait track`: photo + speech -> landmark track JSON. */
 export async function trackCommand(args: string[], log: (line: string) => void, signal?: AbortSignal): Promise<void> {

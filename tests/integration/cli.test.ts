@@ -29,7 +29,7 @@ describe.runIf(built)('aniportrait CLI', () => {
     expect(info.models.find((m) => m.name.includes('audio2mesh.onnx'))?.status).toBe('missing');
   });
 
-  it('info prints a readable report, and unknown commands fail with usage', () => {
+  it('info prints a readable report, --help describes a command, and unknown commands fail with usage', () => {
     const text = execFileSync(process.execPath, [BIN, 'info'], { env, encoding: 'utf8' });
     expect(text).toMatch(/Execution providers \(tried in this order\):/);
     const bad = spawnSync(process.execPath, [BIN, 'frobnicate'], { env, encoding: 'utf8' });
@@ -43,6 +43,11 @@ describe.runIf(built)('aniportrait CLI', () => {
     expect(onnx.stderr).toMatch(/The AniPortrait engine needs w2v_feature_encoder\.onnx, .*film_net\.onnx in .* which are missing\. Export the models/);
     const builtinModels = spawnSync(process.execPath, [BIN, 'render', '--image', 'a.png', '--audio', 'a.wav', '--out', 'a.mp4', '--models', '.'], { env, encoding: 'utf8' });
     expect(builtinModels.stderr).toMatch(/--models, --providers and --pose-style belong to --engine aniportrait/);
+    const help = spawnSync(process.execPath, [BIN, 'render', '--help'], { env, encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: aniportrait render --image PHOTO/);
+    expect(help.stdout).toMatch(/--film-step N .*\(default 3; 1: all\)/);
+    expect(execFileSync(process.execPath, [BIN, 'help', 'track'], { env, encoding: 'utf8' })).toMatch(/--pose-video VIDEO +head motion/);
     const size = spawnSync(process.execPath, [BIN, 'render', '--image', 'a.png', '--audio', 'a.wav', '--out', 'a.mp4', '--size', '511'], { env, encoding: 'utf8' });
     expect(size.status).toBe(2);
     expect(size.stderr).toMatch(/--size must be an even size/);
