@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,5 +42,14 @@ describe('encodeVideo', () => {
     const out = join(dir, 'odd.mp4');
     await expect(encodeVideo({ outPath: out, widthPx: 65, heightPx: 48, fps: 10, frameCount: 3, audioPath: audio }, () => undefined)).rejects.toThrow(/even width and height.*65x48/);
     expect(readdirSync(dir).filter((name) => name.startsWith('odd'))).toEqual([]);
+  });
+
+  // /dev/full fails every write with ENOSPC: the .part file pointed at it is a disk that is full.
+  it.runIf(existsSync('/dev/full'))('names a full disk, and leaves no file behind', async () => {
+    const out = join(dir, 'full.mp4');
+    symlinkSync('/dev/full', `${out}.part`);
+    const attempt = encodeVideo({ outPath: out, widthPx: 64, heightPx: 48, fps: 10, frameCount: 20, audioPath: audio }, (_, image) => void image.data.fill(128));
+    await expect(attempt).rejects.toMatchObject({ code: 'disk-full', message: expect.stringMatching(/disk is full while writing ".*full\.mp4"\. Free some space/) as unknown });
+    expect(readdirSync(dir).filter((name) => name.startsWith('full'))).toEqual([]);
   });
 });
