@@ -15,9 +15,10 @@ const TONGUE = [168, 72, 78] as const;
  * a shaded oral cavity, an upper-teeth band that follows the upper lip, a hint of lower teeth and
  * tongue. Anti-aliased against the lips, which keep their own (warped) texture. Where the photo's
  * own mouth is open, its warped interior shows until the frame opens wider than the photo, then
- * the synthesized one fades in. `landmarksPx` are the frame's projected landmarks ([x, y] each).
+ * the synthesized one fades in. `landmarksPx` are the frame's projected landmarks ([x, y] each);
+ * `light` (0..1, mouth-light.ts) dims the colours to the photo's lighting.
  */
-export function paintMouthInterior(image: RgbaImage, landmarksPx: ArrayLike<number>, restOpeningPx = 0): void {
+export function paintMouthInterior(image: RgbaImage, landmarksPx: ArrayLike<number>, restOpeningPx = 0, light = 1): void {
   const opening = landmarksPx[14 * 2 + 1] - landmarksPx[13 * 2 + 1];
   const rest = Math.max(0, restOpeningPx);
   const strength = smoothstep(opening, Math.max(MIN_OPENING_PX, rest * 0.9 + 0.5), rest * 1.4 + 3);
@@ -30,6 +31,10 @@ export function paintMouthInterior(image: RgbaImage, landmarksPx: ArrayLike<numb
   const teethPx = Math.min(opening * 0.42, widthPx * 0.11);
   const lowerTeethPx = Math.max(0, Math.min(opening * 0.25, widthPx * 0.07) - 1);
   const { widthPx: W, heightPx: H, data } = image;
+  const [deepR, deepG, deepB] = CAVITY_DEEP.map((v) => v * light);
+  const [edgeR, edgeG, edgeB] = CAVITY_EDGE.map((v) => v * light);
+  const [teethR, teethG, teethB] = TEETH.map((v) => v * light);
+  const [tongueR, tongueG, tongueB] = TONGUE.map((v) => v * light);
   const xStart = Math.max(0, Math.floor(Math.min(left[0], right[0])));
   const xEnd = Math.min(W - 1, Math.ceil(Math.max(left[0], right[0])));
   const centreX = (left[0] + right[0]) / 2;
@@ -59,30 +64,30 @@ export function paintMouthInterior(image: RgbaImage, landmarksPx: ArrayLike<numb
       // Cavity: dark in the middle, lighter near the lips and darker towards the corners.
       const rim = Math.max(0, 1 - Math.min(t, 1 - t) * 4);
       const cavity = rim * rimStrength;
-      let r = CAVITY_DEEP[0] + (CAVITY_EDGE[0] - CAVITY_DEEP[0]) * cavity;
-      let g = CAVITY_DEEP[1] + (CAVITY_EDGE[1] - CAVITY_DEEP[1]) * cavity;
-      let b = CAVITY_DEEP[2] + (CAVITY_EDGE[2] - CAVITY_DEEP[2]) * cavity;
+      let r = deepR + (edgeR - deepR) * cavity;
+      let g = deepG + (edgeG - deepG) * cavity;
+      let b = deepB + (edgeB - deepB) * cavity;
       const tongue = tongueX + ((py - bottom) / (depth * 0.55)) ** 2;
       if (tongue < 1) {
         const k = Math.min(1, (1 - tongue) * 2.5) * tongueStrength;
-        r += (TONGUE[0] - r) * k;
-        g += (TONGUE[1] - g) * k;
-        b += (TONGUE[2] - b) * k;
+        r += (tongueR - r) * k;
+        g += (tongueG - g) * k;
+        b += (tongueB - b) * k;
       }
       const fromTop = py - top;
       if (fromTop < teethPx) {
         // Teeth: bright and flat, greying into the shadow of the corners, soft lower edge.
         const k = clamp01((teethPx - fromTop) * 0.9) * teethFade;
-        r += (TEETH[0] * teethShade - r) * k;
-        g += (TEETH[1] * teethShade - g) * k;
-        b += (TEETH[2] * teethShade - b) * k;
+        r += (teethR * teethShade - r) * k;
+        g += (teethG * teethShade - g) * k;
+        b += (teethB * teethShade - b) * k;
       }
       const fromBottom = bottom - py;
       if (fromBottom < lowerTeethPx) {
         const k = clamp01(lowerTeethPx - fromBottom) * lowerTeethFade;
-        r += (TEETH[0] * 0.82 - r) * k;
-        g += (TEETH[1] * 0.82 - g) * k;
-        b += (TEETH[2] * 0.82 - b) * k;
+        r += (teethR * 0.82 - r) * k;
+        g += (teethG * 0.82 - g) * k;
+        b += (teethB * 0.82 - b) * k;
       }
       const o = (y * W + x) * 4;
       data[o] = data[o] + (r - data[o]) * coverage;

@@ -6,6 +6,7 @@ import { smoothEdges } from './edge-smoothing.js';
 import { applyCrop } from './face-crop.js';
 import { FaceDrawOrder } from './face-draw-order.js';
 import { paintMouthInterior } from './mouth-interior.js';
+import { mouthLight } from './mouth-light.js';
 import type { RgbaImage } from './rgba-image.js';
 import { I420Converter } from './rgba-to-i420.js';
 import { WarpKernel } from './warp-kernel.js';
@@ -34,6 +35,8 @@ export class WarpRenderer {
   private readonly targetCorners = new Float64Array(6);
   /** Opening of the photo's own mouth (px, output frame). */
   private readonly restOpeningPx: number;
+  /** How bright the synthesized mouth may be in this photo (mouth-light.ts). */
+  private readonly mouthLight: number;
   /** Helper-ring triangles, drawn first; the face's triangles go over them (faceOrder). */
   private readonly ringTriangles: Uint32Array;
   private readonly faceOrder: FaceDrawOrder;
@@ -55,6 +58,7 @@ export class WarpRenderer {
     const rest = applyCrop(crop, projectPoints(rig.lmks3dCm, MESH_VERTEX_COUNT, rig.transMat, ZERO_POSE, this.photoSize));
     this.mesh = new WarpMesh(rest, source.widthPx, source.heightPx, faceTriangles);
     this.restOpeningPx = rest[14 * 2 + 1] - rest[13 * 2 + 1];
+    this.mouthLight = mouthLight(source, rest);
     this.destination = new Float32Array(this.mesh.rest.length);
     this.stillPoints = new Uint8Array(this.mesh.pointCount);
     const count = this.mesh.triangles.length / 3;
@@ -110,7 +114,7 @@ export class WarpRenderer {
     for (const t of this.faceOrder.order) this.drawTriangle(t, src, dst);
     this.kernel.flush();
     smoothEdges(frame, dst, this.silhouette, this.faceOrder.silhouetteEdges(this.silhouette));
-    paintMouthInterior(frame, this.projected, this.restOpeningPx);
+    paintMouthInterior(frame, this.projected, this.restOpeningPx, this.mouthLight);
     return frame;
   }
 
