@@ -21,13 +21,16 @@ export const JOB_OPTIONS = {
 export const JOB_OPTIONS_HELP = `  --image PHOTO            the portrait (PNG, JPEG, WebP); one face, the largest if several
   --audio AUDIO            the voice (WAV, MP3, M4A, OGG, FLAC; any rate and channels)
   --out FILE               where to write (replaced only when the job completes)
-  --fps N                  frames per second, 1..120 (default 30; AniPortrait's engine: 30 only)
-  --seed N                 seeds the head motion and blinks: same seed, same result (default 42)
+  --fps N                  frames per second, 1..120 (default ${JOB_OPTIONS.fps.default}; aniportrait: 30 only)
+  --seed N                 same seed, same result (default ${JOB_OPTIONS.seed.default}); seeds the head motion and
+                           blinks (builtin), the pose style and diffusion noise (aniportrait)
   --pose-template NPY      head motion from AniPortrait's pose template (n x 6 .npy)
-  --pose-video VIDEO       head motion, blinks and brows from a face in a reference video
+  --pose-video VIDEO       head motion from a face in a reference video (builtin: its blinks
+                           and brows too)
   --engine builtin|aniportrait
                            built-in engine (default), or AniPortrait's networks exported to ONNX
-  --models DIR             (aniportrait) the exported models' folder
+  --models DIR             (aniportrait) the exported models' folder (default: $ANIPORTRAIT_MODELS_DIR,
+                           else models/aniportrait in the data folder; "aniportrait info" shows it)
   --providers LIST         (aniportrait) execution providers to try, in order: cuda,dml,cpu
   --pose-style 0..99       (aniportrait) audio2pose style id (default: seed mod 100)`;
 

@@ -16,6 +16,7 @@ export const RENDER_USAGE = `aniportrait render --image PHOTO --audio AUDIO --ou
                  [--engine builtin | --engine aniportrait [--models DIR] [--providers cuda,dml,cpu]
                   [--steps 25] [--guidance 3.5] [--film-step 3] [--pose-style 0..99] [--pose-range release|training]]`;
 
+/** What `aniportrait render --help` prints. */
 export const RENDER_HELP = `Usage: ${RENDER_USAGE}
 
 Renders a talking-head MP4 (H.264 + AAC) from a portrait photo and a voice recording, with a

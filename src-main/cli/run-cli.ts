@@ -21,6 +21,12 @@ Commands:
 "aniportrait <command> --help" describes a command's options.
 `;
 
+const INFO_HELP = `Usage: aniportrait info [--json] [--models DIR]
+
+Prints versions, the execution providers in the order they are tried, and which model files are
+present (--models: the AniPortrait models' folder to check). --json: the same as JSON.
+`;
+
 const isHelp = (arg: string) => arg === '--help' || arg === '-h';
 
 /** The `aniportrait` command line: headless jobs over the same services as the studio. */
@@ -54,6 +60,10 @@ function runCommand(argv: string[]): number {
   const [command, ...rest] = argv;
   switch (command) {
     case 'info': {
+      if (rest.some(isHelp)) {
+        process.stdout.write(INFO_HELP);
+        return 0;
+      }
       const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' }, models: { type: 'string' } } });
       const dirs = resolveDataDirs();
       const info = collectAppInfo('cli', dirs, values.models ?? defaultModelsDir(dirs.dataDir));

@@ -15,6 +15,7 @@ export const TRACK_USAGE = `aniportrait track --image PHOTO --audio AUDIO --out 
                  [--pose-template NPY | --pose-video VIDEO] [--fps 30] [--seed N]
                  [--engine builtin | --engine aniportrait [--models DIR] [--providers cuda,dml,cpu] [--pose-style 0..99]]`;
 
+/** What `aniportrait track --help` prints. */
 export const TRACK_HELP = `Usage: ${TRACK_USAGE}
 
 Writes the landmark track that \`render\` would animate, as JSON: per frame the 478 face points in

@@ -1,16 +1,20 @@
 import { CHIN_BOTTOM, MOUTH_CORNERS, NOSE_TIP } from '../face/landmark-regions.js';
 import type { RgbaImage } from './rgba-image.js';
 
-/** Luma (BT.601) of the photo's lower-face highlights at which the mouth keeps its own colours. */
-const FULL_LIGHT_LUMA = 235;
+/**
+ * Luma (BT.601) of the photo's lower-face highlights at which the mouth keeps its own colours:
+ * the teeth's (mouth-interior.ts), so that the teeth come out as bright as those highlights.
+ */
+const FULL_LIGHT_LUMA = 238;
 /** The darkest the synthesized mouth gets, as a share of its colours (a very dark photo). */
 const MIN_LIGHT = 0.3;
 /** Share of the lower face's pixels brighter than the highlight measured. */
 const HIGHLIGHT_SHARE = 0.05;
 
 /**
- * How bright the synthesized mouth may be in this photo, 0.3..1: the teeth should be no brighter
- * than the photo's own highlights on the lower face (nose tip, lips, chin, and its own teeth if
+ * How bright the synthesized mouth may be in this photo, 0.3..1: the teeth come out about as bright
+ * as the photo's own highlights on the lower face (above them only in a very dark photo, where the
+ * 0.3 floor keeps them visible) (nose tip, lips, chin, and its own teeth if
  * they show), or they glow in a dim photo. The highlight, not the mean, so that dark skin in good
  * light keeps bright teeth. Measured once, on the photo as cropped for the output, between the
  * nose tip and the chin and a little wider than the mouth (`landmarksPx`: rest landmarks, [x, y]).

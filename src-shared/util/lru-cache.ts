@@ -1,6 +1,8 @@
 /**
  * A least-recently-used cache whose entries' costs add up to at most `capacity` (each entry costs 1
  * unless `cost` says otherwise, e.g. its size in bytes). Map keeps insertion order, oldest first.
+ * A value that alone costs more than the capacity is not kept (its key is forgotten) and evicts
+ * nothing else.
  */
 export class LruCache<K, V> {
   private readonly entries = new Map<K, V>();
@@ -26,8 +28,10 @@ export class LruCache<K, V> {
       this.entries.delete(key);
       this.total -= this.cost(old);
     }
+    const cost = this.cost(value);
+    if (cost > this.capacity) return;
     this.entries.set(key, value);
-    this.total += this.cost(value);
+    this.total += cost;
     for (const [oldKey, oldValue] of this.entries) {
       if (this.total <= this.capacity) break;
       this.entries.delete(oldKey);

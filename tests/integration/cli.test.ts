@@ -48,6 +48,7 @@ describe.runIf(built)('aniportrait CLI', () => {
     expect(help.stdout).toMatch(/^Usage: aniportrait render --image PHOTO/);
     expect(help.stdout).toMatch(/--film-step N .*\(default 3; 1: all\)/);
     expect(execFileSync(process.execPath, [BIN, 'help', 'track'], { env, encoding: 'utf8' })).toMatch(/--pose-video VIDEO +head motion/);
+    expect(execFileSync(process.execPath, [BIN, 'info', '--help'], { env, encoding: 'utf8' })).toMatch(/^Usage: aniportrait info \[--json\]/);
     const size = spawnSync(process.execPath, [BIN, 'render', '--image', 'a.png', '--audio', 'a.wav', '--out', 'a.mp4', '--size', '511'], { env, encoding: 'utf8' });
     expect(size.status).toBe(2);
     expect(size.stderr).toMatch(/--size must be an even size/);

@@ -44,7 +44,8 @@ describe('encodeVideo', () => {
     expect(readdirSync(dir).filter((name) => name.startsWith('odd'))).toEqual([]);
   });
 
-  // /dev/full fails every write with ENOSPC: the .part file pointed at it is a disk that is full.
+  // /dev/full fails every write with ENOSPC: the .part file pointed at it is a disk that is full
+  // (from ffmpeg's first write, the header; a disk filling up later takes the same path).
   it.runIf(existsSync('/dev/full'))('names a full disk, and leaves no file behind', async () => {
     const out = join(dir, 'full.mp4');
     symlinkSync('/dev/full', `${out}.part`);

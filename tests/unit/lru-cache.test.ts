@@ -20,7 +20,9 @@ describe('LruCache', () => {
     expect(cache.size).toBe(2);
     cache.set('c', new Uint8Array(3)); // 12: b, the oldest, goes
     expect([cache.get('b'), cache.get('a')?.byteLength, cache.get('c')?.byteLength]).toEqual([undefined, 5, 3]);
-    cache.set('huge', new Uint8Array(11)); // larger than the whole budget: nothing can stay
-    expect(cache.size).toBe(0);
+    cache.set('huge', new Uint8Array(11)); // larger than the whole budget: not kept, and evicts nothing
+    expect([cache.get('huge'), cache.size]).toEqual([undefined, 2]);
+    cache.set('a', new Uint8Array(11)); // nor does a too large value under a key already there
+    expect([cache.get('a'), cache.get('c')?.byteLength, cache.size]).toEqual([undefined, 3, 1]);
   });
 });

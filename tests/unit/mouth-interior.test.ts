@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { CHIN_BOTTOM, LOWER_LIP_INNER, MOUTH_CORNERS, NOSE_TIP, UPPER_LIP_INNER } from '../../src-shared/face/landmark-regions.js';
 import { LANDMARK_COUNT } from '../../src-shared/face/topology.js';
@@ -39,23 +40,23 @@ describe('mouthLight', () => {
   it("follows the lower face's highlights: full in a bright photo, dimmer in a dim one, never below 0.3", () => {
     const rest = mouthLandmarks(0);
     expect(mouthLight(greyImage(245), rest)).toBe(1);
-    expect(mouthLight(greyImage(120), rest)).toBeCloseTo(120 / 235, 2);
+    expect(mouthLight(greyImage(120), rest)).toBeCloseTo(120 / 238, 2);
     expect(mouthLight(greyImage(10), rest)).toBe(0.3);
   });
 
   it('takes the brightest 5 % of the region, so a few specks do not count but a highlight does', () => {
     const rest = mouthLandmarks(0);
-    // The region is x 13..107, y 20..100: 95 x 81 px. A 3 x 3 speck is 0.1 % of it, a 30 x 30 patch 12 %.
+    // The region is x 12..108, y 20..100: 97 x 81 px. A 3 x 3 speck is 0.1 % of it, a 30 x 30 patch 12 %.
     const paintPatch = (image: RgbaImage, sidePx: number) => {
       for (let y = 40; y < 40 + sidePx; y++) image.data.fill(250, (y * SIZE_PX + 40) * 4, (y * SIZE_PX + 40 + sidePx) * 4);
       return image;
     };
-    expect(mouthLight(paintPatch(greyImage(120), 3), rest)).toBeCloseTo(120 / 235, 2);
+    expect(mouthLight(paintPatch(greyImage(120), 3), rest)).toBeCloseTo(120 / 238, 2);
     expect(mouthLight(paintPatch(greyImage(120), 30), rest)).toBe(1);
     // Outside the region (above the nose tip) nothing counts.
     const above = greyImage(120);
     above.data.fill(250, 0, 15 * SIZE_PX * 4);
-    expect(mouthLight(above, rest)).toBeCloseTo(120 / 235, 2);
+    expect(mouthLight(above, rest)).toBeCloseTo(120 / 238, 2);
   });
 });
 

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import type { StudioApi } from '../../src-shared/ipc/studio-api.js';
 import { createProject } from '../../src-shared/project/create-project.js';
