@@ -76,11 +76,12 @@ export function paintMouthInterior(image: RgbaImage, landmarksPx: ArrayLike<numb
       }
       const fromTop = py - top;
       if (fromTop < teethPx) {
-        // Teeth: bright and flat, greying into the shadow of the corners, soft lower edge.
+        // Teeth: bright, greying into the shadow of the corners and of the upper lip, soft lower edge.
         const k = clamp01((teethPx - fromTop) * 0.9) * teethFade;
-        r += (teethR * teethShade - r) * k;
-        g += (teethG * teethShade - g) * k;
-        b += (teethB * teethShade - b) * k;
+        const shade = teethShade * (0.8 + 0.2 * clamp01(fromTop / (teethPx * 0.5)));
+        r += (teethR * shade - r) * k;
+        g += (teethG * shade - g) * k;
+        b += (teethB * shade - b) * k;
       }
       const fromBottom = bottom - py;
       if (fromBottom < lowerTeethPx) {
