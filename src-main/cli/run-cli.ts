@@ -27,16 +27,20 @@ Prints versions, the execution providers in the order they are tried, and which 
 present (--models: the AniPortrait models' folder to check). --json: the same as JSON.
 `;
 
+/** What `aniportrait <command> --help` (or `aniportrait help <command>`) prints. */
+const COMMAND_HELP: ReadonlyMap<string, string> = new Map([['render', RENDER_HELP], ['track', TRACK_HELP], ['info', INFO_HELP]]);
+
 const isHelp = (arg: string) => arg === '--help' || arg === '-h';
 
 /** The `aniportrait` command line: headless jobs over the same services as the studio. */
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command !== 'track' && command !== 'render') return runCommand(argv);
-  if (rest.some(isHelp)) {
-    process.stdout.write(command === 'track' ? TRACK_HELP : RENDER_HELP);
+  const help = COMMAND_HELP.get(command ?? '');
+  if (help !== undefined && rest.some(isHelp)) {
+    process.stdout.write(help);
     return 0;
   }
+  if (command !== 'track' && command !== 'render') return runCommand(argv);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   // Ctrl+C cancels cleanly: ffmpeg is stopped and no partial file stays behind.
   const controller = new AbortController();
@@ -60,10 +64,6 @@ function runCommand(argv: string[]): number {
   const [command, ...rest] = argv;
   switch (command) {
     case 'info': {
-      if (rest.some(isHelp)) {
-        process.stdout.write(INFO_HELP);
-        return 0;
-      }
       const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' }, models: { type: 'string' } } });
       const dirs = resolveDataDirs();
       const info = collectAppInfo('cli', dirs, values.models ?? defaultModelsDir(dirs.dataDir));
@@ -73,13 +73,11 @@ function runCommand(argv: string[]): number {
     case undefined:
     case 'help':
     case '--help':
-    case '-h':
-      if (rest[0] === 'render' || rest[0] === 'track') {
-        process.stdout.write(rest[0] === 'track' ? TRACK_HELP : RENDER_HELP);
-        return 0;
-      }
-      process.stdout.write(USAGE);
-      return command === undefined ? 2 : 0;
+    case '-h': {
+      const help = COMMAND_HELP.get(rest[0] ?? '');
+      process.stdout.write(help ?? USAGE);
+      return command === undefined && help === undefined ? 2 : 0;
+    }
     default:
       process.stderr.write(`aniportrait: unknown command "${command}".\n\n${USAGE}`);
       return 2;

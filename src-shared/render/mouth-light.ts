@@ -13,11 +13,11 @@ const HIGHLIGHT_SHARE = 0.05;
 
 /**
  * How bright the synthesized mouth may be in this photo, 0.3..1: the teeth come out about as bright
- * as the photo's own highlights on the lower face (above them only in a very dark photo, where the
- * 0.3 floor keeps them visible) (nose tip, lips, chin, and its own teeth if
- * they show), or they glow in a dim photo. The highlight, not the mean, so that dark skin in good
- * light keeps bright teeth. Measured once, on the photo as cropped for the output, between the
- * nose tip and the chin and a little wider than the mouth (`landmarksPx`: rest landmarks, [x, y]).
+ * as the photo's own highlights on the lower face (nose tip, lips, chin, and its own teeth if they
+ * show), where constant colours would glow in a dim photo. Only in a very dark photo are they
+ * brighter: the 0.3 floor keeps them visible. The highlight, not the mean, so that dark skin in
+ * good light keeps bright teeth. Measured once, on the photo as cropped for the output, between
+ * the nose tip and the chin and a little wider than the mouth (`landmarksPx`: rest landmarks, [x, y]).
  */
 export function mouthLight(photo: RgbaImage, landmarksPx: ArrayLike<number>): number {
   const [left, right] = MOUTH_CORNERS.map((i) => landmarksPx[i * 2]);
