@@ -1,4 +1,4 @@
-import { LOWER_LIP_INNER, UPPER_LIP_INNER } from '../face/landmark-regions.js';
+import { LOWER_LIP_INNER, LOWER_LIP_INNER_MID, UPPER_LIP_INNER, UPPER_LIP_INNER_MID } from '../face/landmark-regions.js';
 import { smoothstep } from '../math/smoothstep.js';
 import type { RgbaImage } from './rgba-image.js';
 
@@ -19,7 +19,7 @@ const TONGUE = [168, 72, 78] as const;
  * `light` (0..1, mouth-light.ts) dims the colours to the photo's lighting.
  */
 export function paintMouthInterior(image: RgbaImage, landmarksPx: ArrayLike<number>, restOpeningPx = 0, light = 1): void {
-  const opening = landmarksPx[14 * 2 + 1] - landmarksPx[13 * 2 + 1];
+  const opening = lipOpeningPx(landmarksPx);
   const rest = Math.max(0, restOpeningPx);
   const strength = smoothstep(opening, Math.max(MIN_OPENING_PX, rest * 0.9 + 0.5), rest * 1.4 + 3);
   if (!(opening > MIN_OPENING_PX) || strength <= 0) return;
@@ -96,6 +96,11 @@ export function paintMouthInterior(image: RgbaImage, landmarksPx: ArrayLike<numb
       data[o + 2] = data[o + 2] + (b - data[o + 2]) * coverage;
     }
   }
+}
+
+/** How far apart the inner lips are at the middle (px, downwards positive), of 2D landmarks ([x, y] each). */
+export function lipOpeningPx(landmarksPx: ArrayLike<number>): number {
+  return landmarksPx[LOWER_LIP_INNER_MID * 2 + 1] - landmarksPx[UPPER_LIP_INNER_MID * 2 + 1];
 }
 
 /** y of a left-to-right contour at x (linear between its points, clamped at the ends). */

@@ -5,7 +5,7 @@ import type { FaceCrop } from './face-crop.js';
 import { smoothEdges } from './edge-smoothing.js';
 import { applyCrop } from './face-crop.js';
 import { FaceDrawOrder } from './face-draw-order.js';
-import { paintMouthInterior } from './mouth-interior.js';
+import { lipOpeningPx, paintMouthInterior } from './mouth-interior.js';
 import { mouthLight } from './mouth-light.js';
 import type { RgbaImage } from './rgba-image.js';
 import { I420Converter } from './rgba-to-i420.js';
@@ -57,7 +57,7 @@ export class WarpRenderer {
     // The rest face is the rig projected with no pose: a still frame is then exactly the photo.
     const rest = applyCrop(crop, projectPoints(rig.lmks3dCm, MESH_VERTEX_COUNT, rig.transMat, ZERO_POSE, this.photoSize));
     this.mesh = new WarpMesh(rest, source.widthPx, source.heightPx, faceTriangles);
-    this.restOpeningPx = rest[14 * 2 + 1] - rest[13 * 2 + 1];
+    this.restOpeningPx = lipOpeningPx(rest);
     this.mouthLight = mouthLight(source, rest);
     this.destination = new Float32Array(this.mesh.rest.length);
     this.stillPoints = new Uint8Array(this.mesh.pointCount);
