@@ -6,7 +6,7 @@ import { ExpressionRig, NEUTRAL_FACE } from '../../src-shared/face/expression-ri
 import { createRgbaImage } from '../../src-shared/render/rgba-image.js';
 import { exportBuiltinVideo } from '../engines/builtin/export-video.js';
 import { generateBuiltinTrack } from '../engines/builtin/generate-track.js';
-import { createWarpRenderer } from '../engines/builtin/render-session.js';
+import { createWarpRenderer } from '../engines/builtin/warp-renderer-for-photo.js';
 import { analyzePhoto } from '../face/analyze-photo.js';
 import { bareEncodeMs, canSynthesizeSpeech, dumpRawFrames, forkForPeakRss, synthesizeSpeechFile } from '../media/bench-media.js';
 import { decodeAudioClip } from '../media/decode-audio-clip.js';

@@ -1,99 +1,190 @@
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { DiffusionSettings, FrameSize, InterpolatorId, JobPoseSource, ProviderChoice, RenderJob } from '../../src-shared/job/render-job.js';
+import { DEFAULT_DIFFUSION_SETTINGS } from '../../src-shared/job/render-job.js';
+import type { EngineId } from '../../src-shared/project/project-schema.js';
+import { ENGINES } from '../../src-shared/project/project-schema.js';
 import { StudioError } from '../../src-shared/util/result.js';
-import type { PoseSourceRequest } from '../engines/shared/pose-sources.js';
+import { defaultModelsDir } from '../services/model-status.js';
+import { resolveDataDirs } from '../util/data-dirs.js';
+import { loadProjectJob } from './project-job.js';
+
+/** The defaults of a job given by flags (a project's own settings replace them). */
+export const JOB_DEFAULTS = { fps: 30, seed: 42, engine: 'builtin' } as const;
 
 /** Options shared by `track` and `render`. */
 export const JOB_OPTIONS = {
   image: { type: 'string' },
   audio: { type: 'string' },
+  project: { type: 'string' },
   out: { type: 'string' },
   'pose-template': { type: 'string' },
   'pose-video': { type: 'string' },
-  fps: { type: 'string', default: '30' },
-  seed: { type: 'string', default: '42' },
-  engine: { type: 'string', default: 'builtin' },
+  fps: { type: 'string' },
+  seed: { type: 'string' },
+  engine: { type: 'string' },
+  'audio-engine': { type: 'string' },
+  'video-engine': { type: 'string' },
   models: { type: 'string' },
   providers: { type: 'string' },
   'pose-style': { type: 'string' },
 } as const;
 
+/** Options of `render` alone. */
+export const RENDER_ONLY_OPTIONS = {
+  size: { type: 'string' },
+  steps: { type: 'string' },
+  guidance: { type: 'string' },
+  'film-step': { type: 'string' },
+  'pose-range': { type: 'string' },
+} as const;
+
 /** What `--help` says of the options shared by `track` and `render`. */
 export const JOB_OPTIONS_HELP = `  --image PHOTO            the portrait (PNG, JPEG, WebP); one face, the largest if several
   --audio AUDIO            the voice (WAV, MP3, M4A, OGG, FLAC; any rate and channels)
-  --out FILE               where to write (replaced only when the job completes)
-  --fps N                  frames per second, 1..120 (default ${JOB_OPTIONS.fps.default}; aniportrait: 30 only)
-  --seed N                 same seed, same result (default ${JOB_OPTIONS.seed.default}); seeds the head motion and
+  --project P.aniproj      a saved studio project instead of --image/--audio: its photo, audio, pose
+                           source, engines, settings and keyframe layers (markers do not render);
+                           the flags below override its settings
+  --out FILE               where to write (replaced only when the job completes; with --project the
+                           default is beside the project, named after it)
+  --fps N                  frames per second, 1..120 (default ${JOB_DEFAULTS.fps}; aniportrait: 30 only)
+  --seed N                 same seed, same result (default ${JOB_DEFAULTS.seed}); seeds the head motion and
                            blinks (builtin), the pose style and diffusion noise (aniportrait)
   --pose-template NPY      head motion from AniPortrait's pose template (n x 6 .npy)
   --pose-video VIDEO       head motion from a face in a reference video (builtin: its blinks
                            and brows too)
   --engine builtin|aniportrait
-                           built-in engine (default), or AniPortrait's networks exported to ONNX
+                           both stages: the built-in engine (default), or AniPortrait's networks
+                           exported to ONNX
+  --audio-engine builtin|aniportrait
+                           Audio2Lmk alone (audio -> landmark track)
+  --video-engine builtin|aniportrait
+                           Lmk2Video alone (landmarks + photo -> video)
   --models DIR             (aniportrait) the exported models' folder (default: $ANIPORTRAIT_MODELS_DIR,
                            else models/aniportrait in the data folder; "aniportrait info" shows it)
   --providers LIST         (aniportrait) execution providers to try, in order: cuda,dml,cpu
-  --pose-style 0..99       (aniportrait) audio2pose style id (default: seed mod 100)`;
+  --pose-style 0..99       (aniportrait Audio2Lmk) audio2pose style id (default: seed mod 100)`;
 
-export type EngineName = 'builtin' | 'aniportrait';
+type JobValues = { [K in keyof typeof JOB_OPTIONS | keyof typeof RENDER_ONLY_OPTIONS]?: string };
 
-export interface JobArgs {
-  readonly imagePath: string;
-  readonly imageLabel: string;
-  readonly audioPath: string;
-  readonly audioLabel: string;
-  readonly outPath: string;
-  readonly fps: number;
-  readonly seed: number;
-  readonly poseSource: PoseSourceRequest;
-  readonly engine: EngineName;
-  /** --models DIR (resolved), when given. */
-  readonly modelsDir: string | undefined;
-  /** --providers cuda,cpu (AniPortrait engine), when given. */
-  readonly providers: readonly ProviderChoice[] | undefined;
-  /** audio2pose style id 0..99 (AniPortrait engine); default seed % 100. */
-  readonly poseStyle: number;
-}
-
-export type ProviderChoice = 'cuda' | 'dml' | 'cpu';
 const PROVIDER_CHOICES: readonly ProviderChoice[] = ['cuda', 'dml', 'cpu'];
 
-type JobValues = { [K in keyof typeof JOB_OPTIONS]?: string };
-
-/** Checks the shared options; `usage` is appended to the message of a missing one. */
-export function parseJobArgs(values: JobValues, usage: string): JobArgs {
-  if (!values.image || !values.audio || !values.out) throw new StudioError('invalid-request', `--image, --audio and --out are required.\n${usage}`);
+/** A job from `track` / `render` flags, or from `--project` with flags over its settings; `command` names the default output. */
+export async function jobFromArgs(values: JobValues, usage: string, command: 'render' | 'track'): Promise<{ job: RenderJob; outPath: string }> {
+  if (values.project !== undefined) {
+    const conflicting = (['image', 'audio', 'pose-template', 'pose-video'] as const).filter((k) => values[k] !== undefined);
+    if (conflicting.length > 0) throw new StudioError('invalid-request', `--project takes the photo, audio and pose source from the project; drop ${conflicting.map((k) => `--${k}`).join(', ')}.`);
+    const { job: base, projectDir } = await loadProjectJob(values.project, modelsDirOf(values));
+    const outPath = resolve(values.out ?? join(dirname(projectDir), `${basename(projectDir).replace(/\.aniproj$/, '')}${command === 'render' ? '.mp4' : '.track.json'}`));
+    return { job: withOverrides(base, values), outPath };
+  }
+  if (!values.image || !values.audio || !values.out) throw new StudioError('invalid-request', `--image, --audio and --out are required (or --project P.aniproj).\n${usage}`);
   if (values['pose-template'] && values['pose-video']) throw new StudioError('invalid-request', 'Give --pose-template or --pose-video, not both.');
-  const fps = Number(values.fps);
-  const seed = Number(values.seed);
-  if (!Number.isInteger(fps) || fps < 1 || fps > 120) throw new StudioError('invalid-request', `--fps must be a whole number 1..120, got ${values.fps}.`);
-  if (!Number.isInteger(seed) || seed < 0) throw new StudioError('invalid-request', `--seed must be a whole number >= 0, got ${values.seed}.`);
-  const poseSource: PoseSourceRequest = values['pose-template']
-    ? { kind: 'template', path: resolve(values['pose-template']) }
+  const poseSource: JobPoseSource = values['pose-template']
+    ? { kind: 'template', path: resolve(values['pose-template']), label: `The pose template "${values['pose-template']}"` }
     : values['pose-video']
       ? { kind: 'video', path: resolve(values['pose-video']), label: `The pose video "${values['pose-video']}"` }
       : { kind: 'audio' };
-  const engine = values.engine ?? 'builtin';
-  if (engine !== 'builtin' && engine !== 'aniportrait') throw new StudioError('invalid-request', `--engine must be builtin or aniportrait, got ${engine}.`);
-  if (engine === 'builtin' && (values.models || values.providers || values['pose-style'])) {
-    throw new StudioError('invalid-request', '--models, --providers and --pose-style belong to --engine aniportrait.');
+  const base: RenderJob = {
+    photo: { path: resolve(values.image), label: `The photo "${values.image}"` },
+    audio: { path: resolve(values.audio), label: `The audio "${values.audio}"` },
+    poseSource,
+    engines: { audio2lmk: JOB_DEFAULTS.engine, lmk2video: JOB_DEFAULTS.engine, interpolation: 'film' },
+    fps: JOB_DEFAULTS.fps,
+    seed: JOB_DEFAULTS.seed,
+    poseStyle: JOB_DEFAULTS.seed % 100,
+    size: null,
+    diffusion: DEFAULT_DIFFUSION_SETTINGS,
+    layers: [],
+    models: { dir: modelsDirOf(values) },
+    trackKey: null,
+  };
+  return { job: withOverrides(base, values), outPath: resolve(values.out) };
+}
+
+function modelsDirOf(values: JobValues): string {
+  return values.models ? resolve(values.models) : defaultModelsDir(resolveDataDirs().dataDir);
+}
+
+/** The flags given, over a job's settings; each flag is checked, and flags for an engine the job does not run are refused. */
+function withOverrides(base: RenderJob, values: JobValues): RenderJob {
+  const engines = enginesOf(base.engines, values);
+  const usesAniPortrait = engines.audio2lmk === 'aniportrait' || engines.lmk2video === 'aniportrait';
+  if (!usesAniPortrait && (values.models || values.providers)) throw new StudioError('invalid-request', '--models and --providers belong to the aniportrait engine (--engine, --audio-engine or --video-engine aniportrait).');
+  if (engines.audio2lmk !== 'aniportrait' && values['pose-style']) throw new StudioError('invalid-request', '--pose-style belongs to the aniportrait Audio2Lmk (--engine or --audio-engine aniportrait).');
+  if (engines.lmk2video !== 'aniportrait' && (values.steps || values.guidance || values['film-step'] || values['pose-range'])) {
+    throw new StudioError('invalid-request', '--steps, --guidance, --film-step and --pose-range belong to the aniportrait Lmk2Video (--engine or --video-engine aniportrait).');
   }
-  const providers = values.providers?.split(',').map((p) => p.trim());
-  const unknown = providers?.filter((p) => !PROVIDER_CHOICES.includes(p as ProviderChoice));
-  if (unknown?.length) throw new StudioError('invalid-request', `--providers takes a comma list of ${PROVIDER_CHOICES.join(', ')}; got ${unknown.join(', ')}.`);
-  const poseStyle = values['pose-style'] === undefined ? seed % 100 : Number(values['pose-style']);
-  if (!Number.isInteger(poseStyle) || poseStyle < 0 || poseStyle > 99) throw new StudioError('invalid-request', `--pose-style must be 0..99, got ${values['pose-style']}.`);
+  const fps = values.fps === undefined ? base.fps : wholeNumber(values.fps, '--fps', 1, 120);
+  const seed = values.seed === undefined ? base.seed : wholeNumber(values.seed, '--seed', 0, 2 ** 31 - 1);
+  const poseStyle = values['pose-style'] !== undefined ? wholeNumber(values['pose-style'], '--pose-style', 0, 99) : values.seed !== undefined ? seed % 100 : base.poseStyle;
+  const diffusion: DiffusionSettings = {
+    steps: values.steps === undefined ? base.diffusion.steps : wholeNumber(values.steps, '--steps', 1, 1000),
+    guidanceScale: values.guidance === undefined ? base.diffusion.guidanceScale : decimal(values.guidance, '--guidance'),
+    filmStep: values['film-step'] === undefined ? base.diffusion.filmStep : wholeNumber(values['film-step'], '--film-step', 1, 16),
+    poseValueRange: poseRange(values['pose-range']) ?? base.diffusion.poseValueRange,
+  };
+  const interpolation: InterpolatorId = values['film-step'] === undefined ? engines.interpolation : diffusion.filmStep > 1 ? 'film' : 'none';
+  const providers = values.providers === undefined ? base.models.providers : providerList(values.providers);
   return {
-    engine,
-    modelsDir: values.models ? resolve(values.models) : undefined,
-    providers: providers as ProviderChoice[] | undefined,
-    poseStyle,
-    imagePath: resolve(values.image),
-    imageLabel: `The photo "${values.image}"`,
-    audioPath: resolve(values.audio),
-    audioLabel: `The audio "${values.audio}"`,
-    outPath: resolve(values.out),
+    ...base,
+    engines: { ...engines, interpolation },
     fps,
     seed,
-    poseSource,
+    poseStyle,
+    size: values.size === undefined ? base.size : parseSize(values.size),
+    diffusion,
+    models: { dir: base.models.dir, ...(providers ? { providers } : {}) },
+    // A flag that changes the track makes it another track.
+    trackKey: null,
   };
+}
+
+function enginesOf(base: RenderJob['engines'], values: JobValues): RenderJob['engines'] {
+  const both = values.engine === undefined ? undefined : engineId(values.engine, '--engine');
+  const audio = values['audio-engine'] === undefined ? undefined : engineId(values['audio-engine'], '--audio-engine');
+  const video = values['video-engine'] === undefined ? undefined : engineId(values['video-engine'], '--video-engine');
+  if (both !== undefined && ((audio !== undefined && audio !== both) || (video !== undefined && video !== both))) {
+    throw new StudioError('invalid-request', `--engine ${both} sets both stages; it contradicts ${audio !== undefined && audio !== both ? `--audio-engine ${audio}` : `--video-engine ${video}`}.`);
+  }
+  return { audio2lmk: audio ?? both ?? base.audio2lmk, lmk2video: video ?? both ?? base.lmk2video, interpolation: base.interpolation };
+}
+
+function engineId(text: string, flag: string): EngineId {
+  if ((ENGINES as readonly string[]).includes(text)) return text as EngineId;
+  throw new StudioError('invalid-request', `${flag} must be ${ENGINES.join(' or ')}, got ${text}.`);
+}
+
+function providerList(text: string): ProviderChoice[] {
+  const providers = text.split(',').map((p) => p.trim());
+  const unknown = providers.filter((p) => !PROVIDER_CHOICES.includes(p as ProviderChoice));
+  if (unknown.length > 0) throw new StudioError('invalid-request', `--providers takes a comma list of ${PROVIDER_CHOICES.join(', ')}; got ${unknown.join(', ')}.`);
+  return providers as ProviderChoice[];
+}
+
+/** A whole number written in plain decimal digits (no 1e3, 0x10 or 12.0), within min..max. */
+function wholeNumber(text: string, flag: string, min: number, max: number): number {
+  const value = /^\d{1,16}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) throw new StudioError('invalid-request', `${flag} must be a whole number ${min}..${max}, got ${text}.`);
+  return value;
+}
+
+function decimal(text: string, flag: string): number {
+  const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (!Number.isFinite(value)) throw new StudioError('invalid-request', `${flag} must be a number, got ${text}.`);
+  return value;
+}
+
+function poseRange(text: string | undefined): 'release' | 'training' | undefined {
+  if (text === undefined || text === 'release' || text === 'training') return text;
+  throw new StudioError('invalid-request', `--pose-range must be release or training, got ${text}.`);
+}
+
+/** "512" (square) or "WxH"; even sizes (H.264 yuv420p needs them), 64..4096. */
+export function parseSize(text: string): FrameSize {
+  const match = /^(\d+)(?:x(\d+))?$/.exec(text);
+  const widthPx = Number(match?.[1]);
+  const heightPx = Number(match?.[2] ?? match?.[1]);
+  const ok = (v: number) => Number.isInteger(v) && v >= 64 && v <= 4096 && v % 2 === 0;
+  if (!match || !ok(widthPx) || !ok(heightPx)) throw new StudioError('invalid-request', `--size must be an even size like 512 or 768x512 (64..4096), got ${text}.`);
+  return { widthPx, heightPx };
 }

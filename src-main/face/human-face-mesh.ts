@@ -51,6 +51,9 @@ async function createHuman(): Promise<HumanInstance> {
     wasmPath: `${wasmDir}/`,
     modelBasePath: `${pathToFileURL(modelDir).href}/`,
     debug: false,
+    // No reuse of the previous call's face boxes (Human's video cache): the same picture always gives
+    // the same mesh, so a project renders the same frames in the studio and on the CLI.
+    cacheSensitivity: 0,
     face: {
       enabled: true,
       detector: { rotation: true, maxDetected: 8, minConfidence: 0.4, return: false },

@@ -1,3 +1,4 @@
+import { ANALYSIS_RATE_HZ } from '../../src-shared/project/derived.js';
 import { decodeAudioStream } from './decode-audio.js';
 
 export interface AudioPeaks {
@@ -7,8 +8,8 @@ export interface AudioPeaks {
   readonly minMax: Float32Array<ArrayBuffer>;
 }
 
-/** Sample rate used for waveform display: enough for peaks, cheap to decode. */
-const PEAKS_RATE_HZ = 16000;
+/** The waveform is decoded at the engines' analysis rate, so its length is the project's (derived.ts). */
+const PEAKS_RATE_HZ = ANALYSIS_RATE_HZ;
 
 /** Min/max peaks for a waveform display, computed while decoding (flat memory). */
 export async function computeAudioPeaks(path: string, label: string, peaksPerSec: number, signal?: AbortSignal): Promise<AudioPeaks> {

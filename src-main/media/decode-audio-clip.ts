@@ -1,9 +1,9 @@
+import { ANALYSIS_RATE_HZ } from '../../src-shared/project/derived.js';
 import { StudioError } from '../../src-shared/util/result.js';
 import { decodeAudioStream } from './decode-audio.js';
 import { probeAudio } from './probe-media.js';
 
-/** Speech analysis rate of every engine (AniPortrait's wav2vec2 rate). */
-export const ANALYSIS_RATE_HZ = 16000;
+export { ANALYSIS_RATE_HZ };
 /** Below this peak level (about -80 dBFS) a recording is treated as silent. */
 const SILENCE_PEAK = 1e-4;
 
@@ -38,4 +38,21 @@ export async function decodeAudioClip(path: string, label: string, signal?: Abor
     throw new StudioError('unsupported-media', `${label} is silent (no sound above -80 dBFS). Check the recording or choose another file.`);
   }
   return buffer.subarray(0, count);
+}
+
+/** How many 16 kHz mono samples decoding the file gives (the project's frame count is derived from it). */
+export function countAnalysisSamples(path: string, label: string, signal?: AbortSignal): Promise<number> {
+  return decodeAudioStream(path, label, { sampleRateHz: ANALYSIS_RATE_HZ, signal }, () => {});
+}
+
+/**
+ * The clip fitted to `sampleCount` samples (the count the project recorded at import), so the
+ * track has the project's frame count even if this ffmpeg decodes a few samples more or less.
+ */
+export function fitToSampleCount(samples: Float32Array, sampleCount: number): Float32Array {
+  if (samples.length === sampleCount) return samples;
+  if (samples.length > sampleCount) return samples.subarray(0, sampleCount);
+  const out = new Float32Array(sampleCount);
+  out.set(samples);
+  return out;
 }

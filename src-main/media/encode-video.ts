@@ -1,15 +1,13 @@
-import { access, rename, rm } from 'node:fs/promises';
-import { constants } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import ffmpeg from 'fluent-ffmpeg';
 import type { RgbaImage } from '../../src-shared/render/rgba-image.js';
 import { I420Converter } from '../../src-shared/render/rgba-to-i420.js';
 import { StudioError } from '../../src-shared/util/result.js';
-import { toStudioFsError } from '../util/fs-errors.js';
 import { ffmpegBinaries } from './ffmpeg-binaries.js';
 import { FramePipe } from './frame-pipe.js';
+import { checkOutputWritable } from './check-output.js';
 
 export interface EncodeOptions {
   /** Final file; the encoder writes `<outPath>.part` and renames it only when complete. */
@@ -43,7 +41,7 @@ export async function encodeVideo(options: EncodeOptions, renderFrame: FrameRend
   if (widthPx % 2 !== 0 || heightPx % 2 !== 0) {
     throw new StudioError('invalid-request', `H.264 video (yuv420p) needs an even width and height; the output size is ${widthPx}x${heightPx}. Change it to an even size and export again.`);
   }
-  await checkWritable(outPath);
+  await checkOutputWritable(outPath);
   ffmpegBinaries();
   let stderrTail = '';
   const command = ffmpeg()
@@ -119,13 +117,6 @@ export async function encodeVideo(options: EncodeOptions, renderFrame: FrameRend
   }
 }
 
-async function checkWritable(outPath: string): Promise<void> {
-  try {
-    await access(dirname(outPath), constants.W_OK);
-  } catch (error) {
-    throw toStudioFsError(error, `the folder "${dirname(outPath)}" (export target)`);
-  }
-}
 
 function toEncodeError(error: unknown, stderrTail: string, outPath: string, signal?: AbortSignal): StudioError {
   if (error instanceof StudioError) return error;

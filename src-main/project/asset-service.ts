@@ -1,19 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, readFile, rm, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { MAX_IMPORT_BYTES } from '../../src-shared/ipc/contract.js';
 import type { AssetRef, AssetRole } from '../../src-shared/project/project-schema.js';
 import { assetRefSchema } from '../../src-shared/project/project-schema.js';
-import { isSafeRelativePath } from '../../src-shared/project/relative-path.js';
 import { StudioError } from '../../src-shared/util/result.js';
 import { computeAudioPeaks } from '../media/audio-peaks.js';
+import { countAnalysisSamples } from '../media/decode-audio-clip.js';
 import type { AudioPeaks } from '../media/audio-peaks.js';
 import { probeAudio, probeImage, probeVideo } from '../media/probe-media.js';
 import { POSE_LENGTH } from '../../src-shared/face/topology.js';
 import { parseNpy } from '../../src-shared/formats/npy.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { toStudioFsError } from '../util/fs-errors.js';
-import { ASSETS_DIR } from './project-files.js';
+import { ASSETS_DIR, projectAssetPath } from './project-files.js';
 import type { ProjectService } from './project-service.js';
 
 export type ImportSource =
@@ -80,12 +80,7 @@ export class AssetService {
 
   /** Absolute path of a project asset; 'forbidden' for anything outside the project folder. */
   resolveAsset(workDir: string, relPath: string): string {
-    const dir = this.projects.checkWorkDir(workDir);
-    const file = resolve(dir, relPath);
-    if (!isSafeRelativePath(relPath) || !file.startsWith(dir + sep)) {
-      throw new StudioError('forbidden', `"${relPath}" is outside the project folder.`);
-    }
-    return file;
+    return projectAssetPath(this.projects.checkWorkDir(workDir), relPath);
   }
 
   private async copyIn(source: ImportSource, destination: string, label: string): Promise<number> {
@@ -112,8 +107,10 @@ export class AssetService {
 /** What the file is, checked for its role: an error names the file and says what it should be. */
 async function probeAsset(role: AssetRole, path: string, label: string): Promise<AssetRef['media']> {
   switch (role) {
-    case 'audio':
-      return probeAudio(path, label);
+    case 'audio': {
+      const facts = await probeAudio(path, label);
+      return { ...facts, analysisSampleCount: await countAnalysisSamples(path, label) };
+    }
     case 'photo':
       return probeImage(path, label);
     case 'pose-video': {

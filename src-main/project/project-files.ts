@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { isSafeRelativePath } from '../../src-shared/project/relative-path.js';
 import { migrateProject } from '../../src-shared/project/migrations.js';
 import type { MigratedProject } from '../../src-shared/project/migrations.js';
 import type { ProjectDocument } from '../../src-shared/project/project-schema.js';
@@ -18,6 +19,25 @@ export const PROJECT_EXTENSION = '.aniproj';
 export const DOCUMENT_FILE = 'project.json';
 export const RECOVERY_FILE = 'project.recovery.json';
 export const ASSETS_DIR = 'assets';
+
+/** Accepts the bundle folder or its project.json; anything else is not a project. */
+export function toProjectDir(path: string): string {
+  const full = resolve(path);
+  const dir = basename(full) === DOCUMENT_FILE ? dirname(full) : full;
+  if (!dir.endsWith(PROJECT_EXTENSION)) {
+    throw new StudioError('invalid-request', `"${path}" is not an AniPortrait project. Choose a folder ending in ${PROJECT_EXTENSION}.`);
+  }
+  return dir;
+}
+
+/** Absolute path of a project asset; 'forbidden' for anything outside the project folder. */
+export function projectAssetPath(projectDir: string, relPath: string): string {
+  const file = resolve(projectDir, relPath);
+  if (!isSafeRelativePath(relPath) || !file.startsWith(projectDir + sep)) {
+    throw new StudioError('forbidden', `"${relPath}" is outside the project folder.`);
+  }
+  return file;
+}
 
 /** Reads and migrates project.json; every failure is a StudioError naming the file. */
 export async function readProjectDocument(projectDir: string): Promise<MigratedProject> {

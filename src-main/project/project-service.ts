@@ -1,5 +1,5 @@
 import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { OpenedProject } from '../../src-shared/ipc/contract.js';
 import { createProject } from '../../src-shared/project/create-project.js';
 import type { ProjectDocument } from '../../src-shared/project/project-schema.js';
@@ -12,6 +12,7 @@ import {
   RECOVERY_FILE,
   readProjectDocument,
   readRecovery,
+  toProjectDir,
   writeProjectDocument,
   writeRecovery,
 } from './project-files.js';
@@ -107,16 +108,6 @@ export class ProjectService {
     }
     return dir;
   }
-}
-
-/** Accepts the bundle folder or its project.json. */
-function toProjectDir(path: string): string {
-  const full = resolve(path);
-  const dir = basename(full) === DOCUMENT_FILE ? dirname(full) : full;
-  if (!dir.endsWith(PROJECT_EXTENSION)) {
-    throw new StudioError('invalid-request', `"${path}" is not an AniPortrait project. Choose a folder ending in ${PROJECT_EXTENSION}.`);
-  }
-  return dir;
 }
 
 /** The target must be new, empty, or an existing project: never overwrite an unrelated folder. */

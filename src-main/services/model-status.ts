@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import manifest from '../../models/aniportrait.manifest.json' with { type: 'json' };
+import type { GraphStage } from '../../src-shared/models/model-manifest.js';
 
 const require = createRequire(import.meta.url);
 
@@ -9,6 +10,7 @@ export interface ModelStatus {
   readonly name: string;
   readonly status: 'ready' | 'missing' | 'invalid' | 'not-implemented';
   readonly detail: string;
+  readonly graph?: { readonly file: string; readonly stage: GraphStage };
 }
 
 /** The user's exported AniPortrait graphs live here unless --models or ANIPORTRAIT_MODELS_DIR says otherwise. */
@@ -27,9 +29,10 @@ export function modelStatus(modelsDir: string): ModelStatus[] {
   const builtin: ModelStatus[] = [builtinFaceMeshStatus(), { name: 'builtin: Lmk2Video (mesh warp)', status: 'ready', detail: 'needs no model files' }];
   const graphs = manifest.graphs.map((graph): ModelStatus => {
     const path = join(modelsDir, graph.file);
+    const about = { name: `aniportrait: ${graph.file}`, graph: { file: graph.file, stage: graph.stage as GraphStage } };
     return existsSync(path)
-      ? { name: `aniportrait: ${graph.file}`, status: 'ready', detail: `${path} (its inputs and outputs are checked against the manifest when loaded)` }
-      : { name: `aniportrait: ${graph.file}`, status: 'missing', detail: `not found in ${modelsDir}; see models/README.md` };
+      ? { ...about, status: 'ready', detail: `${path} (its inputs and outputs are checked against the manifest when loaded)` }
+      : { ...about, status: 'missing', detail: `not found in ${modelsDir}; see models/README.md` };
   });
   return [...builtin, ...graphs];
 }

@@ -5,7 +5,7 @@ import { composeTrack } from '../../src-shared/keyframes/compose-track.js';
 import type { ProjectDocument } from '../../src-shared/project/project-schema.js';
 import { createRgbaImage } from '../../src-shared/render/rgba-image.js';
 import { LruCache } from '../../src-shared/util/lru-cache.js';
-import type { ProjectEngines } from './project-engines.js';
+import type { StudioPipeline } from './studio-pipeline.js';
 
 /** Bytes of frames kept for scrubbing back and forth (96 frames of 512x512, more of smaller sizes). */
 const CACHE_BUDGET_BYTES = 96 * 512 * 512 * 4;
@@ -38,31 +38,32 @@ export function previewFrameSize(outputWidthPx: number, outputHeightPx: number, 
 }
 
 /**
- * Renders single frames for the studio's preview: the generated track with the document's
- * keyframe layers composed over it, at the output size or directly at a smaller one (the warp
- * renderer works on the photo resampled for that size, so a small frame costs less to render and
- * to send, rather than being a downscaled big one). Frames are cached (LRU, by bytes) by
- * everything that decides their pixels, so scrubbing over frames seen before costs no render.
+ * Renders single frames for the studio's preview: the project's job through the same runTrack as
+ * an export, its keyframe layers composed over the generated track, drawn by the built-in warp at
+ * the output size or directly at a smaller one (the photo resampled for that size, so a small frame
+ * costs less to render and to send). Frames are cached (LRU, by bytes) by everything that decides
+ * their pixels, so scrubbing over frames seen before costs no render.
  */
 export class PreviewService {
   private readonly frames = new LruCache<string, Uint8Array<ArrayBuffer>>(CACHE_BUDGET_BYTES, (rgba) => rgba.byteLength);
   /** The last composed track: scrubbing asks for many frames of one document. */
   private composed: { readonly key: string; readonly track: FaceParamTrack } | null = null;
 
-  constructor(private readonly engines: ProjectEngines) {}
+  constructor(private readonly pipeline: StudioPipeline) {}
 
   async renderFrame(workDir: string, document: ProjectDocument, frameIndex: number, targetWidthPx?: number): Promise<PreviewFrame> {
-    const prepared = await this.engines.prepare(workDir, document);
+    const job = this.pipeline.job(workDir, document);
+    const prepared = await this.pipeline.track(job);
     const { widthPx, heightPx } = previewFrameSize(document.settings.outputWidthPx, document.settings.outputHeightPx, targetWidthPx);
     // The layers' keys decide the frame, so they are part of its cache key.
-    const layersKey = JSON.stringify([prepared.key, document.layers]);
+    const layersKey = JSON.stringify([job.trackKey, document.layers]);
     if (this.composed?.key !== layersKey) this.composed = { key: layersKey, track: composeTrack(prepared.generated, document.layers) };
     const { track } = this.composed;
     const index = Math.min(frameIndex, track.frameCount - 1);
     const frameKey = `${layersKey}\n${widthPx}x${heightPx}\n${index}`;
     let rgba = this.frames.get(frameKey);
     if (!rgba) {
-      const renderer = await prepared.renderer(widthPx, heightPx);
+      const renderer = await this.pipeline.renderer(job, prepared, widthPx, heightPx);
       const image = createRgbaImage(widthPx, heightPx);
       // Mesh-engine offsets (AniPortrait's audio2mesh), if any, plus the composed expression params.
       const offsets = frameOffsetsInto(track, prepared.expression, index, new Float32Array(LANDMARK_COUNT * 3));

@@ -7,10 +7,9 @@ import type { HostKind } from './app-info.js';
 import { collectAppInfo } from './app-info.js';
 import type { Dialogs } from './dialogs.js';
 import { defaultModelsDir } from './model-status.js';
-import { exportProjectVideo } from './export-service.js';
 import { JobRegistry } from './job-registry.js';
 import { PreviewService } from './preview-service.js';
-import { ProjectEngines } from './project-engines.js';
+import { StudioPipeline } from './studio-pipeline.js';
 import { FACE_PARAM_NAMES } from '../../src-shared/face/face-param-track.js';
 
 export interface ServicesOptions {
@@ -27,8 +26,8 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
   const projects = new ProjectService(dirs.dataDir);
   const grantedPaths = new Set<string>();
   const assets = new AssetService(projects, grantedPaths);
-  const engines = new ProjectEngines(assets, modelsDir);
-  const preview = new PreviewService(engines);
+  const pipeline = new StudioPipeline(assets, modelsDir);
+  const preview = new PreviewService(pipeline);
   const jobs = new JobRegistry();
   const reporter = (jobId: string, push: CallContext['push']) => (fraction: number, message: string) =>
     push('jobs:did-progress', { jobId, fraction: Math.min(1, Math.max(0, fraction)), message });
@@ -54,7 +53,7 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
     'track:generate': ({ workDir, document, jobId }, { signal, push }) =>
       jobs.run(jobId, signal, async (jobSignal) => {
         projects.checkWorkDir(workDir);
-        const prepared = await engines.prepare(workDir, document, reporter(jobId, push), jobSignal);
+        const prepared = await pipeline.track(pipeline.job(workDir, document), reporter(jobId, push), jobSignal);
         const { rig, generated } = prepared;
         const params = new Float32Array(generated.frameCount * FACE_PARAM_NAMES.length);
         FACE_PARAM_NAMES.forEach((name, k) => generated.params[name].forEach((v, f) => (params[f * FACE_PARAM_NAMES.length + k] = v)));
@@ -65,9 +64,10 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
         };
       }),
     'export:video': ({ workDir, document, jobId, outPath }, { signal, push }) =>
-      jobs.run(jobId, signal, (jobSignal) => {
+      jobs.run(jobId, signal, async (jobSignal) => {
         projects.checkWorkDir(workDir);
-        return exportProjectVideo(engines, workDir, document, resolve(outPath), jobSignal, reporter(jobId, push));
+        const { frameCount, durationSec, warnings } = await pipeline.export(pipeline.job(workDir, document), resolve(outPath), { signal: jobSignal, onProgress: reporter(jobId, push) });
+        return { outPath: resolve(outPath), frameCount, durationSec, warnings };
       }),
     'jobs:cancel': ({ jobId }) => {
       jobs.cancel(jobId);

@@ -10,7 +10,7 @@ import { Waveform } from './Waveform';
 export function AudioLane({ peaks }: { readonly peaks: AudioPeaksState }) {
   const { actions } = useStudio();
   const audio = useStudioSelector((s) => (s.document === null ? null : assetInUse(s.document, 'audio')));
-  const { contentWidthPx } = useTimelineGeometry();
+  const { contentWidthPx, pxPerSec } = useTimelineGeometry();
 
   useEffect(() => {
     if (peaks.state === 'error') actions.reportError('Drawing the waveform', { code: 'io-error', message: peaks.message });
@@ -30,7 +30,8 @@ export function AudioLane({ peaks }: { readonly peaks: AudioPeaksState }) {
         )}
       </div>
       <div className="track-lane" style={{ width: contentWidthPx }} onPointerDown={scrub} onPointerMove={scrub}>
-        {peaks.state === 'ready' && <Waveform peaks={peaks.peaks} widthPx={Math.round(contentWidthPx)} />}
+        {/* The audio's own length: the last frame may run a little past its end. */}
+        {peaks.state === 'ready' && <Waveform peaks={peaks.peaks} widthPx={Math.round(Math.min(contentWidthPx, peaks.peaks.durationSec * pxPerSec))} />}
         {peaks.state === 'loading' && <div className="lane-message">Computing waveform…</div>}
         {peaks.state === 'error' && <div className="lane-message inline-error">The waveform could not be drawn: {peaks.message}</div>}
         {peaks.state === 'idle' && <div className="lane-message lane-message-start">Import a voice recording (Import Audio, or drop a file on the window) to see its waveform here.</div>}

@@ -14,8 +14,8 @@ export function TimelinePanel() {
   const audioRelPath = useStudioSelector((s) => (s.document === null ? null : (assetInUse(s.document, 'audio')?.relPath ?? null)));
   const workDir = useStudioSelector((s) => s.session.workDir);
   const peaks = useAudioPeaks(studio, workDir, audioRelPath, PEAKS_PER_SEC);
-  const projectDurationSec = useStudioSelector(timelineDurationSec);
-  const durationSec = peaks.state === 'ready' ? peaks.peaks.durationSec : projectDurationSec;
+  // The project's length (derived.ts), not the waveform's: ruler, counter and export agree.
+  const durationSec = useStudioSelector(timelineDurationSec);
 
   return (
     <Panel title="Timeline" className="timeline-panel" bodyClassName="timeline-body">

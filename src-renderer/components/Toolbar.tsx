@@ -1,7 +1,7 @@
 import type { ChangeEvent } from 'react';
 import { useRef } from 'react';
 import type { AssetRole } from '../../src-shared/project/project-schema';
-import { generationInputsKey } from '../state/generation-inputs';
+import { trackInputsKey } from '../../src-shared/project/derived';
 import { redoLabel, undoLabel } from '../state/history';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { isDirty } from '../state/studio-state';
@@ -17,7 +17,7 @@ export function Toolbar() {
   const connected = useStudioSelector((s) => s.ephemeral.connection.state !== 'closed');
   const undoText = useStudioSelector((s) => undoLabel(s.ephemeral.history));
   const redoText = useStudioSelector((s) => redoLabel(s.ephemeral.history));
-  const canGenerate = useStudioSelector((s) => s.session.workDir !== null && generationInputsKey(s.document) !== null);
+  const canGenerate = useStudioSelector((s) => s.session.workDir !== null && s.document !== null && trackInputsKey(s.document) !== null);
   const generating = useStudioSelector((s) => s.ephemeral.generation.status === 'running');
   const hasProject = name !== null;
   const photoInput = useRef<HTMLInputElement>(null);

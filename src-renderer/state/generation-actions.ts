@@ -6,7 +6,7 @@ import { JOB_PROGRESS_CHANNEL } from '../services/push-channels';
 import type { StudioApi } from '../../src-shared/ipc/studio-api';
 import { randomId } from '../../src-shared/util/ids';
 import type { StudioErrorInfo } from '../../src-shared/util/result';
-import { generationInputsKey } from './generation-inputs';
+import { trackInputsKey } from '../../src-shared/project/derived';
 import type { GeneratedTrack } from './generation-state';
 import type { StudioState } from './studio-state';
 import type { StudioStore } from './studio-store';
@@ -49,7 +49,7 @@ export class GenerationActions {
     const { document } = state;
     const { workDir } = state.session;
     if (document === null || workDir === null) return;
-    const inputsKey = generationInputsKey(document);
+    const inputsKey = trackInputsKey(document);
     if (inputsKey === null) {
       this.report('Generating the track', { code: 'unavailable', message: 'Import a portrait photo and a voice recording first.' });
       return;
@@ -87,7 +87,7 @@ export class GenerationActions {
 
   /** Each set of inputs generates once by itself; a failure or a cancel is not retried until they change. */
   private autoGenerate(state: StudioState): void {
-    const key = generationInputsKey(state.document);
+    const key = state.document === null ? null : trackInputsKey(state.document);
     const job = state.ephemeral.generation;
     if (key === null || state.session.workDir === null || state.ephemeral.generated?.inputsKey === key) return;
     if (job.status !== 'idle' && job.inputsKey === key) return;

@@ -2,9 +2,9 @@ import type { FaceParamTrack } from '../../src-shared/face/face-param-track';
 import type { FaceRig } from '../../src-shared/face/face-rig';
 import type { ExpressionRig } from '../../src-shared/face/expression-rig';
 
-/** The Audio2Lmk result for one set of inputs (generation-inputs.ts), kept while the page lives. */
+/** The Audio2Lmk result for one set of track inputs (derived.ts trackInputsKey), kept while the page lives. */
 export interface GeneratedTrack {
-  /** generationInputsKey() of the document it was made for; a different key means it is out of date. */
+  /** trackInputsKey() (derived.ts) of the document it was made for; a different key means it is out of date. */
   readonly inputsKey: string;
   readonly rig: FaceRig;
   /** The generated track, before keyframe layers. */

@@ -1,6 +1,6 @@
 import type { StudioStore } from './studio-store';
 import { setPlayhead, setStatus } from './store-updates';
-import { frameCountOf, snapToFrame, timelineDurationSec } from './timeline-math';
+import { snapToFrame, timelineFrameCount } from './timeline-math';
 
 /** Fastest shuttle speed: J and L double the speed up to this many times real time. */
 export const MAX_SHUTTLE_RATE = 8;
@@ -128,7 +128,7 @@ export class PlaybackController {
   endSec(): number {
     const state = this.store.getState();
     const fps = state.document?.settings.fps ?? 30;
-    return (frameCountOf(timelineDurationSec(state), fps) - 1) / fps;
+    return (timelineFrameCount(state) - 1) / fps;
   }
 
   private stopDriving(): void {

@@ -1,24 +1,21 @@
-import { assetInUse } from './document-edits';
+import { frameIndexAt, projectFrameCount } from '../../src-shared/project/derived';
 import type { StudioState } from './studio-state';
 
 /** What the timeline spans before any audio is imported. */
 export const EMPTY_TIMELINE_SEC = 10;
 
-/** Length of the project: its audio (the video has ceil(duration x fps) frames), else the generated track. */
+/**
+ * Frames of the project (derived.ts: from the audio's decoded samples), the same number the
+ * track, the preview and the export have; without audio, the timeline's empty span.
+ */
+export function timelineFrameCount(state: StudioState): number {
+  const fps = state.document?.settings.fps ?? 30;
+  return (state.document === null ? null : projectFrameCount(state.document)) ?? Math.round(EMPTY_TIMELINE_SEC * fps);
+}
+
+/** Length of the timeline: its frames at the project's fps (the video's length). */
 export function timelineDurationSec(state: StudioState): number {
-  const audio = state.document === null ? null : assetInUse(state.document, 'audio');
-  if (audio?.media.kind === 'audio') return audio.media.durationSec;
-  const generated = state.ephemeral.generated;
-  return generated !== null ? generated.track.frameCount / generated.track.fps : EMPTY_TIMELINE_SEC;
-}
-
-export function frameCountOf(durationSec: number, fps: number): number {
-  return Math.max(1, Math.ceil(durationSec * fps - 1e-6));
-}
-
-/** The frame shown at `timeSec`: frame k covers [k / fps, (k + 1) / fps). */
-export function frameIndexAt(timeSec: number, fps: number, frameCount: number): number {
-  return Math.min(frameCount - 1, Math.max(0, Math.floor(timeSec * fps + 1e-6)));
+  return timelineFrameCount(state) / (state.document?.settings.fps ?? 30);
 }
 
 export function snapToFrame(timeSec: number, fps: number): number {
@@ -28,7 +25,7 @@ export function snapToFrame(timeSec: number, fps: number): number {
 /** Frame index and count at the playhead, for components. */
 export function playheadFrame(state: StudioState): { frameIndex: number; frameCount: number; fps: number } {
   const fps = state.document?.settings.fps ?? 30;
-  const frameCount = frameCountOf(timelineDurationSec(state), fps);
+  const frameCount = timelineFrameCount(state);
   return { frameIndex: frameIndexAt(state.session.playheadTimeSec, fps, frameCount), frameCount, fps };
 }
 

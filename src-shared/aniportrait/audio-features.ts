@@ -1,9 +1,11 @@
+import { ANALYSIS_RATE_HZ, frameCountForSamples } from '../project/derived.js';
+
 /**
  * The audio side of AniPortrait's Audio2Lmk around the ONNX graphs (ANIPORTRAIT_ONNX.md 1.1, 1.2,
  * 1.5): wav2vec2 input normalisation, the 30 fps frame count, the align-corners linear resampling of
  * CNN features to video frames, and the 5 s chunk plan of audio2pose.
  */
-export const WAV2VEC_RATE_HZ = 16000;
+export const WAV2VEC_RATE_HZ = ANALYSIS_RATE_HZ;
 /** AniPortrait's landmark rate; its audio models know no other. */
 export const ANIPORTRAIT_FPS = 30;
 const CHUNK_SAMPLES = 80000;
@@ -22,9 +24,9 @@ export function normalizeForWav2Vec(samples: Float32Array): Float32Array {
   return out;
 }
 
-/** seq_len = ceil(n / 16000 * 30), in this operation order. */
+/** seq_len = ceil(n / 16000 * 30): the project's one frame count (derived.ts) at 30 fps. */
 export function videoFrameCount(sampleCount: number): number {
-  return Math.ceil((sampleCount / WAV2VEC_RATE_HZ) * ANIPORTRAIT_FPS);
+  return frameCountForSamples(sampleCount, WAV2VEC_RATE_HZ, ANIPORTRAIT_FPS);
 }
 
 /**

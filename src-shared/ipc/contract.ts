@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { assetRefSchema, ASSET_ROLES, projectDocumentSchema } from '../project/project-schema.js';
 import { relativePathSchema } from '../project/project-schema.js';
 import { ERROR_CODES } from '../util/result.js';
+import { GRAPH_STAGES } from '../models/model-manifest.js';
 import { arrayBufferSchema, float32ArraySchema, float64ArraySchema, uint8ArraySchema } from './binary-schemas.js';
 
 /**
@@ -57,6 +58,8 @@ const modelStatusSchema = z.strictObject({
   name: z.string(),
   status: z.enum(['ready', 'missing', 'invalid', 'not-implemented']),
   detail: z.string(),
+  /** For an AniPortrait graph: its file and the stage that loads it (from the model manifest). */
+  graph: z.strictObject({ file: z.string(), stage: z.enum(GRAPH_STAGES) }).optional(),
 });
 
 export const appInfoSchema = z.strictObject({

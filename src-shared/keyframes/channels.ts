@@ -19,3 +19,7 @@ export const POSE_CHANNEL_INDEX: Readonly<Record<PoseChannel, number>> = {
   tyCm: 4,
   tzCm: 5,
 };
+
+export function isPoseChannel(channel: ChannelId): channel is PoseChannel {
+  return Object.hasOwn(POSE_CHANNEL_INDEX, channel);
+}

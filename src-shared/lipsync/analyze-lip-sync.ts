@@ -1,3 +1,4 @@
+import { frameCountForSamples } from '../project/derived.js';
 import { estimateBackground } from './background-estimate.js';
 import { resampleToFrames, smoothAsymmetric } from './coarticulation.js';
 import type { FeatureExtractor } from './feature-extractor.js';
@@ -71,8 +72,7 @@ export function analyzeLipSync(samples: Float32Array, options: LipSyncOptions): 
     throw new RangeError(`Lip sync needs ${profiles.mfcc.sampleRateHz} Hz mono audio, got ${sampleRateHz} Hz: resample it first.`);
   }
   if (!(fps > 0 && Number.isFinite(fps))) throw new RangeError(`fps must be a positive number, got ${fps}`);
-  // The epsilon keeps float error from adding a frame when duration x fps is a whole number.
-  const frameCount = Math.max(0, Math.ceil((samples.length * fps) / sampleRateHz - 1e-9));
+  const frameCount = frameCountForSamples(samples.length, sampleRateHz, fps);
 
   const extractor = extractorFor(profiles.mfcc);
   const spectra = extractor.spectra(samples);

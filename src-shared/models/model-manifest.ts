@@ -5,6 +5,10 @@ import { z } from 'zod';
  * names, dtypes and shapes of its inputs and outputs. A shape entry is a number (fixed), the name of
  * a size in `dims` (fixed, e.g. "C0" = 320) or any other name (free: varies per call, e.g. "T").
  */
+
+/** The stages whose graphs a manifest lists. */
+export const GRAPH_STAGES = ['audio2lmk', 'lmk2video', 'interpolation'] as const;
+
 const dimSchema = z.union([z.number().int().nonnegative(), z.string().min(1)]);
 
 const tensorSpecSchema = z.object({
@@ -16,7 +20,7 @@ const tensorSpecSchema = z.object({
 
 const graphSpecSchema = z.object({
   file: z.string().regex(/^[\w.-]+\.onnx$/),
-  stage: z.enum(['audio2lmk', 'lmk2video', 'interpolation']),
+  stage: z.enum(GRAPH_STAGES),
   inputs: z.array(tensorSpecSchema).min(1),
   outputs: z.array(tensorSpecSchema).min(1),
 });

@@ -1,5 +1,6 @@
 import type { Result } from '../util/result.js';
 import { fail, ok } from '../util/result.js';
+import { ANALYSIS_RATE_HZ } from './derived.js';
 import type { ProjectDocument } from './project-schema.js';
 import { CURRENT_SCHEMA_VERSION, PROJECT_FORMAT, projectDocumentSchema } from './project-schema.js';
 
@@ -56,8 +57,30 @@ const toV2: Migration = {
   migrate: (doc) => ({ ...doc, schemaVersion: 2 }),
 };
 
+/**
+ * Version 3 records each audio asset's decoded sample count at 16 kHz (the one source of the frame
+ * count). A version-2 file knows only the container's duration: the count is estimated from it,
+ * exact for WAV; the studio measures the file again when it imports it.
+ */
+const toV3: Migration = {
+  id: 'project/3',
+  toVersion: 3,
+  migrate(doc) {
+    const assets = Array.isArray(doc.assets) ? doc.assets : [];
+    return {
+      ...doc,
+      schemaVersion: 3,
+      assets: assets.map((asset: JsonRecord) => {
+        const media = asset?.media as JsonRecord | undefined;
+        if (media?.kind !== 'audio' || typeof media.durationSec !== 'number') return asset;
+        return { ...asset, media: { ...media, analysisSampleCount: Math.max(1, Math.round(media.durationSec * ANALYSIS_RATE_HZ)) } };
+      }),
+    };
+  },
+};
+
 /** Ordered: MIGRATIONS[i] produces version i + 1. */
-export const MIGRATIONS: readonly Migration[] = [toV1, toV2];
+export const MIGRATIONS: readonly Migration[] = [toV1, toV2, toV3];
 
 export interface MigratedProject {
   readonly document: ProjectDocument;

@@ -4,7 +4,7 @@ import { keyframeLayerSchema, markerSchema } from '../keyframes/keyframe-schema.
 import { isSafeRelativePath } from './relative-path.js';
 
 /** The schema version this build writes. Older documents are migrated on load (migrations.ts). */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 export const PROJECT_FORMAT = 'aniportrait-project';
 
 const assetIdSchema = z.string().min(1).max(64).transform((s) => s as AssetId);
@@ -19,6 +19,11 @@ export const audioMediaSchema = z.strictObject({
   sampleRateHz: z.number().int().positive(),
   channelCount: z.number().int().positive(),
   codec: z.string().max(100),
+  /**
+   * Mono samples at 16 kHz (derived.ts ANALYSIS_RATE_HZ) that decoding the file gives: what every
+   * engine sees, so the one frame count of the project (derived.ts) is computed from it.
+   */
+  analysisSampleCount: z.number().int().positive().max(2 ** 40),
 });
 
 export const imageMediaSchema = z.strictObject({

@@ -48,7 +48,7 @@ describe.runIf(photoPath)('the studio services on the AniPortrait engine (tiny s
 
     // 25 fps cannot be the AniPortrait track rate: the message says what to do.
     const wrongFps = await run('track:generate', { workDir: opened.workDir, document: { ...base, settings: { ...base.settings, fps: 25 }, engines: { ...base.engines, audio2lmk: 'aniportrait' } }, jobId: 'g0' });
-    expect(!wrongFps.ok && wrongFps.error.message).toMatch(/30 fps tracks; this project is 25 fps/);
+    expect(!wrongFps.ok && wrongFps.error.message).toMatch(/works at 30 fps only; this job is 25 fps/);
 
     const document = { ...base, engines: { audio2lmk: 'aniportrait' as const, lmk2video: 'aniportrait' as const, interpolation: 'film' as const }, settings: { ...base.settings, outputWidthPx: 64, outputHeightPx: 64 } };
     const generated = await value(run('track:generate', { workDir: opened.workDir, document, jobId: 'g1' }));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportBuiltinVideo } from '../../src-main/engines/builtin/export-video.js';
 import { generateBuiltinTrack } from '../../src-main/engines/builtin/generate-track.js';
-import { createWarpRenderer } from '../../src-main/engines/builtin/render-session.js';
+import { createWarpRenderer } from '../../src-main/engines/builtin/warp-renderer-for-photo.js';
 import { referenceCrop } from '../../src-main/engines/shared/reference-crop.js';
 import { analyzePhoto } from '../../src-main/face/analyze-photo.js';
 import { decodeAudioClip } from '../../src-main/media/decode-audio-clip.js';

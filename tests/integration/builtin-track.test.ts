@@ -51,7 +51,7 @@ describe.runIf(hasEspeak)('built-in Audio2Lmk on speech', () => {
     const template = fixture('pose_temp.npy');
     if (!template) return;
     const samples = await decodeAudioClip(speech('short', 'One two three.'), 'short.wav');
-    const track = await generateBuiltinTrack({ samples, fps: 30, seed: 1, poseSource: { kind: 'template', path: template } });
+    const track = await generateBuiltinTrack({ samples, fps: 30, seed: 1, poseSource: { kind: 'template', path: template, label: 'pose_temp.npy' } });
     expect(track.poses[0]).toBeCloseTo(-3.761, 3);
     expect(track.poses[5]).toBeCloseTo(-0.0468, 3);
   });

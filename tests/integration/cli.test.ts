@@ -42,7 +42,7 @@ describe.runIf(built)('aniportrait CLI', () => {
     expect(onnx.status).toBe(1);
     expect(onnx.stderr).toMatch(/The AniPortrait engine needs w2v_feature_encoder\.onnx, .*film_net\.onnx in .* which are missing\. Export the models/);
     const builtinModels = spawnSync(process.execPath, [BIN, 'render', '--image', 'a.png', '--audio', 'a.wav', '--out', 'a.mp4', '--models', '.'], { env, encoding: 'utf8' });
-    expect(builtinModels.stderr).toMatch(/--models, --providers and --pose-style belong to --engine aniportrait/);
+    expect(builtinModels.stderr).toMatch(/--models and --providers belong to the aniportrait engine/);
     const help = spawnSync(process.execPath, [BIN, 'render', '--help'], { env, encoding: 'utf8' });
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: aniportrait render --image PHOTO/);

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FaceParamTrack } from '../../src-shared/face/face-param-track.js';
 import { FACE_PARAM_NAMES } from '../../src-shared/face/face-param-track.js';
-import { composeTrack, layeredValue } from '../../src-shared/keyframes/compose-track.js';
+import { composeTrack } from '../../src-shared/keyframes/compose-track.js';
+import { layersValueAt } from '../../src-shared/project/derived.js';
 import { cubicBezierY, EASE_PRESETS, evaluateChannel } from '../../src-shared/keyframes/interpolate.js';
 import type { BezierHandles, Keyframe, KeyframeLayer } from '../../src-shared/keyframes/keyframe-schema.js';
 
@@ -61,7 +62,7 @@ describe('layer composition over the generated track', () => {
     const final = composeTrack(generated, layers);
     expect(final.poses[0 * 6 + 2]).toBeCloseTo(1 + 2 + 3, 5);
     expect(final.poses[10 * 6 + 2]).toBeCloseTo(1 + 4 + 3, 5);
-    expect(layeredValue(layers, 'rollDeg', 0)).toBe(5);
+    expect(layersValueAt(layers, 'rollDeg', 0)).toBe(5);
     expect(composeTrack(generated, [])).toBe(generated);
   });
 });

@@ -7,7 +7,7 @@ import { smoothSequence } from '../../../src-shared/motion/pose-sequence.js';
 import { StudioError } from '../../../src-shared/util/result.js';
 import type { HostTensor } from '../../session/onnx-session.js';
 import { floats } from '../../session/onnx-session.js';
-import type { PoseSourceRequest } from '../shared/pose-sources.js';
+import type { JobPoseSource } from '../../../src-shared/job/render-job.js';
 import { templatePoses, videoStyle } from '../shared/pose-sources.js';
 import type { AniPortraitModels } from './model-set.js';
 
@@ -21,7 +21,7 @@ export type AniPortraitPoseSource =
  * A track's pose source for this engine: audio2pose with style id `idSeed` for the voice, else the
  * template's or the reference video's poses at 30 fps for a clip of `sampleCount` samples.
  */
-export async function aniPortraitPoseSource(source: PoseSourceRequest, idSeed: number, sampleCount: number, signal?: AbortSignal): Promise<AniPortraitPoseSource> {
+export async function aniPortraitPoseSource(source: JobPoseSource, idSeed: number, sampleCount: number, signal?: AbortSignal): Promise<AniPortraitPoseSource> {
   const frameCount = videoFrameCount(sampleCount);
   switch (source.kind) {
     case 'audio':

@@ -4,7 +4,7 @@ import { ExpressionRig } from '../../../src-shared/face/expression-rig.js';
 import type { FaceRig } from '../../../src-shared/face/face-rig.js';
 import { LANDMARK_COUNT, POSE_LENGTH } from '../../../src-shared/face/topology.js';
 import { encodeVideo } from '../../media/encode-video.js';
-import { createWarpRenderer } from './render-session.js';
+import { createWarpRenderer } from './warp-renderer-for-photo.js';
 
 export interface ExportRequest {
   readonly photoPath: string;

@@ -4,7 +4,7 @@ import { generateEyeBrowMotion } from '../../../src-shared/motion/eye-brow-motio
 import { findEmphasis, generateHeadMotion } from '../../../src-shared/motion/head-motion.js';
 import { StudioError } from '../../../src-shared/util/result.js';
 import { ANALYSIS_RATE_HZ } from '../../media/decode-audio-clip.js';
-import type { PoseSourceRequest } from '../shared/pose-sources.js';
+import type { JobPoseSource } from '../../../src-shared/job/render-job.js';
 import { templatePoses, videoStyle } from '../shared/pose-sources.js';
 
 export interface TrackRequest {
@@ -12,7 +12,7 @@ export interface TrackRequest {
   readonly samples: Float32Array;
   readonly fps: number;
   readonly seed: number;
-  readonly poseSource: PoseSourceRequest;
+  readonly poseSource: JobPoseSource;
   readonly signal?: AbortSignal;
   readonly onProgress?: (fraction: number, message: string) => void;
 }

@@ -11,12 +11,6 @@ import { detectFaces, largestFace } from '../../face/human-face-mesh.js';
 import { decodeVideoFrames } from '../../media/decode-video-frames.js';
 import { toStudioFsError } from '../../util/fs-errors.js';
 
-/** Where a track's head motion comes from: the voice, a pose template (.npy) or a reference video. */
-export type PoseSourceRequest =
-  | { readonly kind: 'audio' }
-  | { readonly kind: 'template'; readonly path: string }
-  | { readonly kind: 'video'; readonly path: string; readonly label: string };
-
 /** AniPortrait's pose template (.npy, n x 6, degrees + cm, 30 fps), looped mirrored to `frameCount`. */
 export async function templatePoses(path: string, frameCount: number): Promise<Float32Array> {
   let bytes: Buffer;

@@ -1,0 +1,28 @@
+import type { InterpolatorId } from '../../src-shared/job/render-job.js';
+import type { EngineId } from '../../src-shared/project/project-schema.js';
+import { aniPortraitAudio2Lmk, aniPortraitLmk2Video, filmInterpolator } from './aniportrait/aniportrait-engines.js';
+import { builtinAudio2Lmk, builtinLmk2Video } from './builtin/builtin-engines.js';
+import type { Audio2LmkEngine, FrameInterpolator, Lmk2VideoEngine } from './engine-types.js';
+
+/** No interpolation: every frame is made by the video engine. */
+const noInterpolator: FrameInterpolator = { id: 'none', modelStages: [], keyFrameStep: () => 1 };
+
+/**
+ * The engines of each stage by id: the one place that knows which engines exist. Everything else
+ * (the CLI, the studio, the pipeline) asks here and talks to the stage interfaces.
+ */
+const AUDIO2LMK: Readonly<Record<EngineId, Audio2LmkEngine>> = { builtin: builtinAudio2Lmk, aniportrait: aniPortraitAudio2Lmk };
+const LMK2VIDEO: Readonly<Record<EngineId, Lmk2VideoEngine>> = { builtin: builtinLmk2Video, aniportrait: aniPortraitLmk2Video };
+const INTERPOLATORS: Readonly<Record<InterpolatorId, FrameInterpolator>> = { none: noInterpolator, film: filmInterpolator };
+
+export function audio2LmkEngine(id: EngineId): Audio2LmkEngine {
+  return AUDIO2LMK[id];
+}
+
+export function lmk2VideoEngine(id: EngineId): Lmk2VideoEngine {
+  return LMK2VIDEO[id];
+}
+
+export function frameInterpolator(id: InterpolatorId): FrameInterpolator {
+  return INTERPOLATORS[id];
+}

@@ -1,0 +1,44 @@
+import type { ProjectDocument } from '../project/project-schema.js';
+import { assetInUse, trackInputsKey } from '../project/derived.js';
+import { StudioError } from '../util/result.js';
+import type { JobPoseSource, RenderJob } from './render-job.js';
+import { DEFAULT_DIFFUSION_SETTINGS } from './render-job.js';
+
+/** Where a job reads its files: project assets by relative path, and the models' folder. */
+export interface JobPlaces {
+  /** Absolute path of a project asset (the host checks it stays inside the project folder). */
+  readonly assetPath: (relPath: string) => string;
+  readonly modelsDir: string;
+}
+
+/**
+ * The job a saved or open project describes: its photo, audio and pose source, engines per stage,
+ * frame rate, seed, size, and keyframe layers (markers do not render). The studio's export and
+ * preview and the CLI's `--project` all build their job here.
+ */
+export function jobFromDocument(document: ProjectDocument, places: JobPlaces): RenderJob {
+  const photo = assetInUse(document, 'photo');
+  const audio = assetInUse(document, 'audio');
+  if (photo === null || audio === null || audio.media.kind !== 'audio') {
+    throw new StudioError('unavailable', 'Import a portrait photo and a voice recording first.');
+  }
+  const { settings, engines } = document;
+  const source = document.poseSource;
+  const poseAsset = source.kind === 'audio' ? undefined : document.assets.find((a) => a.relPath === source.relPath);
+  const poseLabel = `The ${source.kind === 'template' ? 'pose template' : 'pose video'} "${poseAsset?.originalName ?? source.kind}"`;
+  const poseSource: JobPoseSource = source.kind === 'audio' ? { kind: 'audio' } : { kind: source.kind, path: places.assetPath(source.relPath), label: poseLabel };
+  return {
+    photo: { path: places.assetPath(photo.relPath), label: `The photo "${photo.originalName}"` },
+    audio: { path: places.assetPath(audio.relPath), label: `The audio "${audio.originalName}"`, analysisSampleCount: audio.media.analysisSampleCount },
+    poseSource,
+    engines: { ...engines },
+    fps: settings.fps,
+    seed: settings.seed,
+    poseStyle: settings.seed % 100,
+    size: { widthPx: settings.outputWidthPx, heightPx: settings.outputHeightPx },
+    diffusion: DEFAULT_DIFFUSION_SETTINGS,
+    layers: document.layers,
+    models: { dir: places.modelsDir },
+    trackKey: trackInputsKey(document),
+  };
+}

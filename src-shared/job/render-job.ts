@@ -1,0 +1,67 @@
+import type { PoseValueRange } from '../aniportrait/preprocess.js';
+import type { KeyframeLayer } from '../keyframes/keyframe-schema.js';
+import type { EngineId } from '../project/project-schema.js';
+
+/** A file the job reads, with the words an error uses for it ('The photo "me.png"'). */
+export interface JobInput {
+  readonly path: string;
+  readonly label: string;
+}
+
+/** Where a track's head motion comes from: the voice, a pose template (.npy) or a reference video. */
+export type JobPoseSource =
+  | { readonly kind: 'audio' }
+  | { readonly kind: 'template'; readonly path: string; readonly label: string }
+  | { readonly kind: 'video'; readonly path: string; readonly label: string };
+
+export type InterpolatorId = 'none' | 'film';
+export type ProviderChoice = 'cuda' | 'dml' | 'cpu';
+
+/** An output size in even pixels. */
+export interface FrameSize {
+  readonly widthPx: number;
+  readonly heightPx: number;
+}
+
+/** The diffusion engine's settings (AniPortrait's Lmk2Video); other engines ignore them. */
+export interface DiffusionSettings {
+  readonly steps: number;
+  readonly guidanceScale: number;
+  /** With FILM: diffuse every Nth frame and interpolate the rest (AniPortrait's -acc is 3). */
+  readonly filmStep: number;
+  readonly poseValueRange: PoseValueRange;
+}
+
+export const DEFAULT_DIFFUSION_SETTINGS: DiffusionSettings = { steps: 25, guidanceScale: 3.5, filmStep: 3, poseValueRange: 'release' };
+
+/**
+ * The one description of work: what the CLI builds from its flags or a saved project, and the
+ * studio from its document. runTrack and runExport execute it the same way for both.
+ */
+export interface RenderJob {
+  readonly photo: JobInput;
+  /**
+   * The voice. `analysisSampleCount`, when known (a project records it at import), fixes the
+   * decoded length and so the frame count; otherwise the decoded file decides.
+   */
+  readonly audio: JobInput & { readonly analysisSampleCount?: number };
+  readonly poseSource: JobPoseSource;
+  readonly engines: { readonly audio2lmk: EngineId; readonly lmk2video: EngineId; readonly interpolation: InterpolatorId };
+  readonly fps: number;
+  /** Seeds head motion, blinks, the pose style (unless `poseStyle`) and diffusion noise. */
+  readonly seed: number;
+  /** AniPortrait's audio2pose style id 0..99. */
+  readonly poseStyle: number;
+  /** The output size, or null for the video engine's own (512x512 built-in, the models' size for AniPortrait). */
+  readonly size: FrameSize | null;
+  readonly diffusion: DiffusionSettings;
+  /** Keyframe layers composed over the generated track (disabled ones are skipped). */
+  readonly layers: readonly KeyframeLayer[];
+  /** The AniPortrait models' folder and the execution providers to try, where the job names them. */
+  readonly models: { readonly dir: string; readonly providers?: readonly ProviderChoice[] };
+  /**
+   * The key of what decides the generated track (derived.ts trackInputsKey for a project), so a
+   * host may reuse an earlier run's track; null: always generate.
+   */
+  readonly trackKey: string | null;
+}

@@ -1,0 +1,120 @@
+import type { FaceParamTrack } from '../face/face-param-track.js';
+import { POSE_LENGTH } from '../face/topology.js';
+import type { ChannelId } from '../keyframes/channels.js';
+import { isPoseChannel, POSE_CHANNEL_INDEX } from '../keyframes/channels.js';
+import { evaluateChannel } from '../keyframes/interpolate.js';
+import type { Keyframe, KeyframeLayer } from '../keyframes/keyframe-schema.js';
+import type { GraphStage, ModelManifest } from '../models/model-manifest.js';
+import type { AssetRef, ProjectDocument } from './project-schema.js';
+
+/**
+ * Facts derived from a project document, each computed here and nowhere else: the frame count,
+ * what decides the generated track, a channel's value at a time, the model files of a stage.
+ * Callers on both sides (timeline, frame counter, track, preview, export, CLI) use these, so a fact
+ * cannot disagree with itself.
+ */
+
+/** The rate every engine analyses speech at, and the rate of `analysisSampleCount` (wav2vec2's). */
+export const ANALYSIS_RATE_HZ = 16000;
+
+/**
+ * Frames of a video covering `sampleCount` samples at `sampleRateHz`: ceil(duration x fps), the
+ * last frame covering the audio's tail (AniPortrait's seq_len = ceil(n / 16000 * 30)).
+ */
+export function frameCountForSamples(sampleCount: number, sampleRateHz: number, fps: number): number {
+  // sampleCount x fps is exact in a double, so an exact multiple is never rounded up.
+  return Math.max(0, Math.ceil((sampleCount * fps) / sampleRateHz));
+}
+
+/** The audio asset the project uses, or null. */
+export function assetInUse(document: ProjectDocument, role: 'photo' | 'audio'): AssetRef | null {
+  const id = role === 'photo' ? document.photoAssetId : document.audioAssetId;
+  return document.assets.find((a) => a.id === id) ?? null;
+}
+
+/** Decoded 16 kHz samples of the project's audio (what every engine sees), or null without audio. */
+export function analysisSampleCount(document: ProjectDocument): number | null {
+  const audio = assetInUse(document, 'audio');
+  return audio?.media.kind === 'audio' ? audio.media.analysisSampleCount : null;
+}
+
+/** Frames of the project's video (and of its generated track), or null while it has no audio. */
+export function projectFrameCount(document: ProjectDocument): number | null {
+  const samples = analysisSampleCount(document);
+  return samples === null ? null : Math.max(1, frameCountForSamples(samples, ANALYSIS_RATE_HZ, document.settings.fps));
+}
+
+/** Length of the audio as decoded (s); an MP3's encoder delay is not part of it. */
+export function audioDurationSec(sampleCount: number): number {
+  return sampleCount / ANALYSIS_RATE_HZ;
+}
+
+/** The frame shown at `timeSec`: frame k covers [k / fps, (k + 1) / fps). */
+export function frameIndexAt(timeSec: number, fps: number, frameCount: number): number {
+  return Math.min(frameCount - 1, Math.max(0, Math.floor(timeSec * fps + 1e-6)));
+}
+
+/**
+ * Everything that decides the generated track, and only that: photo, audio, pose source, the
+ * Audio2Lmk engine, fps and seed. The Lmk2Video engine, the output size, keys, markers and the
+ * project folder (Save As copies the same assets) are not part of it. Null while photo or audio
+ * is missing. Assets are named by id and size: an asset's file never changes after import.
+ */
+export function trackInputsKey(document: ProjectDocument): string | null {
+  const photo = assetInUse(document, 'photo');
+  const audio = assetInUse(document, 'audio');
+  if (photo === null || audio === null) return null;
+  const asset = (a: AssetRef) => [a.id, a.byteLength];
+  const pose = document.poseSource.kind === 'audio' ? null : document.assets.find((a) => a.relPath === (document.poseSource as { relPath: string }).relPath);
+  const { fps, seed } = document.settings;
+  return JSON.stringify([asset(photo), asset(audio), document.poseSource.kind, pose ? asset(pose) : null, document.engines.audio2lmk, fps, seed]);
+}
+
+/** Keys of one layer's channel sorted by time (documents keep them sorted; this does not trust it). */
+function sortedKeys(layer: KeyframeLayer, channel: ChannelId): readonly Keyframe[] | undefined {
+  const keys = layer.channels[channel];
+  if (!keys || keys.length === 0) return undefined;
+  for (let i = 1; i < keys.length; i++) if (keys[i].timeSec < keys[i - 1].timeSec) return [...keys].sort((a, b) => a.timeSec - b.timeSec);
+  return keys;
+}
+
+/** What the enabled layers add to `channel` at `timeSec`, in layer order (0 where none has keys). */
+export function layersValueAt(layers: readonly KeyframeLayer[], channel: ChannelId, timeSec: number): number {
+  let sum = 0;
+  for (const layer of layers) {
+    if (!layer.enabled) continue;
+    const keys = sortedKeys(layer, channel);
+    if (keys) sum += evaluateChannel(keys, timeSec);
+  }
+  return sum;
+}
+
+/** The generated value of `channel` at frame `frameIndex` (0 for a channel the track lacks). */
+export function generatedValueAt(generated: FaceParamTrack, channel: ChannelId, frameIndex: number): number {
+  const f = Math.min(generated.frameCount - 1, Math.max(0, frameIndex));
+  return isPoseChannel(channel) ? generated.poses[f * POSE_LENGTH + POSE_CHANNEL_INDEX[channel]] : generated.params[channel][f];
+}
+
+/**
+ * The value of `channel` that is rendered at frame `frameIndex`: the generated track's (if any)
+ * plus every enabled layer's at that frame's time. The inspector shows this; composeTrack renders it.
+ */
+export function channelValueAt(generated: FaceParamTrack | null, layers: readonly KeyframeLayer[], channel: ChannelId, frameIndex: number, fps: number): number {
+  const base = generated === null ? 0 : generatedValueAt(generated, channel, frameIndex);
+  return base + layersValueAt(layers, channel, frameIndex / fps);
+}
+
+/** Keys of `channel` in the enabled layers, sorted, for composing a whole track. */
+export function enabledLayerKeys(layers: readonly KeyframeLayer[], channel: ChannelId): (readonly Keyframe[])[] {
+  const out: (readonly Keyframe[])[] = [];
+  for (const layer of layers) {
+    const keys = layer.enabled ? sortedKeys(layer, channel) : undefined;
+    if (keys) out.push(keys);
+  }
+  return out;
+}
+
+/** The graph files a stage loads, from the manifest. */
+export function stageModelFiles(manifest: ModelManifest, stage: GraphStage): string[] {
+  return manifest.graphs.filter((g) => g.stage === stage).map((g) => g.file);
+}

@@ -1,0 +1,127 @@
+// @vitest-environment node
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src-main/cli/run-cli.js';
+import { createRouter } from '../../src-main/ipc/router.js';
+import { ffmpegBinaries } from '../../src-main/media/ffmpeg-binaries.js';
+import { NO_NATIVE_DIALOGS } from '../../src-main/services/dialogs.js';
+import { createStudioHandlers } from '../../src-main/services/studio-services.js';
+import type { InvokeChannel, PushOf, RequestOf, ResponseOf } from '../../src-shared/ipc/contract.js';
+import type { KeyframeLayer } from '../../src-shared/keyframes/keyframe-schema.js';
+import { projectFrameCount } from '../../src-shared/project/derived.js';
+import type { Result } from '../../src-shared/util/result.js';
+import { fixture } from '../helpers/fixtures.js';
+import { toneBursts, wavBytes } from '../helpers/wav.js';
+
+const photoPath = fixture('ref_cxk.png');
+const root = mkdtempSync(join(tmpdir(), 'aniportrait-one-pipeline-'));
+const pushes: PushOf<'jobs:did-progress'>[] = [];
+const router = createRouter(createStudioHandlers({ host: 'cli', dirs: { dataDir: join(root, 'data'), projectsDir: join(root, 'projects') }, dialogs: NO_NATIVE_DIALOGS }));
+
+async function call<C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+  const outcome = await router.route(channel, request, { trusted: true, description: 'test' }, { signal: new AbortController().signal, push: (_c, payload) => pushes.push(payload) });
+  if (outcome.kind !== 'answered') throw new Error('dropped');
+  const result = outcome.result as Result<ResponseOf<C>>;
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value;
+}
+
+const bytes = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+
+/** Per-frame MD5s of a video's decoded pictures (no audio). */
+function frameHashes(path: string): string[] {
+  const { ffmpegPath } = ffmpegBinaries();
+  const text = execFileSync(ffmpegPath, ['-v', 'error', '-i', path, '-map', '0:v:0', '-f', 'framemd5', '-'], { encoding: 'utf8' });
+  return text.split('\n').filter((line) => line !== '' && !line.startsWith('#')).map((line) => line.split(',').pop()!.trim());
+}
+
+/** 2.5 s of tone bursts as an MP3: its container duration includes the encoder delay, the decoded samples do not. */
+function mp3Voice(): Buffer {
+  const wav = join(root, 'voice.wav');
+  const mp3 = join(root, 'voice.mp3');
+  writeFileSync(wav, wavBytes(toneBursts(2.5, 22050), 22050));
+  execFileSync(ffmpegBinaries().ffmpegPath, ['-v', 'error', '-y', '-i', wav, '-c:a', 'libmp3lame', '-b:a', '64k', mp3]);
+  return readFileSync(mp3);
+}
+
+const yawLayer: KeyframeLayer = {
+  id: 'layer_head' as never,
+  name: 'Head',
+  enabled: true,
+  channels: {
+    yawDeg: [
+      { id: 'key_a' as never, timeSec: 0, value: 0, interp: 'linear', handles: { outX: 0, outY: 0, inX: 1, inY: 1 } },
+      { id: 'key_b' as never, timeSec: 1, value: 20, interp: 'hold', handles: { outX: 0, outY: 0, inX: 1, inY: 1 } },
+    ],
+  },
+};
+
+describe.skipIf(!photoPath)('one pipeline for the CLI and the studio', () => {
+  it('render --project gives the same frames as a studio export, keyframe layers included, at the frame count the project derives', async () => {
+    const opened = await call('project:new', { name: 'Batch' });
+    const photo = await call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'cxk.png', data: bytes(readFileSync(photoPath!)) } });
+    const audio = await call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.mp3', data: bytes(mp3Voice()) } });
+    const document = {
+      ...opened.document,
+      assets: [photo, audio],
+      photoAssetId: photo.id,
+      audioAssetId: audio.id,
+      settings: { ...opened.document.settings, outputWidthPx: 256, outputHeightPx: 256, seed: 9 },
+      layers: [yawLayer],
+    };
+    // The MP3's container says more than it decodes to; the project counts decoded samples.
+    const frameCount = projectFrameCount(document);
+    expect(audio.media.kind === 'audio' && audio.media.durationSec).toBeGreaterThan(2.5);
+    expect(frameCount).toBe(75);
+
+    const target = join(root, 'projects', 'Batch.aniproj');
+    const saved = await call('project:save', { workDir: opened.workDir, path: target, document });
+    const generated = await call('track:generate', { workDir: saved.workDir, document, jobId: 'gen1' });
+    expect(generated.track.frameCount).toBe(frameCount);
+
+    const studioOut = join(root, 'studio.mp4');
+    const exported = await call('export:video', { workDir: saved.workDir, document, jobId: 'exp1', outPath: studioOut });
+    expect(exported.frameCount).toBe(frameCount);
+
+    const cliOut = join(root, 'cli.mp4');
+    expect(await runCli(['render', '--project', target, '--out', cliOut])).toBe(0);
+    const studioFrames = frameHashes(studioOut);
+    expect(studioFrames).toHaveLength(frameCount!);
+    expect(frameHashes(cliOut)).toEqual(studioFrames);
+
+    // The layer is rendered: the same inputs without it differ once the head has turned.
+    const plainOut = join(root, 'plain.mp4');
+    const assetPath = (relPath: string) => join(target, relPath);
+    expect(await runCli(['render', '--image', assetPath(photo.relPath), '--audio', assetPath(audio.relPath), '--size', '256', '--seed', '9', '--out', plainOut])).toBe(0);
+    const plain = frameHashes(plainOut);
+    expect(plain).toHaveLength(frameCount!);
+    // (x264's look-ahead makes any frame's pixels depend on its neighbours, so only the turned frames are compared.)
+    expect(plain.slice(40).filter((hash, i) => hash === studioFrames[40 + i])).toEqual([]);
+  }, 120_000);
+
+  it('reuses the track after Save As and a change of video engine, size or keys: no second face analysis', async () => {
+    const opened = await call('project:new', { name: 'Reuse' });
+    const photo = await call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'cxk.png', data: bytes(readFileSync(photoPath!)) } });
+    const audio = await call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: bytes(wavBytes(toneBursts(1.5, 16000), 16000)) } });
+    const document = { ...opened.document, assets: [photo, audio], photoAssetId: photo.id, audioAssetId: audio.id };
+    const progressOf = async (workDir: string, doc: typeof document, jobId: string) => {
+      pushes.length = 0;
+      await call('track:generate', { workDir, document: doc, jobId });
+      return pushes.filter((p) => p.jobId === jobId).map((p) => p.message);
+    };
+    expect(await progressOf(opened.workDir, document, 'r1')).toContain('Analysing the face');
+    const saved = await call('project:save', { workDir: opened.workDir, path: join(root, 'projects', 'Reuse.aniproj'), document });
+    const edited = {
+      ...document,
+      engines: { ...document.engines, lmk2video: 'aniportrait' as const, interpolation: 'film' as const },
+      settings: { ...document.settings, outputWidthPx: 384, outputHeightPx: 256 },
+      layers: [yawLayer],
+    };
+    expect(await progressOf(saved.workDir, edited, 'r2')).toEqual([]);
+    // A new seed does decide the track.
+    expect(await progressOf(saved.workDir, { ...edited, settings: { ...edited.settings, seed: 5 } }, 'r3')).toContain('Analysing the face');
+  }, 60_000);
+});
