@@ -5,6 +5,9 @@ import { composeTrack } from '../../src-shared/keyframes/compose-track.js';
 import type { ProjectDocument } from '../../src-shared/project/project-schema.js';
 import { createRgbaImage } from '../../src-shared/render/rgba-image.js';
 import { LruCache } from '../../src-shared/util/lru-cache.js';
+import type { RenderJob } from '../../src-shared/job/render-job.js';
+import { previewRenderKey } from '../../src-shared/project/derived.js';
+import { StudioError } from '../../src-shared/util/result.js';
 import type { StudioPipeline } from './studio-pipeline.js';
 
 /** Bytes of frames kept for scrubbing back and forth (96 frames of 512x512, more of smaller sizes). */
@@ -37,30 +40,53 @@ export function previewFrameSize(outputWidthPx: number, outputHeightPx: number, 
   };
 }
 
+/** How many previews (canvases) keep their documents, and how many revisions each. */
+const MAX_PREVIEWS = 16;
+const REVISIONS_KEPT = 4;
+
+interface PreviewDocument {
+  readonly workDir: string;
+  readonly document: ProjectDocument;
+  /** derived.ts previewRenderKey: what decides the pixels, whatever the revision. */
+  readonly renderKey: string;
+  job?: RenderJob;
+}
+
 /**
- * Renders single frames for the studio's preview: the project's job through the same runTrack as
- * an export, its keyframe layers composed over the generated track, drawn by the built-in warp at
- * the output size or directly at a smaller one (the photo resampled for that size, so a small frame
- * costs less to render and to send). Frames are cached (LRU, by bytes) by everything that decides
- * their pixels, so scrubbing over frames seen before costs no render.
+ * Renders single frames for the studio's preview. A preview sends its document once per edit
+ * (setDocument, numbered by revision) and then asks for frames by revision. Each frame goes through
+ * the same runTrack as an export (the track is made once per set of track inputs), the keyframe
+ * layers composed over it once per render key, drawn by the built-in warp at the output size or
+ * directly at a smaller one (the photo resampled for that size, so a small frame costs less to
+ * render and to send). Frames are cached (LRU, by bytes) by render key, size and index, so
+ * scrubbing back over frames, or an undo back to a state seen before, costs no render.
  */
 export class PreviewService {
   private readonly frames = new LruCache<string, Uint8Array<ArrayBuffer>>(CACHE_BUDGET_BYTES, (rgba) => rgba.byteLength);
   /** The last composed track: scrubbing asks for many frames of one document. */
   private composed: { readonly key: string; readonly track: FaceParamTrack } | null = null;
+  private readonly previews = new LruCache<string, Map<number, PreviewDocument>>(MAX_PREVIEWS, () => 1);
 
   constructor(private readonly pipeline: StudioPipeline) {}
 
-  async renderFrame(workDir: string, document: ProjectDocument, frameIndex: number, targetWidthPx?: number): Promise<PreviewFrame> {
-    const job = this.pipeline.job(workDir, document);
+  setDocument(previewId: string, revision: number, workDir: string, document: ProjectDocument): void {
+    const revisions = this.previews.get(previewId) ?? new Map<number, PreviewDocument>();
+    revisions.set(revision, { workDir, document, renderKey: previewRenderKey(document) });
+    for (const old of [...revisions.keys()].sort((a, b) => a - b).slice(0, -REVISIONS_KEPT)) revisions.delete(old);
+    this.previews.set(previewId, revisions);
+  }
+
+  async renderFrame(previewId: string, revision: number, frameIndex: number, targetWidthPx?: number): Promise<PreviewFrame> {
+    const preview = this.previews.get(previewId)?.get(revision);
+    if (preview === undefined) throw new StudioError('stale-revision', `The preview's document (revision ${revision}) is not held any more; send it again.`);
+    const { document, renderKey } = preview;
+    const job = (preview.job ??= this.pipeline.job(preview.workDir, document));
     const prepared = await this.pipeline.track(job);
     const { widthPx, heightPx } = previewFrameSize(document.settings.outputWidthPx, document.settings.outputHeightPx, targetWidthPx);
-    // The layers' keys decide the frame, so they are part of its cache key.
-    const layersKey = JSON.stringify([job.trackKey, document.layers]);
-    if (this.composed?.key !== layersKey) this.composed = { key: layersKey, track: composeTrack(prepared.generated, document.layers) };
+    if (this.composed?.key !== renderKey) this.composed = { key: renderKey, track: composeTrack(prepared.generated, document.layers) };
     const { track } = this.composed;
     const index = Math.min(frameIndex, track.frameCount - 1);
-    const frameKey = `${layersKey}\n${widthPx}x${heightPx}\n${index}`;
+    const frameKey = `${renderKey}\n${widthPx}x${heightPx}\n${index}`;
     let rgba = this.frames.get(frameKey);
     if (!rgba) {
       const renderer = await this.pipeline.renderer(job, prepared, widthPx, heightPx);

@@ -77,10 +77,11 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
       await dialogs.revealFile(resolve(path));
       return {};
     },
-    'preview:render-frame': ({ workDir, document, frameIndex, targetWidthPx }) => {
-      projects.checkWorkDir(workDir);
-      return preview.renderFrame(workDir, document, frameIndex, targetWidthPx);
+    'preview:set-document': ({ previewId, revision, workDir, document }) => {
+      preview.setDocument(previewId, revision, projects.checkWorkDir(workDir), document);
+      return Promise.resolve({});
     },
+    'preview:render-frame': ({ previewId, revision, frameIndex, targetWidthPx }) => preview.renderFrame(previewId, revision, frameIndex, targetWidthPx),
     'dialog:open-project': async () => ({ path: await dialogs.openProject() }),
     'dialog:save-project': async ({ suggestedName }) => ({ path: await dialogs.saveProject(suggestedName) }),
     'dialog:save-video': async ({ suggestedName }) => ({ path: await dialogs.saveVideo(suggestedName) }),

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { composedTrackOf } from '../hooks/use-composed-track';
 import { useElementSize } from '../hooks/use-element-size';
 import type { PaintedFrame } from '../services/paint-frame';
+import type { ProjectDocument } from '../../src-shared/project/project-schema';
 import type { FrameRequest } from '../services/preview-frame-loader';
 import { createPreviewSurface } from '../services/preview-surface';
 import type { GeneratedTrack } from '../state/generation-state';
@@ -66,17 +67,21 @@ export function PreviewFrameCanvas({ generated }: { readonly generated: Generate
     const offError = surface.onError((failure) => setError(failure.message));
     // Asks for the frame straight from the store's change, before React renders the rest of the
     // studio for it: on a scrub the request leaves a few milliseconds sooner.
-    let last: FrameRequest | null = null;
+    let last: { readonly request: FrameRequest; readonly document: ProjectDocument; readonly workDir: string } | null = null;
     const request = () => {
       const state = store.getState();
       const { workDir } = state.session;
-      if (workDir === null || state.document === null) return;
+      const { document } = state;
+      if (workDir === null || document === null) return;
       const frameIndex = Math.min(playheadFrame(state).frameIndex, frameCount.current - 1);
       const targetWidthPx = target.current;
       const { playing } = state.ephemeral;
-      if (last !== null && last.workDir === workDir && last.document === state.document && last.frameIndex === frameIndex && last.targetWidthPx === targetWidthPx && last.playing === playing) return;
-      last = { workDir, document: state.document, frameIndex, targetWidthPx, playing };
-      surface.request(last);
+      const same = last !== null && last.request.frameIndex === frameIndex && last.request.targetWidthPx === targetWidthPx && last.request.playing === playing;
+      if (same && last?.workDir === workDir && last.document === document) return;
+      // The document crosses to the services once per edit (a new revision), not with every frame.
+      if (last?.document !== document || last.workDir !== workDir) surface.setDocument(workDir, document);
+      last = { request: { frameIndex, targetWidthPx, playing }, document, workDir };
+      surface.request(last.request);
     };
     requestFrame.current = request;
     request();

@@ -2,7 +2,9 @@ import type { ResponseOf } from '../../src-shared/ipc/contract';
 import type { StudioApi } from '../../src-shared/ipc/studio-api';
 import type { ProjectDocument } from '../../src-shared/project/project-schema';
 import { LruCache } from '../../src-shared/util/lru-cache';
-import type { StudioErrorInfo } from '../../src-shared/util/result';
+import { previewRenderKey } from '../../src-shared/project/derived';
+import { randomId } from '../../src-shared/util/ids';
+import type { Result, StudioErrorInfo } from '../../src-shared/util/result';
 import { TypedEmitter } from './typed-emitter';
 
 export type PreviewFrame = ResponseOf<'preview:render-frame'>;
@@ -11,8 +13,6 @@ export type PreviewFrame = ResponseOf<'preview:render-frame'>;
 export type FrameDetail = 'draft' | 'full';
 
 export interface FrameRequest {
-  readonly workDir: string;
-  readonly document: ProjectDocument;
   readonly frameIndex: number;
   /** Width (device px) the frame is shown at; the service renders at about that size, at most the output size. */
   readonly targetWidthPx: number;
@@ -35,24 +35,14 @@ const CACHE_BUDGET_BYTES = 48 * 512 * 512 * 4;
  */
 const DRAFT_DIVISOR = 4;
 
-const renderKeys = new WeakMap<ProjectDocument, string>();
-
-/** What decides a frame's pixels (not the name or modification time), memoised per document object. */
-function renderKey(workDir: string, document: ProjectDocument): string {
-  let key = renderKeys.get(document);
-  if (key === undefined) {
-    const { settings, engines, poseSource, photoAssetId, audioAssetId, assets, layers } = document;
-    const inUse = assets.filter((a) => a.id === photoAssetId || a.id === audioAssetId).map((a) => a.relPath);
-    key = JSON.stringify([settings, engines, poseSource, inUse, layers]);
-    renderKeys.set(document, key);
-  }
-  return `${workDir}\n${key}`;
-}
-
-/** Width asked of the service for a frame of this detail. */
-function requestedWidthPx(request: FrameRequest, detail: FrameDetail): number {
-  const fullPx = Math.max(1, Math.min(request.targetWidthPx, request.document.settings.outputWidthPx));
-  return detail === 'full' ? fullPx : Math.max(1, Math.ceil(fullPx / DRAFT_DIVISOR));
+/** The document frames are asked for, as the services know it: sent once per change, then named by revision. */
+interface PreviewedDocument {
+  readonly workDir: string;
+  readonly document: ProjectDocument;
+  readonly revision: number;
+  /** derived.ts previewRenderKey: the same pixels for the same key, whatever the revision. */
+  readonly renderKey: string;
+  sent: boolean;
 }
 
 /**
@@ -64,6 +54,9 @@ function requestedWidthPx(request: FrameRequest, detail: FrameDetail): number {
  * them needs no round trip.
  */
 export class PreviewFrameLoader {
+  /** This preview's name towards the services; revisions count its documents. */
+  private readonly previewId = randomId('preview');
+  private current: PreviewedDocument | null = null;
   private inFlight = false;
   private pending: { readonly request: FrameRequest; readonly seq: number } | null = null;
   /** Requests are numbered; a frame older than the one on screen is never shown over it. */
@@ -84,8 +77,14 @@ export class PreviewFrameLoader {
     return this.errors.on(listener);
   }
 
+  /** The document to show from now on; sent to the services with the next frame request, once. */
+  setDocument(workDir: string, document: ProjectDocument): void {
+    if (this.current?.document === document && this.current.workDir === workDir) return;
+    this.current = { workDir, document, revision: (this.current?.revision ?? 0) + 1, renderKey: previewRenderKey(document), sent: false };
+  }
+
   request(request: FrameRequest): void {
-    this.submit(request, ++this.lastSeq);
+    if (this.current !== null) this.submit(request, ++this.lastSeq);
   }
 
   private submit(request: FrameRequest, seq: number): void {
@@ -115,17 +114,23 @@ export class PreviewFrameLoader {
     this.frames.emit({ frame, request, detail });
   }
 
+  /** Width asked of the service for a frame of this detail. */
+  private widthOf(request: FrameRequest, detail: FrameDetail): number {
+    const fullPx = Math.max(1, Math.min(request.targetWidthPx, this.current?.document.settings.outputWidthPx ?? request.targetWidthPx));
+    return detail === 'full' ? fullPx : Math.max(1, Math.ceil(fullPx / DRAFT_DIVISOR));
+  }
+
   private keyOf(request: FrameRequest, detail: FrameDetail): string {
-    return `${renderKey(request.workDir, request.document)}\n${request.frameIndex}\n${requestedWidthPx(request, detail)}`;
+    return `${this.current?.workDir}\n${this.current?.renderKey}\n${request.frameIndex}\n${this.widthOf(request, detail)}`;
   }
 
   private async send(request: FrameRequest, seq: number, detail: FrameDetail): Promise<void> {
     this.inFlight = true;
-    const { workDir, document, frameIndex } = request;
-    const result = await this.studio.preview.renderFrame({ workDir, document, frameIndex, targetWidthPx: requestedWidthPx(request, detail) });
+    const key = this.keyOf(request, detail);
+    const result = await this.fetchFrame(request.frameIndex, this.widthOf(request, detail));
     this.inFlight = false;
     if (result.ok) {
-      this.cache.set(this.keyOf(request, detail), result.value);
+      this.cache.set(key, result.value);
       this.show(result.value, request, seq, detail);
     }
     // An error for a request already superseded is not worth showing.
@@ -135,5 +140,22 @@ export class PreviewFrameLoader {
     if (next !== null) this.submit(next.request, next.seq);
     // Nobody moved on: the draft on screen is followed by the full frame.
     else if (result.ok && detail === 'draft' && seq === this.lastSeq && !request.playing) this.submit(request, seq);
+  }
+
+  /** Sends the current document first if the services do not have it yet (or have dropped it), then asks for the frame. */
+  private async fetchFrame(frameIndex: number, targetWidthPx: number, retried = false): Promise<Result<PreviewFrame>> {
+    const current = this.current!;
+    const { previewId } = this;
+    if (!current.sent) {
+      const set = await this.studio.preview.setDocument({ previewId, revision: current.revision, workDir: current.workDir, document: current.document });
+      if (!set.ok) return set;
+      current.sent = true;
+    }
+    const result = await this.studio.preview.renderFrame({ previewId, revision: current.revision, frameIndex, targetWidthPx });
+    if (!result.ok && result.error.code === 'stale-revision' && !retried) {
+      current.sent = false;
+      return this.fetchFrame(frameIndex, targetWidthPx, true);
+    }
+    return result;
   }
 }

@@ -1,4 +1,5 @@
 import type { StudioApi } from '../../src-shared/ipc/studio-api';
+import type { ProjectDocument } from '../../src-shared/project/project-schema';
 import type { StudioErrorInfo } from '../../src-shared/util/result';
 import type { PaintedFrame } from './paint-frame';
 import { paintFrame } from './paint-frame';
@@ -9,6 +10,8 @@ import { TypedEmitter } from './typed-emitter';
 
 /** Where preview frames are fetched and painted: the page's main thread, or a worker that owns the canvas. */
 export interface PreviewSurface {
+  /** The document frames come from from now on (sent to the services once, with the next request). */
+  setDocument(workDir: string, document: ProjectDocument): void;
   request(request: FrameRequest): void;
   onPainted(listener: (painted: PaintedFrame) => void): () => void;
   onError(listener: (error: StudioErrorInfo) => void): () => void;
@@ -29,6 +32,10 @@ class MainThreadSurface implements PreviewSurface {
     this.loader.onFrame(({ frame, detail }) => {
       if (context !== null) this.painted.emit(paintFrame(canvas, context, frame, detail));
     });
+  }
+
+  setDocument(workDir: string, document: ProjectDocument): void {
+    this.loader.setDocument(workDir, document);
   }
 
   request(request: FrameRequest): void {
@@ -65,6 +72,10 @@ class WorkerSurface implements PreviewSurface {
     this.worker.addEventListener('error', (event) => this.errors.emit({ code: 'internal', message: `The preview worker failed: ${event.message}` }));
     const offscreen = canvas.transferControlToOffscreen();
     this.post({ kind: 'init', canvas: offscreen, webSocketUrl }, [offscreen]);
+  }
+
+  setDocument(workDir: string, document: ProjectDocument): void {
+    this.post({ kind: 'document', workDir, document });
   }
 
   request(request: FrameRequest): void {

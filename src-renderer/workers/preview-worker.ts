@@ -30,6 +30,9 @@ scope.onmessage = ({ data }) => {
       loader.onError((error) => scope.postMessage({ kind: 'error', error }));
       return;
     }
+    case 'document':
+      loader?.setDocument(data.workDir, data.document);
+      return;
     case 'request':
       loader?.request(data.request);
       return;

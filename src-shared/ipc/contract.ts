@@ -194,14 +194,24 @@ export const invokeChannels = {
   /** Shows a file in the system's file manager (Electron; other hosts answer no-native-dialog). */
   'shell:reveal': invoke(z.strictObject({ path: fsPathSchema }), z.strictObject({})),
   /**
-   * One frame of the project's video, rendered by the project's engines at the output size or,
-   * with `targetWidthPx`, directly at a smaller size of the same framing (the preview asks for the
-   * size it shows the frame at, and for a quick draft a quarter as wide first).
+   * The document a preview shows from now on, sent once per edit (not with every frame): frames
+   * are then asked for by `{ previewId, revision, frameIndex }`. `previewId` is chosen by the
+   * preview (one per canvas); `revision` counts its documents up from 1.
+   */
+  'preview:set-document': invoke(
+    z.strictObject({ previewId: jobIdSchema, revision: z.number().int().positive(), workDir: workDirSchema, document: projectDocumentSchema }),
+    z.strictObject({}),
+  ),
+  /**
+   * One frame of the preview's document at `revision`, rendered at the output size or, with
+   * `targetWidthPx`, directly at a smaller size of the same framing (the preview asks for the size
+   * it shows the frame at, and for a quick draft a quarter as wide first). 'stale-revision' when
+   * the services no longer hold that revision: set the document again.
    */
   'preview:render-frame': invoke(
     z.strictObject({
-      workDir: workDirSchema,
-      document: projectDocumentSchema,
+      previewId: jobIdSchema,
+      revision: z.number().int().positive(),
       frameIndex: z.number().int().nonnegative(),
       /**
        * Width (px) the caller shows the frame at. The frame comes at the output size scaled by the

@@ -70,6 +70,16 @@ export function trackInputsKey(document: ProjectDocument): string | null {
   return JSON.stringify([asset(photo), asset(audio), document.poseSource.kind, pose ? asset(pose) : null, document.engines.audio2lmk, fps, seed]);
 }
 
+/**
+ * Everything that decides a preview frame's pixels besides its index and size: the track's inputs,
+ * the keyframe layers and the output size (the framing). Not a revision: an undo back to a state
+ * seen before gives the same key, so its frames come from the caches.
+ */
+export function previewRenderKey(document: ProjectDocument): string {
+  const { outputWidthPx, outputHeightPx } = document.settings;
+  return JSON.stringify([trackInputsKey(document), outputWidthPx, outputHeightPx, document.layers]);
+}
+
 /** Keys of one layer's channel sorted by time (documents keep them sorted; this does not trust it). */
 function sortedKeys(layer: KeyframeLayer, channel: ChannelId): readonly Keyframe[] | undefined {
   const keys = layer.channels[channel];

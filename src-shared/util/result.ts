@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'no-native-dialog',
   'cancelled',
   'unavailable',
+  /** A preview asked for a document revision the services no longer hold: send the document again. */
+  'stale-revision',
   'internal',
 ] as const;
 

@@ -31,7 +31,7 @@ describe.runIf(built && photo)('aniportrait CLI on the AniPortrait engine (tiny 
 
     const track = run(['track', '--image', photo ?? '', '--audio', audio, '--out', 'track.json', '--engine', 'aniportrait', '--models', models, '--providers', 'cpu']);
     expect(track.status).toBe(0);
-    expect(track.stderr).toMatch(/wrote .*track\.json: 60 frames at 30 fps \(2\.0 s of audio, aniportrait engine\)/);
+    expect(track.stderr).toMatch(/wrote .*track\.json: 60 frames at 30 fps \(2\.0 s of video, aniportrait engine\)/);
     const json = JSON.parse(readFileSync(join(dir, 'track.json'), 'utf8')) as { fps: number; frameCount: number; landmarks2d: number[][] };
     expect(json.fps).toBe(30);
     expect(json.frameCount).toBe(60);
@@ -52,7 +52,7 @@ describe.runIf(built && photo)('aniportrait CLI on the AniPortrait engine (tiny 
 
     const wrongSize = run(['render', '--image', photo ?? '', '--audio', audio, '--out', 'big.mp4', '--engine', 'aniportrait', '--models', models, '--size', '512']);
     expect(wrongSize.status).toBe(2);
-    expect(wrongSize.stderr).toMatch(/render 64x64; --size 512 needs an export at that size/);
+    expect(wrongSize.stderr).toMatch(/render 64x64; 512x512 needs an export at that size .*Use 64x64/);
     expect(readdirSync(dir).filter((f) => f.startsWith('big'))).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { createRouter } from '../../src-main/ipc/router.js';
 import { createStudioHandlers } from '../../src-main/services/studio-services.js';
 import { ffmpegBinaries } from '../../src-main/media/ffmpeg-binaries.js';
 import { fixture } from '../helpers/fixtures.js';
+import { previewFrame } from '../helpers/preview.js';
 import { buildTinyAniPortraitModels } from '../helpers/onnx/tiny-aniportrait.js';
 import { toneBursts, wavBytes } from '../helpers/wav.js';
 
@@ -59,7 +60,7 @@ describe.runIf(photoPath)('the studio services on the AniPortrait engine (tiny s
 
     // The preview (built-in warp of the same landmarks) follows the mesh offsets, and a jaw key adds to them.
     const differing = (x: Uint8Array, y: Uint8Array) => x.reduce((n, v, i) => n + (v !== y[i] ? 1 : 0), 0);
-    const frame = async (doc: typeof document, frameIndex: number) => (await value(run('preview:render-frame', { workDir: opened.workDir, document: doc, frameIndex }))).rgba;
+    const frame = async (doc: typeof document, frameIndex: number) => (await value(previewFrame(run, { workDir: opened.workDir, document: doc, frameIndex }))).rgba;
     expect(differing(await frame(document, 3), await frame(document, 20))).toBeGreaterThan(100);
     const key = (id: string, timeSec: number) => ({ id, timeSec, value: 0.8, interp: 'linear' as const, handles: { outX: 0, outY: 0, inX: 1, inY: 1 } });
     const keyed = { ...document, layers: [{ id: 'l1', name: 'Keys', enabled: true, channels: { jawOpen: [key('k1', 0), key('k2', 1)] } }] } as typeof document;

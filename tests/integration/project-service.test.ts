@@ -11,6 +11,7 @@ import type { InvokeChannel, RequestOf, ResponseOf } from '../../src-shared/ipc/
 import type { Result } from '../../src-shared/util/result.js';
 import { solidPng } from '../helpers/png.js';
 import { fixture } from '../helpers/fixtures.js';
+import { previewFrame } from '../helpers/preview.js';
 import { toneBursts, wavBytes } from '../helpers/wav.js';
 
 let root: string;
@@ -142,20 +143,20 @@ describe('preview frames', () => {
     const photoPath = fixture('ref_jijin.png');
     if (!photoPath) return;
     const opened = await value(call('project:new', { name: 'Preview' }));
-    const missing = await call('preview:render-frame', { workDir: opened.workDir, document: opened.document, frameIndex: 0 });
+    const missing = await previewFrame(call, { workDir: opened.workDir, document: opened.document, frameIndex: 0 });
     expect(!missing.ok && missing.error.message).toMatch(/Import a portrait photo and a voice recording/);
     const photo = await value(call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: bytes(readFileSync(photoPath)) } }));
     const audio = await value(call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: bytes(wavBytes(toneBursts(2, 16000), 16000)) } }));
     const document = { ...opened.document, assets: [photo, audio], photoAssetId: photo.id, audioAssetId: audio.id, settings: { ...opened.document.settings, outputWidthPx: 256, outputHeightPx: 192 } };
-    const frame = await value(call('preview:render-frame', { workDir: opened.workDir, document, frameIndex: 10 }));
+    const frame = await value(previewFrame(call, { workDir: opened.workDir, document, frameIndex: 10 }));
     expect(frame).toMatchObject({ frameIndex: 10, frameCount: 60, fps: 30, widthPx: 256, heightPx: 192 });
     expect(frame.rgba).toBeInstanceOf(Uint8Array);
     expect(frame.rgba.length).toBe(256 * 192 * 4);
     // Asking again gives the same pixels (from the cache); past the end clamps to the last frame.
-    expect((await value(call('preview:render-frame', { workDir: opened.workDir, document, frameIndex: 10 }))).rgba).toEqual(frame.rgba);
-    expect((await value(call('preview:render-frame', { workDir: opened.workDir, document, frameIndex: 999 }))).frameIndex).toBe(59);
+    expect((await value(previewFrame(call, { workDir: opened.workDir, document, frameIndex: 10 }))).rgba).toEqual(frame.rgba);
+    expect((await value(previewFrame(call, { workDir: opened.workDir, document, frameIndex: 999 }))).frameIndex).toBe(59);
     // With AniPortrait's Lmk2Video chosen, the preview is the built-in warp of the same landmarks (diffusion renders on export).
-    const onnx = await value(call('preview:render-frame', { workDir: opened.workDir, document: { ...document, engines: { ...document.engines, lmk2video: 'aniportrait' } }, frameIndex: 10 }));
+    const onnx = await value(previewFrame(call, { workDir: opened.workDir, document: { ...document, engines: { ...document.engines, lmk2video: 'aniportrait' } }, frameIndex: 10 }));
     expect(onnx).toMatchObject({ frameIndex: 10, widthPx: 256, heightPx: 192 });
     let diff = 0;
     for (let i = 0; i < frame.rgba.length; i++) diff += Math.abs(onnx.rgba[i] - frame.rgba[i]);
@@ -169,7 +170,7 @@ describe('preview frames', () => {
     const photo = await value(call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: bytes(readFileSync(photoPath)) } }));
     const audio = await value(call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: bytes(wavBytes(toneBursts(1, 16000), 16000)) } }));
     const document = { ...opened.document, assets: [photo, audio], photoAssetId: photo.id, audioAssetId: audio.id, settings: { ...opened.document.settings, outputWidthPx: 256, outputHeightPx: 192 } };
-    const frameAt = (targetWidthPx?: number) => value(call('preview:render-frame', { workDir: opened.workDir, document, frameIndex: 12, targetWidthPx }));
+    const frameAt = (targetWidthPx?: number) => value(previewFrame(call, { workDir: opened.workDir, document, frameIndex: 12, targetWidthPx }));
     const full = await frameAt();
     // The smallest k/8 of the output that covers the target; never more than the output.
     const half = await frameAt(100);
@@ -189,7 +190,7 @@ describe('preview frames', () => {
       }
     }
     expect(diff / (128 * 96 * 3), 'mean difference from the averaged full frame (0..255)').toBeLessThan(6);
-    const zero = await call('preview:render-frame', { workDir: opened.workDir, document, frameIndex: 0, targetWidthPx: 0 });
+    const zero = await previewFrame(call, { workDir: opened.workDir, document, frameIndex: 0, targetWidthPx: 0 });
     expect(!zero.ok && zero.error.code).toBe('invalid-request');
   });
 });
@@ -223,8 +224,8 @@ describe('track generation and studio export', () => {
     expect(pushes.some((p) => p.jobId === 'gen-1')).toBe(true);
 
     // The keyed yaw turns the head: the frame at 1 s differs from the same frame without the layer.
-    const keyed = await value(run('preview:render-frame', { workDir: opened.workDir, document, frameIndex: 30 }));
-    const plain = await value(run('preview:render-frame', { workDir: opened.workDir, document: { ...document, layers: [] }, frameIndex: 30 }));
+    const keyed = await value(previewFrame(run, { workDir: opened.workDir, document, frameIndex: 30 }));
+    const plain = await value(previewFrame(run, { workDir: opened.workDir, document: { ...document, layers: [] }, frameIndex: 30 }));
     let differing = 0;
     for (let i = 0; i < keyed.rgba.length; i++) if (keyed.rgba[i] !== plain.rgba[i]) differing++;
     expect(differing).toBeGreaterThan(keyed.rgba.length * 0.05);

@@ -5,13 +5,21 @@ import { createProject } from '../../src-shared/project/create-project.js';
 import type { FrameRequest, ShownFrame } from '../../src-renderer/services/preview-frame-loader.js';
 import { PreviewFrameLoader } from '../../src-renderer/services/preview-frame-loader.js';
 
-/** A service that renders a frame of the asked width when `release` is called, one at a time. */
+/** A service that renders a frame of the asked width when `release` is called, one at a time; it holds the documents it was sent by revision. */
 function fakeStudio() {
   const asked: number[] = [];
+  const documentsSent: number[] = [];
+  const held = new Set<number>();
   let release: (() => void) | null = null;
   const studio = {
     preview: {
-      renderFrame: ({ frameIndex, targetWidthPx = 512 }: { frameIndex: number; targetWidthPx?: number }) => {
+      setDocument: ({ revision }: { revision: number }) => {
+        documentsSent.push(revision);
+        held.add(revision);
+        return Promise.resolve({ ok: true, value: {} });
+      },
+      renderFrame: ({ frameIndex, revision, targetWidthPx = 512 }: { frameIndex: number; revision: number; targetWidthPx?: number }) => {
+        if (!held.has(revision)) return Promise.resolve({ ok: false, error: { code: 'stale-revision', message: 'send it again' } });
         asked.push(targetWidthPx);
         return new Promise((resolve) => {
           release = () => resolve({ ok: true, value: { frameIndex, frameCount: 100, fps: 30, widthPx: targetWidthPx, heightPx: targetWidthPx, rgba: new Uint8Array(targetWidthPx * targetWidthPx * 4) } });
@@ -21,21 +29,27 @@ function fakeStudio() {
   } as unknown as StudioApi;
   /** Lets the request in flight finish, and the loader react to it. */
   const finish = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const next = release;
     release = null;
     next?.();
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
-  return { studio, asked, finish };
+  return { studio, asked, finish, documentsSent, forget: () => held.clear() };
 }
 
 describe('PreviewFrameLoader', () => {
   const document = createProject('loader', new Date(0), () => 0.5);
-  const at = (frameIndex: number, targetWidthPx: number): FrameRequest => ({ workDir: '/w', document, frameIndex, targetWidthPx, playing: false });
+  const at = (frameIndex: number, targetWidthPx: number): FrameRequest => ({ frameIndex, targetWidthPx, playing: false });
+  const loaderFor = (studio: StudioApi) => {
+    const loader = new PreviewFrameLoader(studio);
+    loader.setDocument('/w', document);
+    return loader;
+  };
 
   it('shows a draft at a quarter of the width first, then the full frame, and revisits from its cache', async () => {
     const { studio, asked, finish } = fakeStudio();
-    const loader = new PreviewFrameLoader(studio);
+    const loader = loaderFor(studio);
     const shown: [number, string, number][] = [];
     loader.onFrame(({ frame, detail }: ShownFrame) => shown.push([frame.frameIndex, detail, frame.widthPx]));
     loader.request(at(3, 512));
@@ -51,7 +65,7 @@ describe('PreviewFrameLoader', () => {
 
   it('calls a full frame of a smaller box a draft once the box grows, until the larger frame comes', async () => {
     const { studio, asked, finish } = fakeStudio();
-    const loader = new PreviewFrameLoader(studio);
+    const loader = loaderFor(studio);
     const shown: [string, number][] = [];
     loader.onFrame(({ frame, detail }) => shown.push([detail, frame.widthPx]));
     loader.request(at(0, 128)); // the box before the layout settles
@@ -63,5 +77,42 @@ describe('PreviewFrameLoader', () => {
     await finish();
     expect(asked).toEqual([32, 128, 512]);
     expect(shown.at(-1)).toEqual(['full', 512]);
+  });
+
+  it('sends the document once per edit, names frames by revision, and finds an undone state in its cache', async () => {
+    const { studio, asked, finish, documentsSent, forget } = fakeStudio();
+    const loader = loaderFor(studio);
+    const shown: [number, string][] = [];
+    loader.onFrame(({ frame, detail }) => shown.push([frame.frameIndex, detail]));
+    for (const frameIndex of [1, 2, 3]) {
+      loader.request(at(frameIndex, 512));
+      await finish();
+      await finish();
+    }
+    expect(documentsSent).toEqual([1]);
+    // An edit: a new document object is a new revision, sent once with the next request.
+    const edited = { ...document, layers: [{ id: 'l' as never, name: 'Keys', enabled: true, channels: { yawDeg: [{ id: 'k' as never, timeSec: 0, value: 10, interp: 'linear' as const, handles: { outX: 0, outY: 0, inX: 1, inY: 1 } }] } }] };
+    loader.setDocument('/w', edited);
+    loader.setDocument('/w', edited);
+    loader.request(at(3, 512));
+    await finish();
+    await finish();
+    expect(documentsSent).toEqual([1, 2]);
+    // Undo: the first state again (another object, same content) shows from the cache, nothing rendered.
+    const renders = asked.length;
+    loader.setDocument('/w', { ...document });
+    loader.request(at(3, 512));
+    expect(asked.length).toBe(renders);
+    expect(shown.at(-1)).toEqual([3, 'full']);
+    loader.request(at(5, 512));
+    await finish();
+    await finish();
+    expect(documentsSent).toEqual([1, 2, 3]);
+    // Services that dropped the revision (a restart) get the document again, and the frame comes.
+    forget();
+    loader.request(at(7, 512));
+    await finish();
+    expect(documentsSent).toEqual([1, 2, 3, 3]);
+    expect(shown.at(-1)).toEqual([7, 'draft']);
   });
 });
