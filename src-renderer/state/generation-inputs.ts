@@ -1,5 +1,5 @@
 import type { ProjectDocument } from '../../src-shared/project/project-schema';
-import { assetInUse } from './document-edits';
+import { assetInUse } from '../../src-shared/edits/document-edits';
 
 /**
  * Everything in the document that decides the generated track: keyframe layers and the output size
