@@ -27,7 +27,7 @@ const services: StudioServices = {
   edits,
   notifier,
   view,
-  generation: new GenerationActions(studio, store, (action, error) => notifier.reportError(action, error)),
+  generation: new GenerationActions(studio, store, (action, error) => notifier.fail(action, error)),
   playback: new PlaybackController(store),
   exporter: new ExportActions(studio, store),
   webSocketUrl,

@@ -13,7 +13,7 @@ export function AudioLane({ peaks }: { readonly peaks: AudioPeaksState }) {
   const { contentWidthPx } = useTimelineGeometry();
 
   useEffect(() => {
-    if (peaks.state === 'error') notifier.reportError('Drawing the waveform', { code: 'io-error', message: peaks.message });
+    if (peaks.state === 'error') notifier.fail('Drawing the waveform', { code: 'io-error', message: peaks.message });
   }, [peaks, notifier]);
 
   const scrub = useScrubPointer();

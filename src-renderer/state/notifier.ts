@@ -10,7 +10,7 @@ export class Notifier {
     this.store.update((s) => update.setStatus(s, 'info', text));
   }
 
-  /** A failed action: a toast, except for a cancelled dialog or a connection the banner already explains. */
+  /** A failed action (a call, or something found while drawing): a toast, except for a cancelled dialog or a connection the banner already explains. */
   fail(action: string, error: StudioErrorInfo): void {
     // Cancelling a dialog is the user's choice, not something to alarm them about.
     if (error.code === 'cancelled') this.store.update((s) => update.setStatus(s, 'info', `${action}: cancelled`));
@@ -18,11 +18,6 @@ export class Notifier {
     else if (error.code === 'unavailable' && this.store.getState().ephemeral.connection.state === 'closed') {
       this.store.update((s) => update.setStatus(s, 'error', `${action} failed: not connected to the studio service`));
     } else this.store.update((s) => update.addToast(s, 'error', `${action} failed: ${error.message}`));
-  }
-
-  /** For failures found while drawing (an asset that cannot be read, peaks that fail). */
-  reportError(action: string, error: StudioErrorInfo): void {
-    this.fail(action, error);
   }
 
   dismissToast(id: number): void {

@@ -246,7 +246,8 @@ export type ParsedRequestOf<C extends InvokeChannel> = z.output<(typeof invokeCh
 export type ResponseOf<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['response']>;
 export type PushOf<C extends PushChannel> = z.output<(typeof pushChannels)[C]>;
 
-type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+/** 'discard-recovery' -> 'discardRecovery' (also the StudioApi's method names). */
+export type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
 /** 'project:discard-recovery' -> 'projectDiscardRecovery'. */
 type ConstantName<C extends string> = C extends `${infer D}:${infer V}` ? `${D}${Capitalize<CamelCase<V>>}` : never;
 /** Exactly one constant per channel, named after it, whose value is that channel's name. */
