@@ -1,7 +1,6 @@
 import type { StudioStore } from './studio-store';
 import { setPlayhead, setStatus } from './store-updates';
-import { snapToFrame } from '../../src-shared/edits/snapping';
-import { frameCountOf, timelineDurationSec } from './timeline-math';
+import { frameCountOf, snapToFrame, timelineDurationSec } from './timeline-math';
 
 /** Fastest shuttle speed: J and L double the speed up to this many times real time. */
 export const MAX_SHUTTLE_RATE = 8;
