@@ -20,9 +20,9 @@ import { isDirty } from './state/studio-state';
 /** The studio window: toolbar, preview + 3D viewport + inspector, timeline, status bar. */
 export function App() {
   const services = useStudio();
-  const { actions } = services;
-  const dragging = useFileDrop(actions);
-  useAutosave(actions);
+  const { files } = services;
+  const dragging = useFileDrop(files);
+  useAutosave(files);
   useShortcuts(services);
   useAudioSource(services);
   useWindowTitle();

@@ -6,22 +6,28 @@ import { EditActions } from './state/edit-actions';
 import { ExportActions } from './state/export-actions';
 import { GenerationActions } from './state/generation-actions';
 import { PlaybackController } from './state/playback-controller';
-import { ProjectActions } from './state/project-actions';
+import { Notifier } from './state/notifier';
+import { ProjectFiles } from './state/project-files';
 import type { StudioServices } from './state/studio-context';
 import { StudioContext } from './state/studio-context';
 import { isDirty } from './state/studio-state';
 import { StudioStore } from './state/studio-store';
+import { ViewActions } from './state/view-actions';
 import './styles/studio.css';
 import './styles/timeline.css';
 
 const store = new StudioStore();
-const actions = new ProjectActions(studio, store);
+const edits = new EditActions(store);
+const notifier = new Notifier(store);
+const view = new ViewActions(store);
 const services: StudioServices = {
   studio,
   store,
-  actions,
-  edits: new EditActions(store),
-  generation: new GenerationActions(studio, store, (action, error) => actions.reportError(action, error)),
+  files: new ProjectFiles(studio, store, edits, notifier, view),
+  edits,
+  notifier,
+  view,
+  generation: new GenerationActions(studio, store, (action, error) => notifier.fail(action, error)),
   playback: new PlaybackController(store),
   exporter: new ExportActions(studio, store),
   webSocketUrl,
@@ -50,4 +56,4 @@ createRoot(root).render(
 );
 
 // Outside React: StrictMode runs effects twice in development, which would create two projects.
-void services.actions.start();
+void services.files.start();

@@ -11,6 +11,7 @@ import { JobRegistry } from './job-registry.js';
 import { PreviewService } from './preview-service.js';
 import { StudioPipeline } from './studio-pipeline.js';
 import { FACE_PARAM_NAMES } from '../../src-shared/face/face-param-track.js';
+import { CHANNEL, PUSH_CHANNEL } from '../../src-shared/ipc/contract.js';
 
 export interface ServicesOptions {
   readonly host: HostKind;
@@ -30,27 +31,27 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
   const preview = new PreviewService(pipeline);
   const jobs = new JobRegistry();
   const reporter = (jobId: string, push: CallContext['push']) => (fraction: number, message: string) =>
-    push('jobs:did-progress', { jobId, fraction: Math.min(1, Math.max(0, fraction)), message });
+    push(PUSH_CHANNEL.jobsDidProgress, { jobId, fraction: Math.min(1, Math.max(0, fraction)), message });
 
   return {
-    'app:info': () => Promise.resolve(collectAppInfo(host, dirs, modelsDir)),
-    'app:set-dirty': ({ dirty }) => {
+    [CHANNEL.appInfo]: () => Promise.resolve(collectAppInfo(host, dirs, modelsDir)),
+    [CHANNEL.appSetDirty]: ({ dirty }) => {
       dialogs.setDocumentDirty(dirty);
       return Promise.resolve({});
     },
-    'project:new': ({ name }) => projects.create(name),
-    'project:open': ({ path }) => projects.open(path),
-    'project:save': ({ workDir, path, document }) => projects.save(workDir, path, document),
-    'project:autosave': ({ workDir, document }) => projects.autosave(workDir, document),
-    'project:discard-recovery': async ({ workDir }) => {
+    [CHANNEL.projectNew]: ({ name }) => projects.create(name),
+    [CHANNEL.projectOpen]: ({ path }) => projects.open(path),
+    [CHANNEL.projectSave]: ({ workDir, path, document }) => projects.save(workDir, path, document),
+    [CHANNEL.projectAutosave]: ({ workDir, document }) => projects.autosave(workDir, document),
+    [CHANNEL.projectDiscardRecovery]: async ({ workDir }) => {
       await projects.discardRecovery(workDir);
       return {};
     },
-    'project:recent': () => projects.listRecent(),
-    'assets:import': ({ workDir, role, source }) => assets.import(workDir, role, source),
-    'assets:read': ({ workDir, relPath }) => assets.read(workDir, relPath),
-    'audio:peaks': ({ workDir, relPath, peaksPerSec }, { signal }) => assets.peaks(workDir, relPath, peaksPerSec, signal),
-    'track:generate': ({ workDir, document, jobId }, { signal, push }) =>
+    [CHANNEL.projectRecent]: () => projects.listRecent(),
+    [CHANNEL.assetsImport]: ({ workDir, role, source }) => assets.import(workDir, role, source),
+    [CHANNEL.assetsRead]: ({ workDir, relPath }) => assets.read(workDir, relPath),
+    [CHANNEL.audioPeaks]: ({ workDir, relPath, peaksPerSec }, { signal }) => assets.peaks(workDir, relPath, peaksPerSec, signal),
+    [CHANNEL.trackGenerate]: ({ workDir, document, jobId }, { signal, push }) =>
       jobs.run(jobId, signal, async (jobSignal) => {
         projects.checkWorkDir(workDir);
         const prepared = await pipeline.track(pipeline.job(workDir, document), reporter(jobId, push), jobSignal);
@@ -63,29 +64,29 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
           warnings: [...prepared.warnings],
         };
       }),
-    'export:video': ({ workDir, document, jobId, outPath }, { signal, push }) =>
+    [CHANNEL.exportVideo]: ({ workDir, document, jobId, outPath }, { signal, push }) =>
       jobs.run(jobId, signal, async (jobSignal) => {
         projects.checkWorkDir(workDir);
         const { frameCount, durationSec, warnings } = await pipeline.export(pipeline.job(workDir, document), resolve(outPath), { signal: jobSignal, onProgress: reporter(jobId, push) });
         return { outPath: resolve(outPath), frameCount, durationSec, warnings };
       }),
-    'jobs:cancel': ({ jobId }) => {
+    [CHANNEL.jobsCancel]: ({ jobId }) => {
       jobs.cancel(jobId);
       return Promise.resolve({});
     },
-    'shell:reveal': async ({ path }) => {
+    [CHANNEL.shellReveal]: async ({ path }) => {
       await dialogs.revealFile(resolve(path));
       return {};
     },
-    'preview:set-document': ({ previewId, revision, workDir, document }) => {
+    [CHANNEL.previewSetDocument]: ({ previewId, revision, workDir, document }) => {
       preview.setDocument(previewId, revision, projects.checkWorkDir(workDir), document);
       return Promise.resolve({});
     },
-    'preview:render-frame': ({ previewId, revision, frameIndex, targetWidthPx }) => preview.renderFrame(previewId, revision, frameIndex, targetWidthPx),
-    'dialog:open-project': async () => ({ path: await dialogs.openProject() }),
-    'dialog:save-project': async ({ suggestedName }) => ({ path: await dialogs.saveProject(suggestedName) }),
-    'dialog:save-video': async ({ suggestedName }) => ({ path: await dialogs.saveVideo(suggestedName) }),
-    'dialog:pick-media': async ({ role }) => {
+    [CHANNEL.previewRenderFrame]: ({ previewId, revision, frameIndex, targetWidthPx }) => preview.renderFrame(previewId, revision, frameIndex, targetWidthPx),
+    [CHANNEL.dialogOpenProject]: async () => ({ path: await dialogs.openProject() }),
+    [CHANNEL.dialogSaveProject]: async ({ suggestedName }) => ({ path: await dialogs.saveProject(suggestedName) }),
+    [CHANNEL.dialogSaveVideo]: async ({ suggestedName }) => ({ path: await dialogs.saveVideo(suggestedName) }),
+    [CHANNEL.dialogPickMedia]: async ({ role }) => {
       const path = await dialogs.pickMedia(role);
       if (path !== null) grantedPaths.add(resolve(path));
       return { path };

@@ -1,6 +1,6 @@
 import type { AssetRef, ProjectDocument } from '../../src-shared/project/project-schema';
 import { assertNever } from '../../src-shared/util/assert-never';
-import { assetInUse } from '../state/document-edits';
+import { assetInUse } from '../../src-shared/edits/document-edits';
 import { formatBytes } from '../util/format';
 
 /** Read-only summary of the photo, the audio and the head-motion template or video in use. */

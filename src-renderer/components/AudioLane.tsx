@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { AudioPeaksState } from '../hooks/use-audio-peaks';
-import { assetInUse } from '../state/document-edits';
+import { assetInUse } from '../../src-shared/edits/document-edits';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { useScrubPointer } from '../hooks/use-scrub-pointer';
 import { useTimelineGeometry } from './timeline-geometry';
@@ -8,13 +8,13 @@ import { Waveform } from './Waveform';
 
 /** The audio row: a sticky header naming the recording, and its waveform; dragging on it scrubs. */
 export function AudioLane({ peaks }: { readonly peaks: AudioPeaksState }) {
-  const { actions } = useStudio();
+  const { notifier } = useStudio();
   const audio = useStudioSelector((s) => (s.document === null ? null : assetInUse(s.document, 'audio')));
   const { contentWidthPx, pxPerSec } = useTimelineGeometry();
 
   useEffect(() => {
-    if (peaks.state === 'error') actions.reportError('Drawing the waveform', { code: 'io-error', message: peaks.message });
-  }, [peaks, actions]);
+    if (peaks.state === 'error') notifier.fail('Drawing the waveform', { code: 'io-error', message: peaks.message });
+  }, [peaks, notifier]);
 
   const scrub = useScrubPointer();
 

@@ -7,19 +7,19 @@ import { PathDialog } from './PathDialog';
 
 /** The one modal dialog that the state asks for, if any. */
 export function Dialogs() {
-  const { actions } = useStudio();
+  const { view, files } = useStudio();
   const dialog = useStudioSelector((s) => s.ephemeral.dialog);
   const projectName = useStudioSelector((s) => s.document?.name ?? '');
-  const close = useCallback(() => actions.closeDialog(), [actions]);
+  const close = useCallback(() => view.closeDialog(), [view]);
   if (dialog === null) return null;
 
   switch (dialog.kind) {
     case 'open-path':
-      return <PathDialog mode="open" initialPath={dialog.recent[0]?.path ?? ''} recent={dialog.recent} onCancel={close} onConfirm={(path) => void actions.openPath(path)} />;
+      return <PathDialog mode="open" initialPath={dialog.recent[0]?.path ?? ''} recent={dialog.recent} onCancel={close} onConfirm={(path) => void files.openPath(path)} />;
     case 'save-path':
-      return <PathDialog mode="save" initialPath={dialog.initialPath} recent={[]} onCancel={close} onConfirm={(path) => void actions.saveTo(path)} />;
+      return <PathDialog mode="save" initialPath={dialog.initialPath} recent={[]} onCancel={close} onConfirm={(path) => void files.saveTo(path)} />;
     case 'confirm-discard':
-      return <ConfirmDiscardDialog projectName={projectName} onCancel={close} onDiscard={() => actions.confirmDiscard(dialog.next)} />;
+      return <ConfirmDiscardDialog projectName={projectName} onCancel={close} onDiscard={() => files.confirmDiscard(dialog.next)} />;
     case 'export':
       return <ExportDialog initialPath={dialog.initialPath} />;
     default:

@@ -1,8 +1,8 @@
 import type { EngineId, ProjectDocument } from '../../src-shared/project/project-schema';
 import { useAniPortraitReadiness } from '../hooks/use-aniportrait-readiness';
 import { describeFiles, missingFor } from '../state/aniportrait-readiness';
-import type { InterpolationMode } from '../state/document-edits';
-import { setEngine, setInterpolation } from '../state/document-edits';
+import type { InterpolationMode } from '../../src-shared/edits/document-edits';
+import { setEngine, setInterpolation } from '../../src-shared/edits/document-edits';
 import { useStudio } from '../state/studio-context';
 import { Field } from './Field';
 import { HeadMotionField } from './HeadMotionField';
@@ -21,7 +21,7 @@ const INTERPOLATION_OPTIONS: readonly { value: InterpolationMode; label: string 
 /** Which engine runs each stage; the studio never falls back silently, so missing models and a missing GPU provider show here. */
 export function EnginesSection({ document }: { readonly document: ProjectDocument }) {
   const { engines } = document;
-  const { actions } = useStudio();
+  const { edits } = useStudio();
   const readiness = useAniPortraitReadiness();
   const film = engines.interpolation === 'film';
   const missing = readiness
@@ -33,13 +33,13 @@ export function EnginesSection({ document }: { readonly document: ProjectDocumen
     <section className="inspector-section">
       <h3 className="inspector-section-title">Engines</h3>
       <Field htmlFor="field-audio2lmk" label="Audio2Lmk" tooltip="Turns the voice into a landmark track (lip sync, head motion, blinks).">
-        <SelectInput id="field-audio2lmk" testId="field-audio2lmk" value={engines.audio2lmk} options={ENGINE_OPTIONS} onChange={(engine) => actions.edit(setEngine('audio2lmk', engine))} />
+        <SelectInput id="field-audio2lmk" testId="field-audio2lmk" value={engines.audio2lmk} options={ENGINE_OPTIONS} onChange={(engine) => edits.edit(setEngine('audio2lmk', engine))} />
       </Field>
       <Field htmlFor="field-lmk2video" label="Lmk2Video" tooltip="Turns the photo and the landmark track into video frames.">
-        <SelectInput id="field-lmk2video" testId="field-lmk2video" value={engines.lmk2video} options={ENGINE_OPTIONS} onChange={(engine) => actions.edit(setEngine('lmk2video', engine))} />
+        <SelectInput id="field-lmk2video" testId="field-lmk2video" value={engines.lmk2video} options={ENGINE_OPTIONS} onChange={(engine) => edits.edit(setEngine('lmk2video', engine))} />
       </Field>
       <Field htmlFor="field-interpolation" label="Interpolation" tooltip="FILM (AniPortrait's -acc) diffuses every third frame and interpolates the rest; part of the AniPortrait engine.">
-        <SelectInput id="field-interpolation" testId="field-interpolation" value={engines.interpolation} options={INTERPOLATION_OPTIONS} onChange={(mode) => actions.edit(setInterpolation(mode))} />
+        <SelectInput id="field-interpolation" testId="field-interpolation" value={engines.interpolation} options={INTERPOLATION_OPTIONS} onChange={(mode) => edits.edit(setInterpolation(mode))} />
       </Field>
       <HeadMotionField document={document} />
       {missing.length > 0 && readiness && (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { assertNever } from '../../src-shared/util/assert-never';
 import { useAniPortraitReadiness } from '../hooks/use-aniportrait-readiness';
 import { describeFiles, missingFor } from '../state/aniportrait-readiness';
-import { setEngine } from '../state/document-edits';
+import { setEngine } from '../../src-shared/edits/document-edits';
 import { withMp4Extension } from '../state/export-actions';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { Field } from './Field';
@@ -15,7 +15,7 @@ import { SettingField } from './SettingField';
  * with the time left, Cancel, and Reveal (where the host has a file manager to show it in).
  */
 export function ExportDialog({ initialPath }: { readonly initialPath: string }) {
-  const { actions, exporter } = useStudio();
+  const { view, edits, exporter } = useStudio();
   const job = useStudioSelector((s) => s.ephemeral.exportJob);
   const host = useStudioSelector((s) => s.ephemeral.appInfo?.host ?? null);
   const projectName = useStudioSelector((s) => s.document?.name ?? 'Untitled');
@@ -27,7 +27,7 @@ export function ExportDialog({ initialPath }: { readonly initialPath: string }) 
   const [canReveal, setCanReveal] = useState(host === 'electron');
   const running = job.status === 'running';
   const close = () => {
-    if (!running) actions.closeDialog();
+    if (!running) view.closeDialog();
   };
   const browse = async () => {
     const picked = await exporter.browse(projectName);
@@ -72,7 +72,7 @@ export function ExportDialog({ initialPath }: { readonly initialPath: string }) 
               data-testid="export-engine"
               value={engine}
               disabled={running}
-              onChange={(event) => actions.edit(setEngine('lmk2video', event.target.value === 'aniportrait' ? 'aniportrait' : 'builtin'))}
+              onChange={(event) => edits.edit(setEngine('lmk2video', event.target.value === 'aniportrait' ? 'aniportrait' : 'builtin'))}
             >
               <option value="builtin">Built-in (CPU, real time)</option>
               <option value="aniportrait" disabled={missing.length > 0} title={missing.length > 0 ? `Missing: ${missing.join(', ')}` : 'Diffusion on the exported ONNX graphs'}>

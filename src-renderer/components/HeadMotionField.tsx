@@ -1,7 +1,7 @@
 import type { ChangeEvent } from 'react';
 import { useRef } from 'react';
 import type { PoseSource, ProjectDocument } from '../../src-shared/project/project-schema';
-import { setPoseSource } from '../state/document-edits';
+import { setPoseSource } from '../../src-shared/edits/document-edits';
 import { useStudio } from '../state/studio-context';
 import { Field } from './Field';
 import { SelectInput } from './SelectInput';
@@ -22,19 +22,19 @@ const ROLE_OF = { template: 'pose-template', video: 'pose-video' } as const;
  * the project does not have yet asks for the file.
  */
 export function HeadMotionField({ document }: { readonly document: ProjectDocument }) {
-  const { actions } = useStudio();
+  const { edits, files } = useStudio();
   const templateInput = useRef<HTMLInputElement>(null);
   const videoInput = useRef<HTMLInputElement>(null);
   const has = (kind: Exclude<SourceKind, 'audio'>) => document.assets.some((a) => a.role === ROLE_OF[kind]);
 
   const choose = (kind: SourceKind) => {
     if (kind !== 'audio' && !has(kind)) (kind === 'template' ? templateInput : videoInput).current?.click();
-    else actions.edit(setPoseSource(kind));
+    else edits.edit(setPoseSource(kind));
   };
   const picked = (kind: Exclude<SourceKind, 'audio'>) => (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.currentTarget.files?.[0];
     event.currentTarget.value = '';
-    if (file) void actions.importFile(file, ROLE_OF[kind]);
+    if (file) void files.importFile(file, ROLE_OF[kind]);
   };
 
   return (

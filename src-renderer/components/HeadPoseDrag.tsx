@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { Vector3 } from 'three';
 import type { PoseChannel } from '../../src-shared/keyframes/channels';
 import { playheadFrameTimeSec } from '../state/edit-actions';
-import { activeLayerValue } from '../state/keyframe-edits';
+import { activeLayerValue } from '../../src-shared/edits/keyframe-queries';
 import { useStudio } from '../state/studio-context';
 import { HEAD_CENTRE, HEAD_GRAB_RADIUS } from './landmark-scene';
 

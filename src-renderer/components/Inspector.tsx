@@ -1,6 +1,6 @@
 import type { ProjectDocument } from '../../src-shared/project/project-schema';
 import { projectDocumentSchema } from '../../src-shared/project/project-schema';
-import { renameProject } from '../state/document-edits';
+import { renameProject } from '../../src-shared/edits/document-edits';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { AssetsSection } from './AssetsSection';
 import { DraftInput } from './DraftInput';
@@ -23,14 +23,14 @@ export function Inspector() {
 }
 
 function InspectorBody({ document }: { readonly document: ProjectDocument }) {
-  const { actions } = useStudio();
+  const { edits } = useStudio();
   const selectedKeys = useStudioSelector((s) => s.ephemeral.selection.keys);
 
   const commitName = (text: string): string | null => {
     const name = text.trim();
     const parsed = projectDocumentSchema.shape.name.safeParse(name);
     if (!parsed.success) return 'The name needs 1 to 200 characters.';
-    actions.edit(renameProject(parsed.data));
+    edits.edit(renameProject(parsed.data));
     return null;
   };
 

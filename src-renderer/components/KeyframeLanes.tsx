@@ -4,11 +4,12 @@ import type { ChannelId } from '../../src-shared/keyframes/channels';
 import { CHANNELS } from '../../src-shared/keyframes/channels';
 import type { KeyframeId } from '../../src-shared/util/ids';
 import { playheadFrameTimeSec } from '../state/edit-actions';
-import { activeLayer, activeLayerValue, findKey, keyAt, moveKeys } from '../state/keyframe-edits';
-import type { KeyRef } from '../state/selection';
-import { clickKey, isKeySelected } from '../state/selection';
+import { activeLayer, activeLayerValue, findKey, keyAt } from '../../src-shared/edits/keyframe-queries';
+import { moveKeys } from '../../src-shared/edits/keyframe-edits';
+import type { KeyRef } from '../../src-shared/edits/selection';
+import { clickKey, isKeySelected } from '../../src-shared/edits/selection';
 import { useStudio, useStudioSelector } from '../state/studio-context';
-import { snapDragTime } from '../state/timeline-math';
+import { snapDragTime } from '../../src-shared/edits/snapping';
 import { KeyframeLane } from './KeyframeLane';
 import { timeAtClientX, useTimelineGeometry } from './timeline-geometry';
 

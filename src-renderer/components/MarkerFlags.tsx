@@ -1,9 +1,9 @@
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { useRef } from 'react';
 import type { Marker } from '../../src-shared/keyframes/keyframe-schema';
-import { moveMarkers } from '../state/marker-edits';
+import { moveMarkers } from '../../src-shared/edits/marker-edits';
 import { useStudio, useStudioSelector } from '../state/studio-context';
-import { snapDragTime } from '../state/timeline-math';
+import { snapDragTime } from '../../src-shared/edits/snapping';
 import { formatTimecode } from '../util/format';
 import { useTimelineGeometry } from './timeline-geometry';
 

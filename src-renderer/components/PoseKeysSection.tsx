@@ -2,7 +2,7 @@ import type { PoseChannel } from '../../src-shared/keyframes/channels';
 import { POSE_CHANNEL_INDEX, POSE_CHANNELS } from '../../src-shared/keyframes/channels';
 import { composedTrackOf } from '../hooks/use-composed-track';
 import { playheadFrameTimeSec } from '../state/edit-actions';
-import { activeLayerValue, keyAt } from '../state/keyframe-edits';
+import { activeLayerValue, keyAt } from '../../src-shared/edits/keyframe-queries';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { playheadFrame } from '../state/timeline-math';
 import { CHANNEL_INFO } from '../util/channel-info';

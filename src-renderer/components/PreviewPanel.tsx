@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useAssetUrl } from '../hooks/use-asset-url';
-import { assetInUse } from '../state/document-edits';
+import { assetInUse } from '../../src-shared/edits/document-edits';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { Icon } from './Icon';
 import { Panel } from './Panel';
@@ -8,7 +8,7 @@ import { PreviewFrameCanvas } from './PreviewFrameCanvas';
 
 /** The video frame at the playhead once a track is generated; before that, the reference photo. */
 export function PreviewPanel() {
-  const { studio, actions } = useStudio();
+  const { studio, files, view } = useStudio();
   const photo = useStudioSelector((s) => (s.document === null ? null : assetInUse(s.document, 'photo')));
   const hasAudio = useStudioSelector((s) => s.document !== null && assetInUse(s.document, 'audio') !== null);
   const workDir = useStudioSelector((s) => s.session.workDir);
@@ -43,7 +43,7 @@ export function PreviewPanel() {
             <input ref={input} className="visually-hidden" type="file" accept="image/*" tabIndex={-1} onChange={(event) => {
               const file = event.target.files?.[0];
               event.target.value = '';
-              if (file !== undefined) void actions.importFile(file, 'photo');
+              if (file !== undefined) void files.importFile(file, 'photo');
             }} />
           </div>
         )}
@@ -57,7 +57,7 @@ export function PreviewPanel() {
             aria-pressed={showLandmarks}
             data-tooltip="Draw the frame's 2D landmarks over the preview, in AniPortrait's pose-image colours"
             onMouseDown={(event) => event.preventDefault()}
-            onClick={() => actions.toggleLandmarks()}
+            onClick={() => view.toggleLandmarks()}
           >
             <Icon name="landmarks" sizePx={14} />
             <span>Landmarks</span>

@@ -1,6 +1,6 @@
 import type { ProjectSettings } from '../../src-shared/project/project-schema';
 import { projectSettingsSchema } from '../../src-shared/project/project-schema';
-import { setSetting } from '../state/document-edits';
+import { setSetting } from '../../src-shared/edits/document-edits';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { DraftInput } from './DraftInput';
 import { Field } from './Field';
@@ -16,14 +16,14 @@ const SETTING_FIELDS: Readonly<Record<NumericSetting, { testId: string; label: s
 
 /** One of the project's numeric settings as a validated inspector field; `idPrefix` keeps ids unique per place. */
 export function SettingField({ setting, idPrefix = '' }: { readonly setting: NumericSetting; readonly idPrefix?: string }) {
-  const { actions } = useStudio();
+  const { edits } = useStudio();
   const value = useStudioSelector((s) => s.document?.settings[setting] ?? 0);
   const field = SETTING_FIELDS[setting];
   const id = `${idPrefix}${field.testId}`;
   const commit = (text: string): string | null => {
     const parsed = projectSettingsSchema.shape[setting].safeParse(text.trim() === '' ? Number.NaN : Number(text));
     if (!parsed.success) return rangeMessage(setting);
-    actions.edit(setSetting(setting, parsed.data));
+    edits.edit(setSetting(setting, parsed.data));
     return null;
   };
   return (

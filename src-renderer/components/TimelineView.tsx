@@ -21,7 +21,7 @@ const FOLLOW_MARGIN_PX = 24;
  * with sticky lane headers. Ctrl+wheel zooms around the pointer; the slider zooms around the playhead.
  */
 export function TimelineView({ durationSec, peaks }: { readonly durationSec: number; readonly peaks: AudioPeaksState }) {
-  const { actions, store } = useStudio();
+  const { view, store } = useStudio();
   const zoom = useStudioSelector((s) => s.session.timelineZoom);
   const fps = useStudioSelector((s) => s.document?.settings.fps ?? 30);
   const playheadTimeSec = useStudioSelector((s) => s.session.playheadTimeSec);
@@ -62,11 +62,11 @@ export function TimelineView({ durationSec, peaks }: { readonly durationSec: num
       event.preventDefault();
       const offsetPx = event.clientX - element.getBoundingClientRect().left - LANE_HEADER_WIDTH_PX;
       anchor.current = { timeSec: (element.scrollLeft + offsetPx) / pxPerSecRef.current, offsetPx };
-      actions.setTimelineZoom(store.getState().session.timelineZoom * Math.exp(-event.deltaY * 0.002));
+      view.setTimelineZoom(store.getState().session.timelineZoom * Math.exp(-event.deltaY * 0.002));
     };
     element.addEventListener('wheel', onWheel, { passive: false });
     return () => element.removeEventListener('wheel', onWheel);
-  }, [actions, store]);
+  }, [view, store]);
 
   // Keep the playhead in view while playing or stepping.
   useEffect(() => {

@@ -17,15 +17,15 @@ export function Toasts() {
 }
 
 function ToastItem({ toast }: { readonly toast: Toast }) {
-  const { actions } = useStudio();
+  const { notifier } = useStudio();
   useEffect(() => {
-    const timer = window.setTimeout(() => actions.dismissToast(toast.id), TOAST_LIFETIME_MS[toast.tone]);
+    const timer = window.setTimeout(() => notifier.dismissToast(toast.id), TOAST_LIFETIME_MS[toast.tone]);
     return () => window.clearTimeout(timer);
-  }, [actions, toast]);
+  }, [notifier, toast]);
   return (
     <div className="toast" data-testid="toast" data-tone={toast.tone} role={toast.tone === 'error' ? 'alert' : 'status'}>
       <span className="toast-text">{toast.text}</span>
-      <button type="button" className="toast-close" aria-label="Dismiss" onClick={() => actions.dismissToast(toast.id)}>
+      <button type="button" className="toast-close" aria-label="Dismiss" onClick={() => notifier.dismissToast(toast.id)}>
         ×
       </button>
     </div>

@@ -2,14 +2,14 @@ import type { ChangeEvent } from 'react';
 import { useRef } from 'react';
 import type { AssetRole } from '../../src-shared/project/project-schema';
 import { trackInputsKey } from '../../src-shared/project/derived';
-import { redoLabel, undoLabel } from '../state/history';
+import { redoLabel, undoLabel } from '../../src-shared/edits/history';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { isDirty } from '../state/studio-state';
 import { MOD } from '../util/shortcut-labels';
 import { ToolButton } from './ToolButton';
 
 export function Toolbar() {
-  const { actions, edits, generation, exporter } = useStudio();
+  const { files, edits, generation, exporter } = useStudio();
   const name = useStudioSelector((s) => s.document?.name ?? null);
   const dirty = useStudioSelector(isDirty);
   const savedPath = useStudioSelector((s) => s.session.savedPath);
@@ -27,7 +27,7 @@ export function Toolbar() {
     const file = event.target.files?.[0];
     // Clear it so picking the same file again still fires `change`.
     event.target.value = '';
-    if (file !== undefined) void actions.importFile(file, role);
+    if (file !== undefined) void files.importFile(file, role);
   };
 
   return (
@@ -37,10 +37,10 @@ export function Toolbar() {
         AniPortrait Studio
       </div>
       <div className="toolbar-group">
-        <ToolButton icon="new" label="New" testId="btn-new" tooltip="New project: start an untitled project" disabled={!connected} onClick={() => actions.requestNew()} />
-        <ToolButton icon="open" label="Open" testId="btn-open" tooltip={`Open an .aniproj project (${MOD}O)`} disabled={!connected} onClick={() => actions.requestOpen()} />
-        <ToolButton icon="save" label="Save" testId="btn-save" tooltip={`Save the project (${MOD}S)`} disabled={!hasProject} onClick={() => void actions.save()} />
-        <ToolButton icon="save-as" label="Save As" testId="btn-save-as" tooltip={`Save the project to a new location (${MOD}Shift+S)`} disabled={!hasProject} onClick={() => void actions.saveAs()} />
+        <ToolButton icon="new" label="New" testId="btn-new" tooltip="New project: start an untitled project" disabled={!connected} onClick={() => files.requestNew()} />
+        <ToolButton icon="open" label="Open" testId="btn-open" tooltip={`Open an .aniproj project (${MOD}O)`} disabled={!connected} onClick={() => files.requestOpen()} />
+        <ToolButton icon="save" label="Save" testId="btn-save" tooltip={`Save the project (${MOD}S)`} disabled={!hasProject} onClick={() => void files.save()} />
+        <ToolButton icon="save-as" label="Save As" testId="btn-save-as" tooltip={`Save the project to a new location (${MOD}Shift+S)`} disabled={!hasProject} onClick={() => void files.saveAs()} />
       </div>
       <div className="toolbar-group">
         <ToolButton icon="undo" label="Undo" iconOnly testId="btn-undo" tooltip={undoText === null ? `Undo (${MOD}Z): nothing to undo` : `Undo ${undoText} (${MOD}Z)`} disabled={undoText === null} onClick={() => edits.undo()} />

@@ -6,7 +6,7 @@ import { ToolButton } from './ToolButton';
 
 /** Play controls, the playhead's time and frame, markers and zoom, above the timeline's lanes. */
 export function TransportBar({ durationSec }: { readonly durationSec: number }) {
-  const { actions, playback, edits } = useStudio();
+  const { view, playback, edits } = useStudio();
   const playing = useStudioSelector((s) => s.ephemeral.playing);
   const rate = useStudioSelector((s) => s.ephemeral.playbackRate);
   const playheadTimeSec = useStudioSelector((s) => s.session.playheadTimeSec);
@@ -62,7 +62,7 @@ export function TransportBar({ durationSec }: { readonly durationSec: number }) 
           max={Math.log2(MAX_TIMELINE_ZOOM)}
           step={0.01}
           value={Math.log2(zoom)}
-          onChange={(event) => actions.setTimelineZoom(2 ** Number(event.target.value))}
+          onChange={(event) => view.setTimelineZoom(2 ** Number(event.target.value))}
         />
         <span className="zoom-value">×{zoom < 10 ? zoom.toFixed(1) : Math.round(zoom)}</span>
       </label>

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { ResponseOf } from '../../src-shared/ipc/contract';
+import type { CHANNEL, ResponseOf } from '../../src-shared/ipc/contract';
 import type { StudioApi } from '../../src-shared/ipc/studio-api';
 
-export type AudioPeaks = ResponseOf<'audio:peaks'>;
+export type AudioPeaks = ResponseOf<typeof CHANNEL.audioPeaks>;
 
 export type AudioPeaksState =
   | { readonly state: 'idle' }

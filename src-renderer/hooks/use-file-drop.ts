@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { ProjectActions } from '../state/project-actions';
+import type { ProjectFiles } from '../state/project-files';
 
 /**
  * Files dropped anywhere on the window are imported (photo or audio by their type). Returns
  * whether files are being dragged over the window, for the drop overlay.
  */
-export function useFileDrop(actions: ProjectActions): boolean {
+export function useFileDrop(files: ProjectFiles): boolean {
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
     // dragenter/dragleave fire for every child crossed; a counter tells when we really left.
@@ -29,7 +29,7 @@ export function useFileDrop(actions: ProjectActions): boolean {
       event.preventDefault();
       depth = 0;
       setDragging(false);
-      for (const file of event.dataTransfer?.files ?? []) void actions.importFile(file);
+      for (const file of event.dataTransfer?.files ?? []) void files.importFile(file);
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragleave', onLeave);
@@ -41,6 +41,6 @@ export function useFileDrop(actions: ProjectActions): boolean {
       window.removeEventListener('dragover', onOver);
       window.removeEventListener('drop', onDrop);
     };
-  }, [actions]);
+  }, [files]);
   return dragging;
 }

@@ -22,7 +22,7 @@ function usesPlainKeys(target: EventTarget | null): boolean {
  * Home/End, M marker, Delete/Backspace removes the selection, Escape cancels a drag or clears the
  * selection. New has no shortcut: browsers reserve Ctrl+N.
  */
-export function useShortcuts({ actions, edits, playback, store }: StudioServices): void {
+export function useShortcuts({ files, edits, playback, store }: StudioServices): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const editing = isTextEntry(event.target);
@@ -31,10 +31,10 @@ export function useShortcuts({ actions, edits, playback, store }: StudioServices
       if ((event.ctrlKey || event.metaKey) && !event.altKey) {
         if (key === 's') {
           event.preventDefault();
-          void (event.shiftKey ? actions.saveAs() : actions.save());
+          void (event.shiftKey ? files.saveAs() : files.save());
         } else if (key === 'o' && !event.shiftKey) {
           event.preventDefault();
-          actions.requestOpen();
+          files.requestOpen();
         } else if (editing || modal) {
           // Text fields keep their own undo, copy and paste.
         } else if (key === 'z') {
@@ -105,5 +105,5 @@ export function useShortcuts({ actions, edits, playback, store }: StudioServices
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [actions, edits, playback, store]);
+  }, [files, edits, playback, store]);
 }

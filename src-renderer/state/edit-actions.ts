@@ -1,69 +1,75 @@
+import { applyDocumentEdit, redo, undo } from '../../src-shared/edits/apply-edit';
+import type { DocumentEdit } from '../../src-shared/edits/document-edit';
+import type { EditState } from '../../src-shared/edits/edit-state';
+import { redoLabel, undoLabel } from '../../src-shared/edits/history';
+import { setKeysAt } from '../../src-shared/edits/keyframe-edits';
+import type { KeyRef, SelectionState } from '../../src-shared/edits/selection';
+import { EMPTY_SELECTION, isSelectionEmpty } from '../../src-shared/edits/selection';
+import { addKeyAt, addMarkerAt, copySelection, deleteSelection, pasteAt } from '../../src-shared/edits/selection-edits';
+import { frameStartSec } from '../../src-shared/edits/snapping';
+import { beginTransaction, cancelTransaction, commitTransaction, updateTransaction } from '../../src-shared/edits/transaction';
 import type { ChannelId } from '../../src-shared/keyframes/channels';
 import type { MarkerId } from '../../src-shared/util/ids';
-import type { DocumentEdit } from './document-edits';
-import * as history from './history';
-import { activeLayerValue, copyKeys, deleteKeys, pasteKeys, setKeysAt } from './keyframe-edits';
-import { addMarker, deleteMarkers } from './marker-edits';
-import type { KeyRef, SelectionState } from './selection';
-import { EMPTY_SELECTION } from './selection';
 import type { StudioState } from './studio-state';
 import type { StudioStore } from './studio-store';
-import { setStatus } from './store-updates';
+import { editStateOf, setStatus, updateEdits } from './store-updates';
 
 /** Seconds of the playhead's frame: keys and markers added "at the playhead" sit on whole frames. */
 export function playheadFrameTimeSec(state: StudioState): number {
-  const fps = state.document?.settings.fps ?? 30;
-  return Math.floor(state.session.playheadTimeSec * fps + 1e-6) / fps;
+  return frameStartSec(state.session.playheadTimeSec, state.document?.settings.fps ?? 30);
 }
 
 /**
- * Document editing with undo: single edits, drags (transactions), selection, clipboard.
- * Everything here is synchronous and goes through the store.
+ * The studio's one entry point for document edits: every change goes through the pure edits of
+ * src-shared/edits (single steps, drags, undo/redo, selection, clipboard) on the store's state.
+ * A change that records an undo step names it in the status bar.
  */
 export class EditActions {
   constructor(private readonly store: StudioStore) {}
 
+  /** Runs a pure edit; when it recorded a new undo step, the status bar shows that step's label. */
+  private run(change: (edits: EditState) => EditState): void {
+    this.store.update((s) => {
+      const next = updateEdits(s, change);
+      const step = next.ephemeral.history.past.at(-1);
+      return step === undefined || step === s.ephemeral.history.past.at(-1) ? next : setStatus(next, 'info', step.label);
+    });
+  }
+
   /** One undo step; the status bar names it. */
   edit(edit: DocumentEdit): void {
-    this.store.update((s) => {
-      const next = history.editDocument(s, edit);
-      return next.document === s.document ? next : setStatus(next, 'info', edit.label);
-    });
+    this.run((e) => applyDocumentEdit(e, edit));
   }
 
   undo(): void {
     this.store.update((s) => {
-      const label = history.undoLabel(s.ephemeral.history);
-      return label === null ? s : setStatus(history.undo(s), 'info', `Undo: ${label}`);
+      const label = undoLabel(s.ephemeral.history);
+      return label === null ? s : setStatus(updateEdits(s, undo), 'info', `Undo: ${label}`);
     });
   }
 
   redo(): void {
     this.store.update((s) => {
-      const label = history.redoLabel(s.ephemeral.history);
-      return label === null ? s : setStatus(history.redo(s), 'info', `Redo: ${label}`);
+      const label = redoLabel(s.ephemeral.history);
+      return label === null ? s : setStatus(updateEdits(s, redo), 'info', `Redo: ${label}`);
     });
   }
 
   /** A drag starts: its updates replace each other and its commit is one undo step. */
   begin(label: string): void {
-    this.store.update((s) => history.beginTransaction(s, label));
+    this.run((e) => beginTransaction(e, label));
   }
 
   update(edit: DocumentEdit): void {
-    this.store.update((s) => history.updateTransaction(s, edit));
+    this.run((e) => updateTransaction(e, edit));
   }
 
   commit(): void {
-    this.store.update((s) => {
-      const transaction = s.ephemeral.history.transaction;
-      const next = history.commitTransaction(s);
-      return transaction === null || transaction.base === s.document ? next : setStatus(next, 'info', transaction.label);
-    });
+    this.run(commitTransaction);
   }
 
   cancel(): void {
-    this.store.update(history.cancelTransaction);
+    this.run(cancelTransaction);
   }
 
   inTransaction(): boolean {
@@ -74,21 +80,21 @@ export class EditActions {
     this.store.update((s) => (s.ephemeral.selection === selection ? s : { ...s, ephemeral: { ...s.ephemeral, selection } }));
   }
 
+  selectKeys(keys: readonly KeyRef[], markerIds: readonly MarkerId[] = []): void {
+    this.select({ keys, markerIds });
+  }
+
   clearSelection(): void {
-    const { selection } = this.store.getState().ephemeral;
-    if (selection.keys.length > 0 || selection.markerIds.length > 0) this.select(EMPTY_SELECTION);
+    if (!isSelectionEmpty(this.store.getState().ephemeral.selection)) this.select(EMPTY_SELECTION);
   }
 
   /** Keys `channel` at the playhead's frame with the value the layer has there (the output does not jump). */
   addKeyAtPlayhead(channel: ChannelId): void {
-    const state = this.store.getState();
-    if (state.document === null) return;
-    const timeSec = playheadFrameTimeSec(state);
-    const value = activeLayerValue(state.document, channel, timeSec);
-    this.edit(setKeysAt(timeSec, state.document.settings.fps, [{ channel, value }], `Add ${channel} key`));
+    const timeSec = playheadFrameTimeSec(this.store.getState());
+    this.run((e) => addKeyAt(e, channel, timeSec));
   }
 
-  /** Sets keys at the playhead's frame (inspector fields and sliders). */
+  /** Sets keys at the playhead's frame (inspector fields and sliders); `asDrag` within a drag. */
   setKeysAtPlayhead(values: readonly { readonly channel: ChannelId; readonly value: number }[], label: string, asDrag = false): void {
     const state = this.store.getState();
     if (state.document === null) return;
@@ -98,27 +104,17 @@ export class EditActions {
   }
 
   addMarkerAtPlayhead(): void {
-    const state = this.store.getState();
-    if (state.document === null) return;
-    const { edit, id } = addMarker(state.document, playheadFrameTimeSec(state));
-    this.edit(edit);
-    this.select({ keys: [], markerIds: [id] });
+    const timeSec = playheadFrameTimeSec(this.store.getState());
+    this.run((e) => addMarkerAt(e, timeSec));
   }
 
   /** Delete key: the selected keys and markers, as one undo step. */
   deleteSelection(): void {
-    const { keys, markerIds } = this.store.getState().ephemeral.selection;
-    if (keys.length === 0 && markerIds.length === 0) return;
-    const edits = [keys.length > 0 ? deleteKeys(keys) : null, markerIds.length > 0 ? deleteMarkers(markerIds) : null].filter((e) => e !== null);
-    const label = edits.map((e) => e.label).join(', ');
-    this.edit({ label, apply: (doc) => edits.reduce((d, e) => e.apply(d), doc) });
-    this.select(EMPTY_SELECTION);
+    this.run(deleteSelection);
   }
 
   copy(): void {
-    const state = this.store.getState();
-    if (state.document === null) return;
-    const clipboard = copyKeys(state.document, state.ephemeral.selection.keys);
+    const clipboard = copySelection(editStateOf(this.store.getState()));
     if (clipboard === null) return;
     this.store.update((s) => setStatus({ ...s, ephemeral: { ...s.ephemeral, clipboard } }, 'info', `Copied ${clipboard.keys.length} key${clipboard.keys.length === 1 ? '' : 's'}`));
   }
@@ -126,13 +122,8 @@ export class EditActions {
   paste(): void {
     const state = this.store.getState();
     const { clipboard } = state.ephemeral;
-    if (state.document === null || clipboard === null) return;
-    const { edit, pasted } = pasteKeys(clipboard, playheadFrameTimeSec(state), state.document.settings.fps);
-    this.edit(edit);
-    this.select({ keys: pasted, markerIds: [] });
-  }
-
-  selectKeys(keys: readonly KeyRef[], markerIds: readonly MarkerId[] = []): void {
-    this.select({ keys, markerIds });
+    if (clipboard === null) return;
+    const timeSec = playheadFrameTimeSec(state);
+    this.run((e) => pasteAt(e, clipboard, timeSec));
   }
 }

@@ -1,12 +1,25 @@
 import type { OpenedProject } from '../../src-shared/ipc/contract';
 import type { ProjectDocument } from '../../src-shared/project/project-schema';
-import { editDocument, EMPTY_HISTORY, replaceDocumentUndoably } from './history';
-import { EMPTY_SELECTION } from './selection';
+import { replaceDocument as replaceDocumentUndoably } from '../../src-shared/edits/apply-edit';
+import type { EditState } from '../../src-shared/edits/edit-state';
+import { EMPTY_HISTORY } from '../../src-shared/edits/history';
+import { EMPTY_SELECTION } from '../../src-shared/edits/selection';
 import type { DialogState, StudioState, ToastTone } from './studio-state';
 
 /** Pure updaters over StudioState, for StudioStore.update(). */
 
-export { editDocument };
+/** The part of the state the pure edits in src-shared/edits work on. */
+export function editStateOf(state: StudioState): EditState {
+  return { document: state.document, history: state.ephemeral.history, selection: state.ephemeral.selection };
+}
+
+/** Runs a pure edit (src-shared/edits) on the state; `state` itself when it changed nothing. */
+export function updateEdits(state: StudioState, change: (edits: EditState) => EditState): StudioState {
+  const next = change(editStateOf(state));
+  const { document, history, selection } = next;
+  if (document === state.document && history === state.ephemeral.history && selection === state.ephemeral.selection) return state;
+  return { ...state, document, ephemeral: { ...state.ephemeral, history, selection } };
+}
 
 export function adoptProject(state: StudioState, opened: OpenedProject): StudioState {
   return {
@@ -37,7 +50,7 @@ export function adoptProject(state: StudioState, opened: OpenedProject): StudioS
 
 /** Replaces the whole document (restoring an autosave) as one undo step; dirty until saved. */
 export function replaceDocument(state: StudioState, document: ProjectDocument): StudioState {
-  const restored = replaceDocumentUndoably(state, document, 'Restore unsaved changes');
+  const restored = updateEdits(state, (edits) => replaceDocumentUndoably(edits, document, 'Restore unsaved changes'));
   return { ...restored, ephemeral: { ...restored.ephemeral, recovery: null } };
 }
 

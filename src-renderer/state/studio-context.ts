@@ -4,16 +4,24 @@ import type { EditActions } from './edit-actions';
 import type { ExportActions } from './export-actions';
 import type { GenerationActions } from './generation-actions';
 import type { PlaybackController } from './playback-controller';
-import type { ProjectActions } from './project-actions';
+import type { Notifier } from './notifier';
+import type { ProjectFiles } from './project-files';
 import type { StudioState } from './studio-state';
 import type { StudioStore } from './studio-store';
 import { useStudioState } from './studio-store';
+import type { ViewActions } from './view-actions';
 
 export interface StudioServices {
   readonly studio: StudioApi;
   readonly store: StudioStore;
-  readonly actions: ProjectActions;
+  /** New, open, save, import, autosave and recovery. */
+  readonly files: ProjectFiles;
+  /** The one entry point for document edits (undoable), selection and clipboard. */
   readonly edits: EditActions;
+  /** Status line, toasts, busy indicator. */
+  readonly notifier: Notifier;
+  /** Dialogs, overlays and timeline zoom. */
+  readonly view: ViewActions;
   readonly generation: GenerationActions;
   readonly playback: PlaybackController;
   readonly exporter: ExportActions;

@@ -4,10 +4,12 @@ import type { ProjectDocument } from '../../src-shared/project/project-schema';
 import type { ConnectionStatus } from '../services/connection-status';
 import type { ExportJobState } from './export-state';
 import type { GeneratedTrack, GenerationJob } from './generation-state';
-import type { HistoryState } from './history';
-import { EMPTY_HISTORY } from './history';
-import type { KeyClipboard, SelectionState } from './selection';
-import { EMPTY_SELECTION } from './selection';
+import { isDirty as documentIsDirty } from '../../src-shared/edits/edit-state';
+import type { HistoryState } from '../../src-shared/edits/history';
+import { EMPTY_HISTORY } from '../../src-shared/edits/history';
+import type { KeyClipboard } from '../../src-shared/edits/key-clipboard';
+import type { SelectionState } from '../../src-shared/edits/selection';
+import { EMPTY_SELECTION } from '../../src-shared/edits/selection';
 
 /**
  * The studio's state in the three parts STYLE.md names. Only `document` is undoable (its history
@@ -110,6 +112,7 @@ export const INITIAL_STATE: StudioState = {
   },
 };
 
+/** Unsaved changes (see src-shared/edits/edit-state): undoing back to the saved document is clean. */
 export function isDirty(state: StudioState): boolean {
-  return state.document !== null && state.document !== state.session.savedDocument;
+  return documentIsDirty(state.document, state.session.savedDocument);
 }

@@ -1,6 +1,9 @@
 import { frameIndexAt, projectFrameCount } from '../../src-shared/project/derived';
 import type { StudioState } from './studio-state';
 
+// Snapping is pure editing code (src-shared/edits/snapping); re-exported for existing importers.
+export { snapDragTime, snapToFrame } from '../../src-shared/edits/snapping';
+
 /** What the timeline spans before any audio is imported. */
 export const EMPTY_TIMELINE_SEC = 10;
 
@@ -18,28 +21,9 @@ export function timelineDurationSec(state: StudioState): number {
   return timelineFrameCount(state) / (state.document?.settings.fps ?? 30);
 }
 
-export function snapToFrame(timeSec: number, fps: number): number {
-  return Math.round(timeSec * fps) / fps;
-}
-
 /** Frame index and count at the playhead, for components. */
 export function playheadFrame(state: StudioState): { frameIndex: number; frameCount: number; fps: number } {
   const fps = state.document?.settings.fps ?? 30;
   const frameCount = timelineFrameCount(state);
   return { frameIndex: frameIndexAt(state.session.playheadTimeSec, fps, frameCount), frameCount, fps };
-}
-
-/**
- * Snaps a dragged time: to a marker or the playhead within `snapPx`, else to the frame grid.
- * `free` (Shift held) turns snapping off.
- */
-export function snapDragTime(timeSec: number, options: { fps: number; pxPerSec: number; targetsSec: readonly number[]; free: boolean; snapPx?: number }): number {
-  const clamped = Math.max(0, timeSec);
-  if (options.free) return clamped;
-  const snapSec = (options.snapPx ?? 6) / options.pxPerSec;
-  let best: number | null = null;
-  for (const target of options.targetsSec) {
-    if (Math.abs(target - clamped) <= snapSec && (best === null || Math.abs(target - clamped) < Math.abs(best - clamped))) best = target;
-  }
-  return best ?? snapToFrame(clamped, options.fps);
 }

@@ -8,7 +8,8 @@ import { arrayBufferSchema, float32ArraySchema, float64ArraySchema, uint8ArraySc
 /**
  * The one list of every channel between the studio UI and the services. Invoke channels are
  * 'domain:verb' (request -> response); push channels are 'domain:did-x' (service -> UI).
- * No channel string appears anywhere else: hosts and clients are derived from these objects.
+ * Hosts and clients are derived from these objects; code that names one channel uses its typed
+ * constant (CHANNEL.projectOpen, PUSH_CHANNEL.jobsDidProgress), so a misspelt name does not compile.
  */
 
 /** Largest file the UI may send as bytes for import (512 MiB). */
@@ -257,6 +258,43 @@ export type RequestOf<C extends InvokeChannel> = z.input<(typeof invokeChannels)
 export type ParsedRequestOf<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['request']>;
 export type ResponseOf<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['response']>;
 export type PushOf<C extends PushChannel> = z.output<(typeof pushChannels)[C]>;
+
+/** 'discard-recovery' -> 'discardRecovery' (also the StudioApi's method names). */
+export type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+/** 'project:discard-recovery' -> 'projectDiscardRecovery'. */
+type ConstantName<C extends string> = C extends `${infer D}:${infer V}` ? `${D}${Capitalize<CamelCase<V>>}` : never;
+/** Exactly one constant per channel, named after it, whose value is that channel's name. */
+type ChannelConstants<C extends string> = { readonly [K in C as ConstantName<K>]: K };
+
+/** Every invoke channel's name. A missing, extra or misspelt entry is a compile error. */
+export const CHANNEL = {
+  appInfo: 'app:info',
+  appSetDirty: 'app:set-dirty',
+  projectNew: 'project:new',
+  projectOpen: 'project:open',
+  projectSave: 'project:save',
+  projectAutosave: 'project:autosave',
+  projectDiscardRecovery: 'project:discard-recovery',
+  projectRecent: 'project:recent',
+  assetsImport: 'assets:import',
+  assetsRead: 'assets:read',
+  audioPeaks: 'audio:peaks',
+  trackGenerate: 'track:generate',
+  exportVideo: 'export:video',
+  jobsCancel: 'jobs:cancel',
+  shellReveal: 'shell:reveal',
+  previewSetDocument: 'preview:set-document',
+  previewRenderFrame: 'preview:render-frame',
+  dialogOpenProject: 'dialog:open-project',
+  dialogSaveVideo: 'dialog:save-video',
+  dialogSaveProject: 'dialog:save-project',
+  dialogPickMedia: 'dialog:pick-media',
+} as const satisfies ChannelConstants<InvokeChannel>;
+
+/** Every push channel's name; checked like CHANNEL. */
+export const PUSH_CHANNEL = {
+  jobsDidProgress: 'jobs:did-progress',
+} as const satisfies ChannelConstants<PushChannel>;
 
 export const INVOKE_CHANNELS = Object.keys(invokeChannels) as InvokeChannel[];
 export const PUSH_CHANNELS = Object.keys(pushChannels) as PushChannel[];

@@ -1,8 +1,7 @@
 import type { Result } from '../util/result.js';
-import type { InvokeChannel, PushChannel, PushOf, RequestOf, ResponseOf } from './contract.js';
+import type { CamelCase, InvokeChannel, PushChannel, PushOf, RequestOf, ResponseOf } from './contract.js';
 import { INVOKE_CHANNELS } from './contract.js';
 
-type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
 type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
 type VerbOf<C extends string> = C extends `${string}:${infer V}` ? CamelCase<V> : never;
 

@@ -1,20 +1,20 @@
 // @vitest-environment node
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ffmpegBinaries } from '../../src-main/media/ffmpeg-binaries.js';
-import { fixture } from '../helpers/fixtures.js';
+import { builtCli, fixture } from '../helpers/fixtures.js';
 import { buildTinyAniPortraitModels } from '../helpers/onnx/tiny-aniportrait.js';
 import { toneBursts, writeWav } from '../helpers/wav.js';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'aniportrait.js');
-const built = existsSync(join(ROOT, 'dist', 'main', 'cli.js'));
+const built = builtCli();
 const photo = fixture('ref_cxk.png');
 
-describe.runIf(built && photo)('aniportrait CLI on the AniPortrait engine (tiny stand-in graphs)', () => {
+describe.skipIf(!built || !photo)('aniportrait CLI on the AniPortrait engine (tiny stand-in graphs)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'aniportrait-cli-onnx-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const models = join(dir, 'models');

@@ -14,10 +14,16 @@ import { ffmpegBinaries } from '../../src-main/media/ffmpeg-binaries.js';
 import { ExpressionRig, NEUTRAL_FACE } from '../../src-shared/face/expression-rig.js';
 import { LANDMARK_COUNT } from '../../src-shared/face/topology.js';
 import { createRgbaImage } from '../../src-shared/render/rgba-image.js';
-import { fixture } from '../helpers/fixtures.js';
+import { fixture, present } from '../helpers/fixtures.js';
+
+const REF_JIJIN_PNG = fixture('ref_jijin.png');
+const REF_CXK_PNG = fixture('ref_cxk.png');
+const RUNS_AS_ROOT = process.getuid?.() === 0;
+if (RUNS_AS_ROOT) console.warn('skipping the unwritable-output test: root writes anywhere');
 
 const dir = mkdtempSync(join(tmpdir(), 'aniportrait-render-'));
 const hasSpeech = spawnSync('espeak-ng', ['--version']).status === 0 && spawnSync('sox', ['--version']).status === 0;
+if (!hasSpeech) console.warn('skipping the MP4 export tests: espeak-ng or sox is not installed (apt-get install espeak-ng sox)');
 
 /** Speech with 1 s of silence on both sides. */
 function speech(): string {
@@ -47,9 +53,8 @@ function regionDifference(a: Uint8Array, b: Uint8Array, widthPx: number, box: nu
 }
 
 describe('built-in Lmk2Video renderer', () => {
-  it('reproduces the photo when the face is at rest, and moves the mouth region when the jaw opens', async () => {
-    const photo = fixture('ref_jijin.png');
-    if (!photo) return;
+  it.skipIf(!REF_JIJIN_PNG)('reproduces the photo when the face is at rest, and moves the mouth region when the jaw opens', async () => {
+    const photo = present(REF_JIJIN_PNG);
     const { rig } = await analyzePhoto(photo, 'ref_jijin.png');
     const renderer = await createWarpRenderer(photo, 'ref_jijin.png', rig, 512, 512);
     const expression = new ExpressionRig(rig.lmks3dCm);
@@ -82,10 +87,9 @@ describe('built-in Lmk2Video renderer', () => {
   });
 });
 
-describe.runIf(hasSpeech)('MP4 export', () => {
-  it('writes H.264 + AAC at the right size, fps and length; the mouth moves with speech and rests in silence', async () => {
-    const photo = fixture('ref_cxk.png');
-    if (!photo) return;
+describe.skipIf(!hasSpeech)('MP4 export', () => {
+  it.skipIf(!REF_CXK_PNG)('writes H.264 + AAC at the right size, fps and length; the mouth moves with speech and rests in silence', async () => {
+    const photo = present(REF_CXK_PNG);
     const audio = speech();
     const samples = await decodeAudioClip(audio, 'speech.wav');
     const { rig } = await analyzePhoto(photo, 'ref_cxk.png');
@@ -107,9 +111,8 @@ describe.runIf(hasSpeech)('MP4 export', () => {
     expect(Math.max(...track.params.jawOpen)).toBeGreaterThan(0.4);
   });
 
-  it('a cancelled export leaves no file and no ffmpeg process behind', async () => {
-    const photo = fixture('ref_cxk.png');
-    if (!photo) return;
+  it.skipIf(!REF_CXK_PNG)('a cancelled export leaves no file and no ffmpeg process behind', async () => {
+    const photo = present(REF_CXK_PNG);
     const audio = speech();
     const samples = await decodeAudioClip(audio, 'speech.wav');
     const { rig } = await analyzePhoto(photo, 'ref_cxk.png');
@@ -128,9 +131,8 @@ describe.runIf(hasSpeech)('MP4 export', () => {
     expect(ffmpegs).toBe('');
   });
 
-  it('names an unwritable target folder', async () => {
-    const photo = fixture('ref_cxk.png');
-    if (!photo || process.getuid?.() === 0) return; // root writes anywhere; the missing-folder case below still runs
+  it.skipIf(!REF_CXK_PNG || RUNS_AS_ROOT)('names an unwritable target folder', async () => {
+    const photo = present(REF_CXK_PNG);
     const locked = join(dir, 'locked');
     mkdirSync(locked);
     chmodSync(locked, 0o500);
@@ -139,9 +141,8 @@ describe.runIf(hasSpeech)('MP4 export', () => {
     await expect(exportBuiltinVideo({ photoPath: photo, photoLabel: 'p', audioPath: speech(), rig, track, outPath: join(locked, 'x.mp4'), widthPx: 256, heightPx: 256 })).rejects.toThrow(/permission/i);
   });
 
-  it('names a target folder that does not exist', async () => {
-    const photo = fixture('ref_cxk.png');
-    if (!photo) return;
+  it.skipIf(!REF_CXK_PNG)('names a target folder that does not exist', async () => {
+    const photo = present(REF_CXK_PNG);
     const { rig } = await analyzePhoto(photo, 'ref_cxk.png');
     const track = await generateBuiltinTrack({ samples: new Float32Array(16000).fill(0.1), fps: 30, seed: 1, poseSource: { kind: 'audio' } });
     await expect(exportBuiltinVideo({ photoPath: photo, photoLabel: 'p', audioPath: speech(), rig, track, outPath: join(dir, 'no', 'such', 'x.mp4'), widthPx: 256, heightPx: 256 })).rejects.toThrow(/no[/\\]such.*Check the path/);

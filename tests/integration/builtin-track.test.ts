@@ -6,14 +6,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateBuiltinTrack } from '../../src-main/engines/builtin/generate-track.js';
 import { decodeAudioClip } from '../../src-main/media/decode-audio-clip.js';
-import { fixture } from '../helpers/fixtures.js';
+import { builtCli, fixture, present } from '../helpers/fixtures.js';
 import { toneBursts, wavBytes } from '../helpers/wav.js';
+
+const POSE_TEMP_NPY = fixture('pose_temp.npy');
+const REF_JIJIN_PNG = fixture('ref_jijin.png');
+const CLI_BUILT = builtCli();
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'aniportrait.js');
 const dir = mkdtempSync(join(tmpdir(), 'aniportrait-track-'));
 const hasEspeak = spawnSync('espeak-ng', ['--version']).status === 0;
-if (!hasEspeak) console.log('builtin-track.test: espeak-ng is not installed; speech tests skip (apt-get install espeak-ng).');
+if (!hasEspeak) console.warn('builtin-track.test: espeak-ng is not installed; speech tests skip (apt-get install espeak-ng).');
 
 /** espeak-ng speech with 1.5 s of digital silence before and after (sox pads). */
 function speech(name: string, text: string): string {
@@ -24,7 +28,7 @@ function speech(name: string, text: string): string {
   return padded;
 }
 
-describe.runIf(hasEspeak)('built-in Audio2Lmk on speech', () => {
+describe.skipIf(!hasEspeak)('built-in Audio2Lmk on speech', () => {
   it('closes the mouth in silence and opens it while talking; head pose stays natural', async () => {
     const samples = await decodeAudioClip(speech('talk', 'Hello there. Today we are talking about a very exciting animation studio.'), 'talk.wav');
     const track = await generateBuiltinTrack({ samples, fps: 30, seed: 1, poseSource: { kind: 'audio' } });
@@ -47,9 +51,8 @@ describe.runIf(hasEspeak)('built-in Audio2Lmk on speech', () => {
     expect(again.params.blinkLeft).toEqual(track.params.blinkLeft);
   });
 
-  it('follows the pose template when one is given', async () => {
-    const template = fixture('pose_temp.npy');
-    if (!template) return;
+  it.skipIf(!POSE_TEMP_NPY)('follows the pose template when one is given', async () => {
+    const template = present(POSE_TEMP_NPY);
     const samples = await decodeAudioClip(speech('short', 'One two three.'), 'short.wav');
     const track = await generateBuiltinTrack({ samples, fps: 30, seed: 1, poseSource: { kind: 'template', path: template, label: 'pose_temp.npy' } });
     expect(track.poses[0]).toBeCloseTo(-3.761, 3);
@@ -58,9 +61,8 @@ describe.runIf(hasEspeak)('built-in Audio2Lmk on speech', () => {
 });
 
 describe('aniportrait track CLI', () => {
-  it('writes the documented track JSON for a photo and speech', () => {
-    const photo = fixture('ref_jijin.png');
-    if (!photo || !existsSync(join(ROOT, 'dist', 'main', 'cli.js'))) return;
+  it.skipIf(!REF_JIJIN_PNG || !CLI_BUILT)('writes the documented track JSON for a photo and speech', () => {
+    const photo = present(REF_JIJIN_PNG);
     const audio = join(dir, 'bursts.wav');
     writeFileSync(audio, wavBytes(toneBursts(2, 22050), 22050));
     const out = join(dir, 'track.json');
@@ -78,9 +80,8 @@ describe('aniportrait track CLI', () => {
     expect(existsSync(`${out}.part`)).toBe(false);
   });
 
-  it('fails with a clear message for silent audio, a missing file and bad options', () => {
-    const photo = fixture('ref_jijin.png');
-    if (!photo || !existsSync(join(ROOT, 'dist', 'main', 'cli.js'))) return;
+  it.skipIf(!REF_JIJIN_PNG || !CLI_BUILT)('fails with a clear message for silent audio, a missing file and bad options', () => {
+    const photo = present(REF_JIJIN_PNG);
     const silent = join(dir, 'silent.wav');
     writeFileSync(silent, wavBytes(new Float32Array(16000 * 2), 16000));
     const run = (...args: string[]) => spawnSync(process.execPath, [BIN, 'track', ...args], { encoding: 'utf8' });

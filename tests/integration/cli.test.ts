@@ -1,16 +1,16 @@
 // @vitest-environment node
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { builtCli } from '../helpers/fixtures.js';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'aniportrait.js');
-const built = existsSync(join(ROOT, 'dist', 'main', 'cli.js'));
-if (!built) console.log('cli.test: dist/main/cli.js is missing; `npm test` builds it first (npm run build).');
+const built = builtCli();
 
-describe.runIf(built)('aniportrait CLI', () => {
+describe.skipIf(!built)('aniportrait CLI', () => {
   const env = { ...process.env, ANIPORTRAIT_DATA_DIR: mkdtempSync(join(tmpdir(), 'aniportrait-cli-')) };
 
   it('info --json prints versions, execution providers in try order, and model status', () => {

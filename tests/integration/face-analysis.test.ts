@@ -9,8 +9,11 @@ import { loadCanonicalFace } from '../../src-main/face/canonical-face.js';
 import { ffmpegBinaries } from '../../src-main/media/ffmpeg-binaries.js';
 import { similarityScale } from '../../src-shared/math/weighted-procrustes.js';
 import { projectPoints } from '../../src-shared/projection/perspective-projection.js';
-import { fixture } from '../helpers/fixtures.js';
+import { fixture, present } from '../helpers/fixtures.js';
 import { solidPng } from '../helpers/png.js';
+
+const REF_CXK_PNG = fixture('ref_cxk.png');
+const REF_JIJIN_PNG = fixture('ref_jijin.png');
 
 const dir = mkdtempSync(join(tmpdir(), 'aniportrait-face-'));
 
@@ -27,9 +30,8 @@ describe('canonical face from @mediapipe/face_mesh', () => {
 });
 
 describe('face analysis of the reference photo', () => {
-  it('builds a FaceRig whose projection reproduces the photo landmarks (AniPortrait camera)', async () => {
-    const photo = fixture('ref_cxk.png');
-    if (!photo) return;
+  it.skipIf(!REF_CXK_PNG)('builds a FaceRig whose projection reproduces the photo landmarks (AniPortrait camera)', async () => {
+    const photo = present(REF_CXK_PNG);
     const { rig, warnings } = await analyzePhoto(photo, 'ref_cxk.png');
     expect(warnings).toEqual([]);
     expect([rig.imageWidthPx, rig.imageHeightPx]).toEqual([515, 516]);
@@ -57,10 +59,9 @@ describe('face analysis of the reference photo', () => {
     await expect(analyzePhoto(text, 'The photo "notes.png"')).rejects.toThrow(/notes\.png.*not a readable image/);
   });
 
-  it('animates the largest of several faces and says so; refuses a face too small', async () => {
-    const a = fixture('ref_cxk.png');
-    const b = fixture('ref_jijin.png');
-    if (!a || !b) return;
+  it.skipIf(!REF_CXK_PNG || !REF_JIJIN_PNG)('animates the largest of several faces and says so; refuses a face too small', async () => {
+    const a = present(REF_CXK_PNG);
+    const b = present(REF_JIJIN_PNG);
     const { ffmpegPath } = ffmpegBinaries();
     const pair = join(dir, 'pair.png');
     execFileSync(ffmpegPath, ['-v', 'error', '-y', '-i', a, '-i', b, '-filter_complex', '[1]scale=258:258,pad=515:516:0:129[s];[0][s]hstack', pair]);

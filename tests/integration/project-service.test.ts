@@ -10,9 +10,14 @@ import { createStudioHandlers } from '../../src-main/services/studio-services.js
 import type { InvokeChannel, RequestOf, ResponseOf } from '../../src-shared/ipc/contract.js';
 import type { Result } from '../../src-shared/util/result.js';
 import { solidPng } from '../helpers/png.js';
-import { fixture } from '../helpers/fixtures.js';
+import { fixture, present } from '../helpers/fixtures.js';
 import { previewFrame } from '../helpers/preview.js';
 import { toneBursts, wavBytes } from '../helpers/wav.js';
+
+const REF_JIJIN_PNG = fixture('ref_jijin.png');
+const REF_CXK_PNG = fixture('ref_cxk.png');
+const POSE_REF_VIDEO_MP4 = fixture('pose_ref_video.mp4');
+const POSE_TEMP_NPY = fixture('pose_temp.npy');
 
 let root: string;
 let call: <C extends InvokeChannel>(channel: C, request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
@@ -139,9 +144,8 @@ describe('project files through the services', () => {
 });
 
 describe('preview frames', () => {
-  it('renders a frame at the output size for a project with photo and speech, and says what is missing otherwise', async () => {
-    const photoPath = fixture('ref_jijin.png');
-    if (!photoPath) return;
+  it.skipIf(!REF_JIJIN_PNG)('renders a frame at the output size for a project with photo and speech, and says what is missing otherwise', async () => {
+    const photoPath = present(REF_JIJIN_PNG);
     const opened = await value(call('project:new', { name: 'Preview' }));
     const missing = await previewFrame(call, { workDir: opened.workDir, document: opened.document, frameIndex: 0 });
     expect(!missing.ok && missing.error.message).toMatch(/Import a portrait photo and a voice recording/);
@@ -163,9 +167,8 @@ describe('preview frames', () => {
     expect(diff / frame.rgba.length, 'mean difference from the built-in frame (0..255)').toBeLessThan(2);
   });
 
-  it('renders directly at a smaller size of the same framing for a target width, in eighths of the output', async () => {
-    const photoPath = fixture('ref_jijin.png');
-    if (!photoPath) return;
+  it.skipIf(!REF_JIJIN_PNG)('renders directly at a smaller size of the same framing for a target width, in eighths of the output', async () => {
+    const photoPath = present(REF_JIJIN_PNG);
     const opened = await value(call('project:new', { name: 'Preview sizes' }));
     const photo = await value(call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: bytes(readFileSync(photoPath)) } }));
     const audio = await value(call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: bytes(wavBytes(toneBursts(1, 16000), 16000)) } }));
@@ -196,9 +199,8 @@ describe('preview frames', () => {
 });
 
 describe('track generation and studio export', () => {
-  it('generates the track with progress, exports with keyframe layers, and cancels on request', async () => {
-    const photoPath = fixture('ref_cxk.png');
-    if (!photoPath) return;
+  it.skipIf(!REF_CXK_PNG)('generates the track with progress, exports with keyframe layers, and cancels on request', async () => {
+    const photoPath = present(REF_CXK_PNG);
     const pushes: { jobId: string; fraction: number }[] = [];
     const router = createRouter(createStudioHandlers({ host: 'cli', dirs: { dataDir: join(root, 'data2'), projectsDir: join(root, 'p2') }, dialogs: NO_NATIVE_DIALOGS }));
     const run = async <C extends InvokeChannel>(channel: C, request: RequestOf<C>, signal = new AbortController().signal) => {
@@ -247,10 +249,9 @@ describe('track generation and studio export', () => {
 });
 
 describe('head-motion assets', () => {
-  it('imports a pose template and a reference video, and refuses a template of the wrong shape', async () => {
-    const template = fixture('pose_temp.npy');
-    const video = fixture('pose_ref_video.mp4');
-    if (!template || !video) return;
+  it.skipIf(!POSE_TEMP_NPY || !POSE_REF_VIDEO_MP4)('imports a pose template and a reference video, and refuses a template of the wrong shape', async () => {
+    const template = present(POSE_TEMP_NPY);
+    const video = present(POSE_REF_VIDEO_MP4);
     const opened = await value(call('project:new', { name: 'Pose' }));
     const tmpl = await value(call('assets:import', { workDir: opened.workDir, role: 'pose-template', source: { kind: 'bytes', fileName: 'pose_temp.npy', data: bytes(readFileSync(template)) } }));
     expect(tmpl.media).toEqual({ kind: 'pose-template', frameCount: 165 });

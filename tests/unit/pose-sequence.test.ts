@@ -5,7 +5,9 @@ import { parseNpy } from '../../src-shared/formats/npy.js';
 import { findEmphasis, generateHeadMotion } from '../../src-shared/motion/head-motion.js';
 import { generateEyeBrowMotion } from '../../src-shared/motion/eye-brow-motion.js';
 import { loopPoseMirrored, smoothSequence } from '../../src-shared/motion/pose-sequence.js';
-import { fixture } from '../helpers/fixtures.js';
+import { fixture, present } from '../helpers/fixtures.js';
+
+const POSE_TEMP_NPY = fixture('pose_temp.npy');
 
 function npyBytes(shape: number[], values: number[]): Uint8Array {
   let header = `{'descr': '<f8', 'fortran_order': False, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
@@ -38,9 +40,8 @@ describe('pose sequences', () => {
     expect(() => parseNpy(npyBytes([2, 6], [1, 2, 3]))).toThrow(/truncated/);
   });
 
-  it("reads AniPortrait's pose_temp.npy (Appendix C first row)", () => {
-    const path = fixture('pose_temp.npy');
-    if (!path) return;
+  it.skipIf(!POSE_TEMP_NPY)("reads AniPortrait's pose_temp.npy (Appendix C first row)", () => {
+    const path = present(POSE_TEMP_NPY);
     const parsed = parseNpy(new Uint8Array(readFileSync(path)));
     expect(parsed.shape).toEqual([165, 6]);
     const first = [-3.761, -1.6013, 0.4194, -0.2465, 0.1776, -0.0468];

@@ -1,19 +1,17 @@
 // @vitest-environment node
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeLipSync, defaultVisemeProfiles } from '../../../src-shared/lipsync/index.js';
+import { fixture } from '../../helpers/fixtures.js';
 import { correlation, meanOver, readWav, SAMPLE_RATE_HZ } from './speech-audio.js';
 
 // Real recordings from the public AniPortrait repository, present only next to a checkout that
-// has ../shared (see its README); never copied into the project.
-const FIXTURES = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'aniportrait');
-const present = existsSync(join(FIXTURES, 'speech_jijin.wav')) && existsSync(join(FIXTURES, 'speech_cxk.wav'));
-if (!present) console.log(`Skipping the real-speech lip-sync tests: ${FIXTURES} is absent`);
+// has ../shared (see its README); never copied into the project. Absent: skipped, saying so (in CI: an error).
+const RECORDINGS: Record<string, string | undefined> = { 'speech_jijin.wav': fixture('speech_jijin.wav'), 'speech_cxk.wav': fixture('speech_cxk.wav') };
+const present = Object.values(RECORDINGS).every((path) => path !== undefined);
 
 const FPS = 30;
 const analyze = (name: string) => {
-  const { samples, sampleRateHz } = readWav(join(FIXTURES, name));
+  const { samples, sampleRateHz } = readWav(RECORDINGS[name] ?? name);
   expect(sampleRateHz).toBe(SAMPLE_RATE_HZ);
   return analyzeLipSync(samples, { sampleRateHz: SAMPLE_RATE_HZ, fps: FPS, profiles: defaultVisemeProfiles() });
 };

@@ -1,6 +1,5 @@
-import type { ChannelId } from '../../src-shared/keyframes/channels';
-import type { Interpolation, BezierHandles } from '../../src-shared/keyframes/keyframe-schema';
-import type { KeyframeId, MarkerId } from '../../src-shared/util/ids';
+import type { ChannelId } from '../keyframes/channels.js';
+import type { KeyframeId, MarkerId } from '../util/ids.js';
 
 /** A key of the active layer, by channel and id. */
 export interface KeyRef {
@@ -15,23 +14,16 @@ export interface SelectionState {
 
 export const EMPTY_SELECTION: SelectionState = { keys: [], markerIds: [] };
 
-/** Copied keys, with times relative to the earliest one, for Ctrl+V at the playhead. */
-export interface KeyClipboard {
-  readonly keys: readonly {
-    readonly channel: ChannelId;
-    readonly offsetSec: number;
-    readonly value: number;
-    readonly interp: Interpolation;
-    readonly handles: BezierHandles;
-  }[];
-}
-
 export function sameKey(a: KeyRef, b: KeyRef): boolean {
   return a.channel === b.channel && a.keyId === b.keyId;
 }
 
 export function isKeySelected(selection: SelectionState, ref: KeyRef): boolean {
   return selection.keys.some((k) => sameKey(k, ref));
+}
+
+export function isSelectionEmpty(selection: SelectionState): boolean {
+  return selection.keys.length === 0 && selection.markerIds.length === 0;
 }
 
 /** Click: select only this key. Shift/Ctrl click: toggle it in the selection. */

@@ -1,8 +1,8 @@
-import type { Marker } from '../../src-shared/keyframes/keyframe-schema';
-import type { ProjectDocument } from '../../src-shared/project/project-schema';
-import type { MarkerId } from '../../src-shared/util/ids';
-import { randomId } from '../../src-shared/util/ids';
-import type { DocumentEdit } from './document-edits';
+import type { Marker } from '../keyframes/keyframe-schema.js';
+import type { ProjectDocument } from '../project/project-schema.js';
+import type { MarkerId } from '../util/ids.js';
+import { randomId } from '../util/ids.js';
+import type { DocumentEdit } from './document-edit.js';
 
 const byTime = (a: Marker, b: Marker) => a.timeSec - b.timeSec;
 

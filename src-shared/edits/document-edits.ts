@@ -1,23 +1,10 @@
-import type { AssetRef, EngineId, PoseSource, ProjectDocument, ProjectSettings } from '../../src-shared/project/project-schema';
+import type { AssetRef, EngineId, PoseSource, ProjectDocument, ProjectSettings } from '../project/project-schema.js';
+import type { DocumentEdit } from './document-edit.js';
 
-/**
- * Every change to the document is a named pure function from one document to the next, so the
- * undo stack (a later issue) can record `label` with the before/after snapshots. An edit that
- * changes nothing returns its input, which keeps the project clean.
- */
-export interface DocumentEdit {
-  /** Shown in the status bar now and in Edit > Undo <label> later. */
-  readonly label: string;
-  readonly apply: (doc: ProjectDocument) => ProjectDocument;
-}
+// Edits of the project as a whole: name, settings, engines, assets and head-motion source.
 
 export type InterpolationMode = ProjectDocument['engines']['interpolation'];
 export type EngineStage = 'audio2lmk' | 'lmk2video';
-
-export function applyEdit(doc: ProjectDocument, edit: DocumentEdit, now: Date = new Date()): ProjectDocument {
-  const next = edit.apply(doc);
-  return next === doc ? doc : { ...next, modifiedAt: now.toISOString() };
-}
 
 export function renameProject(name: string): DocumentEdit {
   return {
