@@ -1,6 +1,6 @@
 import type { AssetRef, ProjectDocument } from '../../src-shared/project/project-schema';
 import { assertNever } from '../../src-shared/util/assert-never';
-import { assetInUse } from '../../src-shared/edits/document-edits';
+import { assetInUse, audioDurationSec } from '../../src-shared/project/derived';
 import { formatBytes } from '../util/format';
 
 /** Read-only summary of the photo, the audio and the head-motion template or video in use. */
@@ -39,7 +39,7 @@ function describeMedia(asset: AssetRef): string {
     case 'image':
       return `${media.widthPx}×${media.heightPx} · ${media.codec} · ${formatBytes(asset.byteLength)}`;
     case 'audio':
-      return `${media.durationSec.toFixed(2)} s · ${media.sampleRateHz} Hz · ${media.codec}`;
+      return `${audioDurationSec(media.analysisSampleCount).toFixed(2)} s · ${media.sampleRateHz} Hz · ${media.codec}`;
     case 'pose-template':
       return `${media.frameCount} poses · ${(media.frameCount / 30).toFixed(1)} s at 30 fps`;
     case 'video':

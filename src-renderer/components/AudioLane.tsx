@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { AudioPeaksState } from '../hooks/use-audio-peaks';
-import { assetInUse } from '../../src-shared/edits/document-edits';
+import { assetInUse } from '../../src-shared/project/derived';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { useScrubPointer } from '../hooks/use-scrub-pointer';
 import { useTimelineGeometry } from './timeline-geometry';

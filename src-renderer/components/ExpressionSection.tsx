@@ -1,10 +1,9 @@
 import type { ExpressionChannel } from '../../src-shared/keyframes/channels';
 import { EXPRESSION_CHANNELS } from '../../src-shared/keyframes/channels';
-import { composedTrackOf } from '../hooks/use-composed-track';
 import { playheadFrameTimeSec } from '../state/edit-actions';
 import { activeLayerValue, keyAt } from '../../src-shared/edits/keyframe-queries';
 import { useStudio, useStudioSelector } from '../state/studio-context';
-import { playheadFrame } from '../state/timeline-math';
+import { renderedValueAtPlayhead } from '../state/rendered-value';
 import { CHANNEL_INFO } from '../util/channel-info';
 
 /**
@@ -27,10 +26,7 @@ function ExpressionSlider({ channel }: { readonly channel: ExpressionChannel }) 
   const info = CHANNEL_INFO[channel];
   const value = useStudioSelector((s) => (s.document === null ? 0 : activeLayerValue(s.document, channel, playheadFrameTimeSec(s))));
   const keyed = useStudioSelector((s) => s.document !== null && keyAt(s.document, channel, playheadFrameTimeSec(s), s.document.settings.fps) !== null);
-  const finalValue = useStudioSelector((s) => {
-    const track = composedTrackOf(s);
-    return track === null ? null : track.params[channel][Math.min(playheadFrame(s).frameIndex, track.frameCount - 1)];
-  });
+  const finalValue = useStudioSelector((s) => renderedValueAtPlayhead(s, channel));
   const label = `Key ${info.label}`;
   const id = `expr-slider-${channel}`;
   return (

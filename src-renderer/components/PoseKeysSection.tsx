@@ -1,10 +1,9 @@
 import type { PoseChannel } from '../../src-shared/keyframes/channels';
-import { POSE_CHANNEL_INDEX, POSE_CHANNELS } from '../../src-shared/keyframes/channels';
-import { composedTrackOf } from '../hooks/use-composed-track';
+import { POSE_CHANNELS } from '../../src-shared/keyframes/channels';
 import { playheadFrameTimeSec } from '../state/edit-actions';
 import { activeLayerValue, keyAt } from '../../src-shared/edits/keyframe-queries';
 import { useStudio, useStudioSelector } from '../state/studio-context';
-import { playheadFrame } from '../state/timeline-math';
+import { renderedValueAtPlayhead } from '../state/rendered-value';
 import { CHANNEL_INFO } from '../util/channel-info';
 import { DragValueField } from './DragValueField';
 
@@ -28,12 +27,7 @@ function PoseField({ channel }: { readonly channel: PoseChannel }) {
   const info = CHANNEL_INFO[channel];
   const value = useStudioSelector((s) => (s.document === null ? 0 : activeLayerValue(s.document, channel, playheadFrameTimeSec(s))));
   const keyed = useStudioSelector((s) => s.document !== null && keyAt(s.document, channel, playheadFrameTimeSec(s), s.document.settings.fps) !== null);
-  const totalValue = useStudioSelector((s) => {
-    const track = composedTrackOf(s);
-    if (track === null) return null;
-    const frame = Math.min(playheadFrame(s).frameIndex, track.frameCount - 1);
-    return track.poses[frame * 6 + POSE_CHANNEL_INDEX[channel]];
-  });
+  const totalValue = useStudioSelector((s) => renderedValueAtPlayhead(s, channel));
   const label = `Key ${info.label}`;
   return (
     <DragValueField

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useAssetUrl } from '../hooks/use-asset-url';
-import { assetInUse } from '../../src-shared/edits/document-edits';
+import { assetInUse } from '../../src-shared/project/derived';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { Icon } from './Icon';
 import { Panel } from './Panel';

@@ -1,5 +1,5 @@
 import { useAudioPeaks } from '../hooks/use-audio-peaks';
-import { assetInUse } from '../../src-shared/edits/document-edits';
+import { assetInUse } from '../../src-shared/project/derived';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { timelineDurationSec } from '../state/timeline-math';
 import { Panel } from './Panel';

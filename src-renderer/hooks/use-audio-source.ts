@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { assetInUse } from '../../src-shared/edits/document-edits';
+import { assetInUse } from '../../src-shared/project/derived';
 import type { StudioServices } from '../state/studio-context';
 import { useStudioState } from '../state/studio-store';
 import { useAssetUrl } from './use-asset-url';

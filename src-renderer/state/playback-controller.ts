@@ -1,6 +1,7 @@
 import type { StudioStore } from './studio-store';
 import { setPlayhead, setStatus } from './store-updates';
-import { snapToFrame, timelineFrameCount } from './timeline-math';
+import { frameStartSec, snapToFrame } from '../../src-shared/edits/snapping';
+import { timelineFrameCount } from './timeline-math';
 
 /** Fastest shuttle speed: J and L double the speed up to this many times real time. */
 export const MAX_SHUTTLE_RATE = 8;
@@ -96,7 +97,7 @@ export class PlaybackController {
     this.store.update((s) => ({
       ...s,
       ephemeral: { ...s.ephemeral, playing: false, playbackRate: 1 },
-      session: { ...s.session, playheadTimeSec: Math.floor(s.session.playheadTimeSec * fps + 1e-6) / fps },
+      session: { ...s.session, playheadTimeSec: frameStartSec(s.session.playheadTimeSec, fps) },
     }));
   }
 
@@ -161,7 +162,7 @@ export class PlaybackController {
       }
       // Backwards the playhead steps from frame to frame, at the project's fps times the speed.
       const fps = this.store.getState().document?.settings.fps ?? 30;
-      timeSec = Math.floor(timeSec * fps + 1e-6) / fps;
+      timeSec = frameStartSec(timeSec, fps);
     }
     this.store.update((s) => setPlayhead(s, timeSec));
     this.frameRequest = requestAnimationFrame(this.tick);

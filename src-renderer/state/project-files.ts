@@ -1,3 +1,4 @@
+import { audioDurationSec } from '../../src-shared/project/derived';
 import { MAX_IMPORT_BYTES } from '../../src-shared/ipc/contract';
 import type { StudioApi } from '../../src-shared/ipc/studio-api';
 import type { AssetRef, AssetRole } from '../../src-shared/project/project-schema';
@@ -200,7 +201,7 @@ function describeImport(asset: AssetRef): string {
     case 'image':
       return `Imported photo “${asset.originalName}” (${media.widthPx}×${media.heightPx} px)`;
     case 'audio':
-      return `Imported audio “${asset.originalName}” (${media.durationSec.toFixed(2)} s, ${media.sampleRateHz} Hz)`;
+      return `Imported audio “${asset.originalName}” (${audioDurationSec(media.analysisSampleCount).toFixed(2)} s, ${media.sampleRateHz} Hz)`;
     case 'pose-template':
       return `Head motion now follows the pose template “${asset.originalName}” (${media.frameCount} poses)`;
     case 'video':

@@ -1,9 +1,6 @@
 import { frameIndexAt, projectFrameCount } from '../../src-shared/project/derived';
 import type { StudioState } from './studio-state';
 
-// Snapping is pure editing code (src-shared/edits/snapping); re-exported for existing importers.
-export { snapDragTime, snapToFrame } from '../../src-shared/edits/snapping';
-
 /** What the timeline spans before any audio is imported. */
 export const EMPTY_TIMELINE_SEC = 10;
 

@@ -69,8 +69,3 @@ export function setPoseSource(kind: PoseSource['kind']): DocumentEdit {
   };
 }
 
-/** The asset in use for a role, if its id still points at an entry of `assets`. */
-export function assetInUse(doc: ProjectDocument, role: AssetRef['role']): AssetRef | null {
-  const id = role === 'photo' ? doc.photoAssetId : doc.audioAssetId;
-  return doc.assets.find((a) => a.id === id) ?? null;
-}

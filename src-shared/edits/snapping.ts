@@ -1,3 +1,5 @@
+import { frameContaining } from '../project/derived.js';
+
 /** Times on the frame grid: frame k starts at k / fps seconds. */
 
 /** The nearest frame start to `timeSec`. */
@@ -7,7 +9,7 @@ export function snapToFrame(timeSec: number, fps: number): number {
 
 /** Start of the frame that `timeSec` lies in (what "at the playhead" means for a new key or marker). */
 export function frameStartSec(timeSec: number, fps: number): number {
-  return Math.floor(timeSec * fps + 1e-6) / fps;
+  return frameContaining(timeSec, fps) / fps;
 }
 
 /** How a dragged time snaps; see snapDragTime. */

@@ -26,7 +26,7 @@ export function frameCountForSamples(sampleCount: number, sampleRateHz: number, 
   return Math.max(0, Math.ceil((sampleCount * fps) / sampleRateHz));
 }
 
-/** The audio asset the project uses, or null. */
+/** The photo or audio asset the project uses (its id still points at an entry of `assets`), or null. */
 export function assetInUse(document: ProjectDocument, role: 'photo' | 'audio'): AssetRef | null {
   const id = role === 'photo' ? document.photoAssetId : document.audioAssetId;
   return document.assets.find((a) => a.id === id) ?? null;
@@ -49,9 +49,14 @@ export function audioDurationSec(sampleCount: number): number {
   return sampleCount / ANALYSIS_RATE_HZ;
 }
 
-/** The frame shown at `timeSec`: frame k covers [k / fps, (k + 1) / fps). */
+/** The frame `timeSec` lies in, unbounded: frame k covers [k / fps, (k + 1) / fps) (the epsilon absorbs float error at a frame's start). */
+export function frameContaining(timeSec: number, fps: number): number {
+  return Math.floor(timeSec * fps + 1e-6);
+}
+
+/** The frame shown at `timeSec`, within the video's frameCount frames. */
 export function frameIndexAt(timeSec: number, fps: number, frameCount: number): number {
-  return Math.min(frameCount - 1, Math.max(0, Math.floor(timeSec * fps + 1e-6)));
+  return Math.min(frameCount - 1, Math.max(0, frameContaining(timeSec, fps)));
 }
 
 /**
