@@ -10,8 +10,8 @@ import { defaultModelsDir } from './model-status.js';
 import { JobRegistry } from './job-registry.js';
 import { PreviewService } from './preview-service.js';
 import { StudioPipeline } from './studio-pipeline.js';
-import { FACE_PARAM_NAMES } from '../../src-shared/face/face-param-track.js';
 import { CHANNEL, PUSH_CHANNEL } from '../../src-shared/ipc/contract.js';
+import { documentForExport } from '../../src-shared/project/export-document.js';
 
 export interface ServicesOptions {
   readonly host: HostKind;
@@ -56,18 +56,18 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
         projects.checkWorkDir(workDir);
         const prepared = await pipeline.track(pipeline.job(workDir, document), reporter(jobId, push), jobSignal);
         const { rig, generated } = prepared;
-        const params = new Float32Array(generated.frameCount * FACE_PARAM_NAMES.length);
-        FACE_PARAM_NAMES.forEach((name, k) => generated.params[name].forEach((v, f) => (params[f * FACE_PARAM_NAMES.length + k] = v)));
         return {
           rig: { imageWidthPx: rig.imageWidthPx, imageHeightPx: rig.imageHeightPx, lmks3dCm: Float32Array.from(rig.lmks3dCm), transMat: Float64Array.from(rig.transMat), landmarks2dPx: Float32Array.from(rig.landmarks2dPx) },
-          track: { fps: generated.fps, frameCount: generated.frameCount, params, poses: Float32Array.from(generated.poses), ...(generated.meshOffsetsCm ? { meshOffsetsCm: new Float32Array(generated.meshOffsetsCm) } : {}) },
+          // The track's own arrays, in the layout both sides use (the host's envelope copies them on the way out).
+          track: { fps: generated.fps, frameCount: generated.frameCount, params: onHeap(generated.paramValues), poses: onHeap(generated.poses), ...(generated.meshOffsetsCm ? { meshOffsetsCm: onHeap(generated.meshOffsetsCm) } : {}) },
           warnings: [...prepared.warnings],
         };
       }),
-    [CHANNEL.exportVideo]: ({ workDir, document, jobId, outPath }, { signal, push }) =>
+    [CHANNEL.exportVideo]: ({ workDir, document, jobId, outPath, options }, { signal, push }) =>
       jobs.run(jobId, signal, async (jobSignal) => {
         projects.checkWorkDir(workDir);
-        const { frameCount, durationSec, warnings } = await pipeline.export(pipeline.job(workDir, document), resolve(outPath), { signal: jobSignal, onProgress: reporter(jobId, push) });
+        const job = pipeline.job(workDir, documentForExport(document, options));
+        const { frameCount, durationSec, warnings } = await pipeline.export(job, resolve(outPath), { signal: jobSignal, onProgress: reporter(jobId, push) });
         return { outPath: resolve(outPath), frameCount, durationSec, warnings };
       }),
     [CHANNEL.jobsCancel]: ({ jobId }) => {
@@ -92,4 +92,9 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
       return { path };
     },
   };
+}
+
+/** Engines' typed arrays are on ordinary ArrayBuffers (never shared memory), as the contract's schemas say. */
+function onHeap(values: Float32Array): Float32Array<ArrayBuffer> {
+  return values as Float32Array<ArrayBuffer>;
 }

@@ -12,13 +12,14 @@ interface DraftInputProps {
   readonly max?: number;
   /** Shown after the box (e.g. the value with the generated motion). */
   readonly suffix?: ReactNode;
+  readonly disabled?: boolean;
 }
 
 /**
  * A text box that edits a draft and commits it on Enter or blur, so half-typed values never
  * reach the document. Escape drops the draft. A rejected value stays, marked, with its message.
  */
-export function DraftInput({ id, testId, value, type, commit, min, max, suffix }: DraftInputProps) {
+export function DraftInput({ id, testId, value, type, commit, min, max, suffix, disabled }: DraftInputProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -46,6 +47,7 @@ export function DraftInput({ id, testId, value, type, commit, min, max, suffix }
           min={min}
           max={max}
           value={draft ?? value}
+          disabled={disabled}
           aria-invalid={error !== null}
           aria-describedby={error !== null ? `${id}-error` : undefined}
           onChange={(event) => setDraft(event.target.value)}

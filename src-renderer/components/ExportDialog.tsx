@@ -2,24 +2,28 @@ import { useState } from 'react';
 import { assertNever } from '../../src-shared/util/assert-never';
 import { useAniPortraitReadiness } from '../hooks/use-aniportrait-readiness';
 import { describeFiles, missingFor } from '../state/aniportrait-readiness';
-import { setEngine } from '../../src-shared/edits/document-edits';
+import type { ExportOptions } from '../../src-shared/ipc/contract';
+import type { ProjectDocument } from '../../src-shared/project/project-schema';
 import { withMp4Extension } from '../state/export-actions';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { Field } from './Field';
 import { Modal } from './Modal';
 import { ProgressBar } from './ProgressBar';
-import { SettingField } from './SettingField';
+import { ExportOptionField } from './ExportOptionField';
 
 /**
- * Export to MP4: size and frame rate (the project's settings), engine, output path; then progress
- * with the time left, Cancel, and Reveal (where the host has a file manager to show it in).
+ * Export to MP4: size, frame rate and video engine of this export (they start as the project's
+ * and do not change it), output path; then progress with the time left, Cancel, and Reveal (where
+ * the host has a file manager to show it in).
  */
 export function ExportDialog({ initialPath }: { readonly initialPath: string }) {
-  const { view, edits, exporter } = useStudio();
+  const { view, exporter, store } = useStudio();
   const job = useStudioSelector((s) => s.ephemeral.exportJob);
   const host = useStudioSelector((s) => s.ephemeral.appInfo?.host ?? null);
   const projectName = useStudioSelector((s) => s.document?.name ?? 'Untitled');
-  const engine = useStudioSelector((s) => s.document?.engines.lmk2video ?? 'builtin');
+  // Read once when the dialog opens: what is typed here is this export's, not the project's.
+  const [options, setOptions] = useState<ExportOptions>(() => exportOptionsOf(store.getState().document));
+  const engine = options.lmk2video;
   const film = useStudioSelector((s) => s.document?.engines.interpolation === 'film');
   const readiness = useAniPortraitReadiness();
   const missing = readiness ? missingFor(readiness, 'lmk2video', film) : [];
@@ -54,7 +58,7 @@ export function ExportDialog({ initialPath }: { readonly initialPath: string }) 
             <button type="button" className="button" data-testid="export-close" onClick={close}>
               Close
             </button>
-            <button type="button" className="button primary" data-testid="export-start" disabled={path.trim() === ''} onClick={() => void exporter.start(path)}>
+            <button type="button" className="button primary" data-testid="export-start" disabled={path.trim() === ''} onClick={() => void exporter.start(path, options)}>
               {job.status === 'done' ? 'Export again' : 'Export'}
             </button>
           </>
@@ -62,9 +66,9 @@ export function ExportDialog({ initialPath }: { readonly initialPath: string }) 
       }
     >
       <div className="export-form">
-        <SettingField setting="outputWidthPx" idPrefix="export-" />
-        <SettingField setting="outputHeightPx" idPrefix="export-" />
-        <SettingField setting="fps" idPrefix="export-" />
+        <ExportOptionField option="outputWidthPx" options={options} onChange={setOptions} disabled={running} />
+        <ExportOptionField option="outputHeightPx" options={options} onChange={setOptions} disabled={running} />
+        <ExportOptionField option="fps" options={options} onChange={setOptions} disabled={running} />
         <Field htmlFor="export-engine" label="Engine" tooltip="Which Lmk2Video engine renders the frames">
           <div className="field-control">
             <select
@@ -72,7 +76,7 @@ export function ExportDialog({ initialPath }: { readonly initialPath: string }) 
               data-testid="export-engine"
               value={engine}
               disabled={running}
-              onChange={(event) => edits.edit(setEngine('lmk2video', event.target.value === 'aniportrait' ? 'aniportrait' : 'builtin'))}
+              onChange={(event) => setOptions({ ...options, lmk2video: event.target.value === 'aniportrait' ? 'aniportrait' : 'builtin' })}
             >
               <option value="builtin">Built-in (CPU, real time)</option>
               <option value="aniportrait" disabled={missing.length > 0} title={missing.length > 0 ? `Missing: ${missing.join(', ')}` : 'Diffusion on the exported ONNX graphs'}>
@@ -106,6 +110,12 @@ export function ExportDialog({ initialPath }: { readonly initialPath: string }) 
       <ExportStatus />
     </Modal>
   );
+}
+
+/** The project's size, frame rate and video engine: where an export's options start. */
+function exportOptionsOf(document: ProjectDocument | null): ExportOptions {
+  const settings = document?.settings;
+  return { outputWidthPx: settings?.outputWidthPx ?? 512, outputHeightPx: settings?.outputHeightPx ?? 512, fps: settings?.fps ?? 30, lmk2video: document?.engines.lmk2video ?? 'builtin' };
 }
 
 function ExportStatus() {

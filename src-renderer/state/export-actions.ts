@@ -1,4 +1,5 @@
 import { JOB_PROGRESS_CHANNEL } from '../services/push-channels';
+import type { ExportOptions } from '../../src-shared/ipc/contract';
 import type { StudioApi } from '../../src-shared/ipc/studio-api';
 import { randomId } from '../../src-shared/util/ids';
 import { fileNameFor, joinPath } from '../util/path-join';
@@ -48,7 +49,8 @@ export class ExportActions {
     return { path: null, native: picked.error.code !== 'no-native-dialog' };
   }
 
-  async start(outPath: string): Promise<void> {
+  /** Exports with this export's own size, fps and video engine (`options`); the project is not changed. */
+  async start(outPath: string, options?: ExportOptions): Promise<void> {
     const state = this.store.getState();
     const { document } = state;
     const { workDir } = state.session;
@@ -56,7 +58,7 @@ export class ExportActions {
     const path = withMp4Extension(outPath);
     const jobId = randomId('export');
     this.store.update((s) => withJob(s, { status: 'running', jobId, outPath: path, fraction: 0, message: 'Starting' }));
-    const result = await this.studio.export.video({ workDir, document, jobId, outPath: path });
+    const result = await this.studio.export.video({ workDir, document, jobId, outPath: path, ...(options ? { options } : {}) });
     this.store.update((s) => {
       const job = s.ephemeral.exportJob;
       if (job.status !== 'running' || job.jobId !== jobId) return s;

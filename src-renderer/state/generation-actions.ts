@@ -1,6 +1,6 @@
 import { ExpressionRig } from '../../src-shared/face/expression-rig';
-import type { FaceParamName, FaceParamTrack } from '../../src-shared/face/face-param-track';
-import { FACE_PARAM_NAMES } from '../../src-shared/face/face-param-track';
+import type { FaceParamTrack } from '../../src-shared/face/face-param-track';
+import { packedParamTrack } from '../../src-shared/face/face-param-track';
 import type { ResponseOf } from '../../src-shared/ipc/contract';
 import { JOB_PROGRESS_CHANNEL } from '../services/push-channels';
 import type { StudioApi } from '../../src-shared/ipc/studio-api';
@@ -14,13 +14,9 @@ import { setStatus } from './store-updates';
 
 type GenerateResponse = ResponseOf<'track:generate'>;
 
-/** Frame-major params (frameCount x FACE_PARAM_NAMES) as the per-parameter arrays FaceParamTrack holds. */
+/** The track as it came (FaceParamTrack's own layout): views over the received arrays, no copy. */
 export function toFaceParamTrack(track: GenerateResponse['track']): FaceParamTrack {
-  const stride = FACE_PARAM_NAMES.length;
-  const params = Object.fromEntries(
-    FACE_PARAM_NAMES.map((name, k) => [name, Float32Array.from({ length: track.frameCount }, (_, f) => track.params[f * stride + k])]),
-  ) as Record<FaceParamName, Float32Array>;
-  return { fps: track.fps, frameCount: track.frameCount, params, poses: track.poses, ...(track.meshOffsetsCm ? { meshOffsetsCm: track.meshOffsetsCm } : {}) };
+  return packedParamTrack(track.fps, track.frameCount, track.params, track.poses, track.meshOffsetsCm);
 }
 
 /**

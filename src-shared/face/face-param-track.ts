@@ -14,6 +14,12 @@ export type FaceParamName = (typeof FACE_PARAM_NAMES)[number];
 export interface FaceParamTrack {
   readonly fps: number;
   readonly frameCount: number;
+  /**
+   * FACE_PARAM_NAMES.length x frameCount, parameter-major: every parameter's frames in one run.
+   * The layout the track crosses IPC in; `params` are views into it, so nothing is repacked.
+   */
+  readonly paramValues: Float32Array;
+  /** Per parameter, frameCount values: views into paramValues. */
   readonly params: Readonly<Record<FaceParamName, Float32Array>>;
   /** frameCount x POSE_LENGTH, the LandmarkTrack pose convention. */
   readonly poses: Float32Array;
@@ -24,10 +30,23 @@ export interface FaceParamTrack {
   readonly meshOffsetsCm?: Float32Array;
 }
 
+/** A track over packed parameter values (paramValues layout): `params` become views, nothing is copied. */
+export function packedParamTrack(fps: number, frameCount: number, paramValues: Float32Array, poses: Float32Array, meshOffsetsCm?: Float32Array): FaceParamTrack {
+  if (paramValues.length !== FACE_PARAM_NAMES.length * frameCount || poses.length !== frameCount * POSE_LENGTH) throw new Error(`a FaceParamTrack of ${frameCount} frames needs ${FACE_PARAM_NAMES.length * frameCount} params and ${frameCount * POSE_LENGTH} pose values`);
+  const params = Object.fromEntries(FACE_PARAM_NAMES.map((name, k) => [name, paramValues.subarray(k * frameCount, (k + 1) * frameCount)])) as Record<FaceParamName, Float32Array>;
+  return { fps, frameCount, paramValues, params, poses, ...(meshOffsetsCm ? { meshOffsetsCm } : {}) };
+}
+
+/** A track from per-parameter arrays (as an engine computes them), packed once into the paramValues layout. */
+export function paramTrack(fps: number, frameCount: number, params: Readonly<Record<FaceParamName, ArrayLike<number>>>, poses: Float32Array, meshOffsetsCm?: Float32Array): FaceParamTrack {
+  const paramValues = new Float32Array(FACE_PARAM_NAMES.length * frameCount);
+  FACE_PARAM_NAMES.forEach((name, k) => paramValues.set(params[name], k * frameCount));
+  return packedParamTrack(fps, frameCount, paramValues, poses, meshOffsetsCm);
+}
+
 /** A mesh engine's landmark track as a FaceParamTrack: neutral params over its per-frame offsets. */
 export function meshParamTrack(track: LandmarkTrack): FaceParamTrack {
-  const params = Object.fromEntries(FACE_PARAM_NAMES.map((name) => [name, new Float32Array(track.frameCount)])) as Record<FaceParamName, Float32Array>;
-  return { fps: track.fps, frameCount: track.frameCount, params, poses: track.poses, meshOffsetsCm: track.offsetsCm };
+  return packedParamTrack(track.fps, track.frameCount, new Float32Array(FACE_PARAM_NAMES.length * track.frameCount), track.poses, track.offsetsCm);
 }
 
 /** Writes frame `frameIndex`'s landmark offsets (mesh offsets, if any, plus the params through the rig) into `out`. */

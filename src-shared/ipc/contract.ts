@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assetRefSchema, ASSET_ROLES, projectDocumentSchema } from '../project/project-schema.js';
+import { assetRefSchema, ASSET_ROLES, ENGINES, projectDocumentSchema, projectSettingsSchema } from '../project/project-schema.js';
 import { relativePathSchema } from '../project/project-schema.js';
 import { ERROR_CODES } from '../util/result.js';
 import { GRAPH_STAGES } from '../models/model-manifest.js';
@@ -91,6 +91,15 @@ const importSourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('path'), path: fsPathSchema }),
 ]);
 
+/** What the export dialog may set for one export without editing the project. */
+export const exportOptionsSchema = z.strictObject({
+  outputWidthPx: projectSettingsSchema.shape.outputWidthPx,
+  outputHeightPx: projectSettingsSchema.shape.outputHeightPx,
+  fps: projectSettingsSchema.shape.fps,
+  lmk2video: z.enum(ENGINES),
+});
+export type ExportOptions = z.infer<typeof exportOptionsSchema>;
+
 function invoke<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
 }
@@ -160,7 +169,7 @@ export const invokeChannels = {
       track: z.strictObject({
         fps: z.number().positive(),
         frameCount: z.number().int().positive(),
-        /** frameCount x FACE_PARAM_NAMES.length, frame-major, in FACE_PARAM_NAMES order. */
+        /** FACE_PARAM_NAMES.length x frameCount, parameter-major (FaceParamTrack.paramValues): each parameter's frames in a run. */
         params: float32ArraySchema,
         /** frameCount x 6 pose vectors [rx, ry, rz (deg), tx, ty, tz (cm)]. */
         poses: float32ArraySchema,
@@ -181,6 +190,8 @@ export const invokeChannels = {
       document: projectDocumentSchema,
       jobId: jobIdSchema,
       outPath: fsPathSchema.refine((p) => p.toLowerCase().endsWith('.mp4'), 'must end in .mp4'),
+      /** This export's size, frame rate and video engine, where they differ from the project's (the project is not changed). */
+      options: exportOptionsSchema.optional(),
     }),
     z.strictObject({
       outPath: fsPathSchema,

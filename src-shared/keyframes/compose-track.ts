@@ -1,5 +1,5 @@
-import type { FaceParamName, FaceParamTrack } from '../face/face-param-track.js';
-import { FACE_PARAM_NAMES } from '../face/face-param-track.js';
+import type { FaceParamTrack } from '../face/face-param-track.js';
+import { packedParamTrack } from '../face/face-param-track.js';
 import { POSE_LENGTH } from '../face/topology.js';
 import { enabledLayerKeys } from '../project/derived.js';
 import { EXPRESSION_CHANNELS, POSE_CHANNEL_INDEX, POSE_CHANNELS } from './channels.js';
@@ -15,9 +15,9 @@ import type { KeyframeLayer } from './keyframe-schema.js';
 export function composeTrack(generated: FaceParamTrack, layers: readonly KeyframeLayer[]): FaceParamTrack {
   const active = layers.filter((layer) => layer.enabled && Object.values(layer.channels).some((keys) => keys && keys.length > 0));
   if (active.length === 0) return generated;
-  const params = Object.fromEntries(FACE_PARAM_NAMES.map((name) => [name, Float32Array.from(generated.params[name])])) as Record<FaceParamName, Float32Array>;
-  const poses = Float32Array.from(generated.poses);
   const { frameCount, fps } = generated;
+  const composed = packedParamTrack(fps, frameCount, Float32Array.from(generated.paramValues), Float32Array.from(generated.poses), generated.meshOffsetsCm);
+  const { params, poses } = composed;
   // Per channel, layer by layer: the same sums, in the same order, as channelValueAt (derived.ts).
   for (const channel of POSE_CHANNELS) {
     const k = POSE_CHANNEL_INDEX[channel];
@@ -27,5 +27,5 @@ export function composeTrack(generated: FaceParamTrack, layers: readonly Keyfram
     const target = params[channel];
     for (const keys of enabledLayerKeys(active, channel)) for (let f = 0; f < frameCount; f++) target[f] += evaluateChannel(keys, f / fps);
   }
-  return { fps, frameCount, params, poses, meshOffsetsCm: generated.meshOffsetsCm };
+  return composed;
 }

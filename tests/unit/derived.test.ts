@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FaceParamName, FaceParamTrack } from '../../src-shared/face/face-param-track.js';
-import { FACE_PARAM_NAMES } from '../../src-shared/face/face-param-track.js';
+import { FACE_PARAM_NAMES, paramTrack } from '../../src-shared/face/face-param-track.js';
 import { composeTrack } from '../../src-shared/keyframes/compose-track.js';
 import type { KeyframeLayer } from '../../src-shared/keyframes/keyframe-schema.js';
 import { channelValueAt, frameCountForSamples, projectFrameCount, stageModelFiles, trackInputsKey } from '../../src-shared/project/derived.js';
@@ -20,7 +20,7 @@ const v3 = (): ProjectDocument => {
 
 function flatTrack(frameCount: number, fps: number): FaceParamTrack {
   const params = Object.fromEntries(FACE_PARAM_NAMES.map((n, k) => [n, Float32Array.from({ length: frameCount }, (_, f) => k * 0.01 + f * 0.001)])) as Record<FaceParamName, Float32Array>;
-  return { fps, frameCount, params, poses: Float32Array.from({ length: frameCount * 6 }, (_, i) => i % 6) };
+  return paramTrack(fps, frameCount, params, Float32Array.from({ length: frameCount * 6 }, (_, i) => i % 6));
 }
 
 describe('derived facts', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { FaceParamTrack } from '../../src-shared/face/face-param-track.js';
-import { FACE_PARAM_NAMES } from '../../src-shared/face/face-param-track.js';
+import { FACE_PARAM_NAMES, paramTrack } from '../../src-shared/face/face-param-track.js';
 import { composeTrack } from '../../src-shared/keyframes/compose-track.js';
 import { layersValueAt } from '../../src-shared/project/derived.js';
 import { cubicBezierY, EASE_PRESETS, evaluateChannel } from '../../src-shared/keyframes/interpolate.js';
@@ -35,12 +35,12 @@ describe('keyframe interpolation', () => {
 });
 
 describe('layer composition over the generated track', () => {
-  const generated: FaceParamTrack = {
-    fps: 10,
-    frameCount: 30,
-    params: Object.fromEntries(FACE_PARAM_NAMES.map((n) => [n, new Float32Array(30).fill(n === 'jawOpen' ? 0.2 : 0)])) as FaceParamTrack['params'],
-    poses: new Float32Array(30 * 6).fill(1),
-  };
+  const generated: FaceParamTrack = paramTrack(
+    10,
+    30,
+    Object.fromEntries(FACE_PARAM_NAMES.map((n) => [n, new Float32Array(30).fill(n === 'jawOpen' ? 0.2 : 0)])) as FaceParamTrack['params'],
+    new Float32Array(30 * 6).fill(1),
+  );
   const layer = (over: Partial<KeyframeLayer>): KeyframeLayer => ({ id: 'l1', name: 'L', enabled: true, channels: {}, ...over }) as KeyframeLayer;
 
   it('adds pose and expression keys frame by frame and leaves the generated track untouched', () => {

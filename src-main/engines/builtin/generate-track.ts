@@ -1,5 +1,6 @@
 import { analyzeLipSync, defaultVisemeProfiles } from '../../../src-shared/lipsync/index.js';
 import type { FaceParamName, FaceParamTrack } from '../../../src-shared/face/face-param-track.js';
+import { paramTrack } from '../../../src-shared/face/face-param-track.js';
 import { generateEyeBrowMotion } from '../../../src-shared/motion/eye-brow-motion.js';
 import { findEmphasis, generateHeadMotion } from '../../../src-shared/motion/head-motion.js';
 import { StudioError } from '../../../src-shared/util/result.js';
@@ -59,7 +60,7 @@ export async function generateBuiltinTrack(request: TrackRequest): Promise<FaceP
     browRaise: eyes.browRaise,
   };
   progress(1, 'Track ready');
-  return { fps, frameCount, params, poses };
+  return paramTrack(fps, frameCount, params, poses);
 }
 
 function checkCancelled(signal: AbortSignal | undefined): void {

@@ -1,0 +1,28 @@
+import type { ExportOptions } from '../../src-shared/ipc/contract';
+import { exportOptionsSchema } from '../../src-shared/ipc/contract';
+import { DraftInput } from './DraftInput';
+import { Field } from './Field';
+
+type NumericOption = 'outputWidthPx' | 'outputHeightPx' | 'fps';
+
+const OPTION_FIELDS: Readonly<Record<NumericOption, { testId: string; label: string; unit: string; tooltip: string; range: string }>> = {
+  outputWidthPx: { testId: 'export-field-width', label: 'Width', unit: 'px', tooltip: "Width of this video in pixels (the project's width to start with).", range: 'Use a whole number of pixels from 64 to 4096.' },
+  outputHeightPx: { testId: 'export-field-height', label: 'Height', unit: 'px', tooltip: "Height of this video in pixels (the project's height to start with).", range: 'Use a whole number of pixels from 64 to 4096.' },
+  fps: { testId: 'export-field-fps', label: 'Frame rate', unit: 'fps', tooltip: "Frames per second of this video (the project's to start with; another rate makes its own track).", range: 'Use a whole number of frames per second from 1 to 120.' },
+};
+
+/** One numeric option of this export, validated like the project setting it starts from; it does not edit the project. */
+export function ExportOptionField({ option, options, onChange, disabled }: { readonly option: NumericOption; readonly options: ExportOptions; readonly onChange: (next: ExportOptions) => void; readonly disabled: boolean }) {
+  const field = OPTION_FIELDS[option];
+  const commit = (text: string): string | null => {
+    const parsed = exportOptionsSchema.shape[option].safeParse(text.trim() === '' ? Number.NaN : Number(text));
+    if (!parsed.success) return field.range;
+    onChange({ ...options, [option]: parsed.data });
+    return null;
+  };
+  return (
+    <Field htmlFor={field.testId} label={field.label} unit={field.unit} tooltip={field.tooltip}>
+      <DraftInput id={field.testId} testId={field.testId} type="number" value={String(options[option])} commit={commit} disabled={disabled} />
+    </Field>
+  );
+}
