@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 /** Bare Node built-in names (exact matches; 'node:*' covers the prefixed form). */
 const NODE_BUILTINS = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'crypto', 'stream', 'http', 'https', 'net', 'url', 'util', 'events', 'worker_threads', 'buffer', 'zlib'];
 
-/** Layering (STYLE.md): shared is pure; main and renderer never import each other. */
+/** Layering (docs/architecture.md §1): shared is pure; main and renderer never import each other. */
 const layer = (/** @type {string[]} */ patterns, /** @type {string} */ why, /** @type {string[]} */ paths = []) => ({
   'no-restricted-imports': ['error', { paths: paths.map((name) => ({ name, message: why })), patterns: [{ group: patterns, message: why }] }],
 });
@@ -51,7 +51,7 @@ export default tseslint.config(
     },
   },
   {
-    // Only the session module loads onnxruntime-node; only the media module spawns ffmpeg (STYLE.md).
+    // Only the session module loads onnxruntime-node; only the media module spawns ffmpeg (docs/architecture.md §1).
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/session/**'],
     rules: {

@@ -58,7 +58,7 @@ LANDMARK_SETS = [
 RESIZE_SOURCE = 'cxk-photo'
 RESIZE_TARGETS = [(384, 512), (768, 768), (256, 256), (515, 516), (1024, 1024), (301, 97)]
 
-# ANIPORTRAIT_ONNX.md Appendix A: drawing order and array-order colour tuples (an independent copy
+# docs/aniportrait-engine.md §2.3: drawing order and array-order colour tuples (an independent copy
 # of src-shared/face/pose-image-connections.ts, so the golden data also checks that list).
 CONNECTIONS = [
     ((10, 200, 10), [(176, 149), (150, 136), (356, 454), (58, 132), (152, 148), (361, 288), (251, 389), (132, 93), (389, 356), (400, 377), (136, 172), (377, 152), (323, 361), (172, 58), (454, 323), (365, 379), (379, 378), (148, 176), (93, 234), (397, 365), (149, 150), (288, 397), (234, 127), (378, 400), (127, 162), (162, 21)]),

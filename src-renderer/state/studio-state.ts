@@ -12,7 +12,7 @@ import type { SelectionState } from '../../src-shared/edits/selection';
 import { EMPTY_SELECTION } from '../../src-shared/edits/selection';
 
 /**
- * The studio's state in the three parts STYLE.md names. Only `document` is undoable (its history
+ * The studio's state in the three parts docs/architecture.md §8 names. Only `document` is undoable (its history
  * lives in `ephemeral.history`); `session` belongs to the open project but is never undone;
  * `ephemeral` dies with the page.
  */

@@ -1,8 +1,8 @@
 import { ANALYSIS_RATE_HZ, frameCountForSamples } from '../project/derived.js';
 
 /**
- * The audio side of AniPortrait's Audio2Lmk around the ONNX graphs (ANIPORTRAIT_ONNX.md 1.1, 1.2,
- * 1.5): wav2vec2 input normalisation, the 30 fps frame count, the align-corners linear resampling of
+ * The audio side of AniPortrait's Audio2Lmk around the ONNX graphs (docs/aniportrait-engine.md §1.1, §1.2,
+ * §1.5): wav2vec2 input normalisation, the 30 fps frame count, the align-corners linear resampling of
  * CNN features to video frames, and the 5 s chunk plan of audio2pose.
  */
 export const WAV2VEC_RATE_HZ = ANALYSIS_RATE_HZ;
@@ -61,7 +61,7 @@ export interface PoseChunk {
 /**
  * audio2pose's chunking as intended: 5 s (80 000 samples, 150 frames) chunks, the last two merged,
  * so the last covers 150..299 frames; one chunk when the clip is 5 s or shorter. Lengths always sum
- * to `videoFrameCount(sampleCount)` (fixes AniPortrait issues #137 and #200, ANIPORTRAIT_ONNX.md 1.5).
+ * to `videoFrameCount(sampleCount)` (fixes AniPortrait issues #137 and #200, docs/aniportrait-engine.md §1.5).
  */
 export function poseChunks(sampleCount: number): PoseChunk[] {
   const total = videoFrameCount(sampleCount);

@@ -1,7 +1,7 @@
 import type { ResampleFilter } from '../render/resample-image.js';
 import { resampleImage } from '../render/resample-image.js';
 
-/** CLIPImageProcessor's normalisation (ANIPORTRAIT_ONNX.md 3.1). */
+/** CLIPImageProcessor's normalisation (docs/aniportrait-engine.md §3.1). */
 const CLIP_MEAN = [0.48145466, 0.4578275, 0.40821073];
 const CLIP_STD = [0.26862954, 0.26130258, 0.27577711];
 /** SD1.5's latent scale. */
@@ -29,7 +29,7 @@ export function vaePixelValues(rgb: Uint8Array, widthPx: number, heightPx: numbe
 /**
  * How pose images reach the PoseGuider. `release`: AniPortrait's published scripts feed uint8 arrays,
  * so values are 2v - 1 (-1..509); `training`: v/255 mapped to [-1, 1] as in training
- * (ANIPORTRAIT_ONNX.md 0.1). The default is `release`.
+ * (docs/aniportrait-engine.md §3.2). The default is `release`.
  */
 export type PoseValueRange = 'release' | 'training';
 

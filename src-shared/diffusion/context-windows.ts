@@ -1,7 +1,7 @@
 /**
  * AniPortrait's context windows (context.py `uniform` at step 0): 16 frames starting every 12,
  * wrapping around the end of the clip; one window of all frames when the clip has 16 or fewer.
- * ANIPORTRAIT_ONNX.md 3.5.
+ * docs/aniportrait-engine.md §3.4.
  */
 export const CONTEXT_FRAMES = 16;
 export const CONTEXT_OVERLAP = 4;

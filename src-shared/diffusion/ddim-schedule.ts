@@ -1,7 +1,7 @@
 /**
  * AniPortrait's DDIM scheduler (diffusers 0.24 DDIMScheduler with inference_v2.yaml: linear betas
  * 0.00085..0.012 over 1000 steps, zero-terminal-SNR rescale, v-prediction, trailing spacing, eta 0,
- * final alpha 1). ANIPORTRAIT_ONNX.md 3.7. Arithmetic in float64 (the original runs it in float16 /
+ * final alpha 1). docs/aniportrait-engine.md §3.6. Arithmetic in float64 (the original runs it in float16 /
  * float32; documented deviation).
  */
 export const TRAIN_TIMESTEPS = 1000;

@@ -13,7 +13,7 @@ export interface FilmCall {
  * The order of FILM calls between two key frames that fills `step - 1` frames, as AniPortrait's
  * frame_interpolation.py (after dajes' inference.py): repeatedly take the remaining target whose
  * position inside its current bracket is closest to the middle. Indices are 0 (first key frame) ..
- * step (second key frame). step 3 -> dt 0.333251953125 then 0.5 (ANIPORTRAIT_ONNX.md 6).
+ * step (second key frame). step 3 -> dt 0.333251953125 then 0.5 (docs/aniportrait-engine.md §4.2).
  */
 export function filmSchedule(step: number): FilmCall[] {
   if (!Number.isInteger(step) || step < 1) throw new RangeError(`FILM step must be a positive integer, got ${step}`);

@@ -2,7 +2,7 @@ import { LANDMARK_COUNT } from './topology.js';
 
 /**
  * What face analysis of the reference photo yields; every engine starts from it.
- * Mirrors AniPortrait's `{lmks3d, trans_mat, lmks}` (ANIPORTRAIT_ONNX.md 1.6).
+ * Mirrors AniPortrait's `{lmks3d, trans_mat, lmks}` (docs/aniportrait-engine.md §1.6).
  */
 export interface FaceRig {
   /** Size of the analysed photo in pixels. */

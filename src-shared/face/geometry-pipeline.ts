@@ -3,7 +3,7 @@ import type { CanonicalFace } from './canonical-face-types.js';
 import { MESH_VERTEX_COUNT } from './topology.js';
 
 /**
- * MediaPipe's face geometry pipeline (geometry_pipeline.cc, ANIPORTRAIT_ONNX.md 1.6): from image
+ * MediaPipe's face geometry pipeline (geometry_pipeline.cc, docs/aniportrait-engine.md §1.6): from image
  * landmarks to the face pose in camera metric space and the face in its own metric space.
  * Camera: vertical FOV 63 degrees, near 1, origin top-left, as AniPortrait's projection.
  */

@@ -1,5 +1,5 @@
 /**
- * AniPortrait's pose-image connections (ANIPORTRAIT_ONNX.md Appendix A), in drawing order: later
+ * AniPortrait's pose-image connections (docs/aniportrait-engine.md §2.3), in drawing order: later
  * lines overwrite earlier pixels. `color` is the array-order tuple (c0, c1, c2) that AniPortrait writes
  * into its BGR canvas; the displayed RGB is the reversed tuple. 114 segments; 2 px thick lines.
  */

@@ -7,7 +7,7 @@ import { evaluateChannel } from './interpolate.js';
 import type { KeyframeLayer } from './keyframe-schema.js';
 
 /**
- * Generated track + keyframe layers -> the final track (ARCHITECTURE.md). The generated track is
+ * Generated track + keyframe layers -> the final track (docs/architecture.md §6). The generated track is
  * never changed: layers add their channel values (degrees and cm for pose channels, the 0..1
  * expression scale for the others) frame by frame, in layer order; disabled layers are skipped.
  * Regenerating from new audio and composing again keeps every keyframe.

@@ -1,7 +1,7 @@
 import { POSE_LENGTH } from '../face/topology.js';
 
 /**
- * AniPortrait's pose-template looping (ANIPORTRAIT_ONNX.md 1.4): the template forwards, then
+ * AniPortrait's pose-template looping (docs/aniportrait-engine.md §1.4): the template forwards, then
  * backwards without its end frames (p[0..n-1], p[n-2..1]), tiled and cut to `frameCount` frames.
  * `template` is n x POSE_LENGTH.
  */

@@ -1,7 +1,7 @@
 import { multiplyMat4, poseToMatrix } from './euler-pose.js';
 
 /**
- * AniPortrait's perspective camera (ANIPORTRAIT_ONNX.md 1.7): 63 degree vertical FOV, near 1,
+ * AniPortrait's perspective camera (docs/aniportrait-engine.md §2.1): 63 degree vertical FOV, near 1,
  * far 10000, camera looking down -z, y flipped to a top-left image origin. The constants are
  * rounded to float32 exactly as the reference computes them.
  */

@@ -8,7 +8,7 @@ export const POSE_IMAGE_SIZE_PX = 512;
 export const POSE_LINE_THICKNESS_PX = 2;
 
 /**
- * AniPortrait's pose image (ANIPORTRAIT_ONNX.md section 2; AP:src/utils/draw_util.py with mediapipe
+ * AniPortrait's pose image (docs/aniportrait-engine.md §2.3; AP:src/utils/draw_util.py with mediapipe
  * 0.10.11 drawing_utils): a black 512 x 512 x 3 uint8 canvas with the 114 connections drawn in
  * order by cv2.line(thickness 2), byte-identical to the Python original.
  *

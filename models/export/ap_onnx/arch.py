@@ -5,7 +5,7 @@ building modules with random weights. The full-size values are the published con
 stable-diffusion-v1-5/unet, sd-vae-ft-mse, sd-image-variations-diffusers/image_encoder (CLIP ViT-L/14)
 and wav2vec2-base (transformers' Wav2Vec2Config defaults).
 
-Tiny stand-ins follow ANIPORTRAIT_ONNX.md section 4.2: channels (32, 64, 128), latent 8x8, frames
+Tiny stand-ins (docs/aniportrait-engine.md §5.5): channels (32, 64, 128), latent 8x8, frames
 64x64, text dim 16. They keep every block of the real layout (so all 16 bank tensors exist) and the
 multiples GroupNorm(32) and 8 attention heads need. Graphs built from them do not load in the app
 (the manifest's fixed sizes differ); they exist to test the export path quickly, even on CPU.

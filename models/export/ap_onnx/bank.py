@@ -1,4 +1,4 @@
-"""The reference-attention bank as explicit tensors (ANIPORTRAIT_ONNX.md sections 3.2, 4.4, 5.1).
+"""The reference-attention bank as explicit tensors (docs/aniportrait-engine.md §3.3, §3.5, §5.5).
 
 AniPortrait's ReferenceAttentionControl monkey-patches every spatial transformer block: the reference
 UNet's blocks append norm1(hidden_states) to a Python list ("write"), the denoising UNet's blocks
@@ -12,7 +12,7 @@ Here each of the 16 blocks gets a small explicit forward instead:
   reader  norm1 -> self-attention over concat([norm1, bank], token axis) -> cross-attention ->
           feed-forward; the bank tensors are the denoising graph's inputs ([1, K, C], broadcast over
           the F frames). A zero-length bank (K = 0) makes the concat a no-op, i.e. plain
-          self-attention: the unconditional branch of CFG (Mode A of section 4.4).
+          self-attention: the unconditional branch of CFG (mode A, docs/aniportrait-engine.md §3.5).
 The bank tensors flow through the traced graph as ordinary values, so they become graph outputs
 (writer) and graph inputs (reader).
 """

@@ -96,7 +96,7 @@ def _bank_check_inputs(ctx: Context) -> Tuple[torch.Tensor, torch.Tensor, torch.
 
 
 def resample_features(features: np.ndarray, frames: int) -> np.ndarray:
-    """F.interpolate(mode='linear', align_corners=True) along time (section 1.2), as the engine does in TS."""
+    """F.interpolate(mode='linear', align_corners=True) along time (docs/aniportrait-engine.md §1.2), as the engine does in TS."""
     length = features.shape[1]
     if frames == 1 or length == 1:
         source = np.zeros(frames, dtype=np.float32)

@@ -2,7 +2,7 @@
 
 AniPortrait's 3D modules reshape between [B, C, F, H, W] and per-frame batches with einops, passing
 `f=video_length`. einops works out the target shape in Python; under torch.onnx tracing that can
-freeze the frame count the graph was traced with (ANIPORTRAIT_ONNX.md section 5, note 3). These
+freeze the frame count the graph was traced with (docs/aniportrait-engine.md §5.5). These
 replacements use reshape/permute/expand with sizes read from the tensors, which the tracer records as
 Shape ops, so F (and the pose guider's frame count) stay dynamic axes.
 

@@ -1,4 +1,4 @@
-"""Audio2Lmk graphs (ANIPORTRAIT_ONNX.md sections 1.2-1.5 and 4.1 rows 1-4), all fp32 as in AniPortrait.
+"""Audio2Lmk graphs (docs/aniportrait-engine.md §1.2-1.5 and §5.1 rows 1-4), all fp32 as in AniPortrait.
 
 The wav2vec2 forward of AniPortrait is split where it resamples to 30 fps:
   w2v_feature_encoder  input_values [1,N] -> CNN -> extract_features [1,L,512]
@@ -137,7 +137,7 @@ def _normal(gen: torch.Generator, *shape: int, scale: float = 1.0) -> torch.Tens
 
 
 def _zscore(x: torch.Tensor) -> torch.Tensor:
-    """Wav2Vec2FeatureExtractor's normalisation (section 1.1)."""
+    """Wav2Vec2FeatureExtractor's normalisation (docs/aniportrait-engine.md §1.1)."""
     return (x - x.mean()) / torch.sqrt(x.var(unbiased=False) + 1e-7)
 
 

@@ -1,4 +1,4 @@
-"""film_net.onnx (ANIPORTRAIT_ONNX.md section 4.1 row 12): FILM "Style" frame interpolation for -acc.
+"""film_net.onnx (docs/aniportrait-engine.md §5.1 row 11): FILM "Style" frame interpolation for -acc.
 
 Traced at the manifest's fixed 512x512 (a multiple of 64, as the 7-level pyramid needs). Internals are
 float32 by default even with --fp16: the graph uses GridSample (bilinear, border) and linspace (Range),
@@ -37,7 +37,7 @@ def plan_film_net(ctx: Context) -> ExportPlan:
         x1 = (x0 + 0.1 * torch.randn(*shape, generator=gen)).clamp(0.0, 1.0)
         return Case(f"dt={time:g}", (x0, x1, torch.full((1, 1), time)))
 
-    # dt values of AniPortrait's fi_step 3 schedule (section 6): 0.333251953125 (f16-rounded 1/3), then 0.5.
+    # dt values of AniPortrait's fi_step 3 schedule (docs/aniportrait-engine.md §4.2): 0.333251953125 (f16-rounded 1/3), then 0.5.
     cases = [case(0.5), case(0.333251953125)]
     precision = "fp16" if dt == torch.float16 else "fp32"
     return ExportPlan(FilmGraph(model, dt), cases, precision)

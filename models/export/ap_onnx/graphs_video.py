@@ -1,9 +1,9 @@
-"""Lmk2Video graphs (ANIPORTRAIT_ONNX.md sections 3 and 4.1 rows 6-11).
+"""Lmk2Video graphs (docs/aniportrait-engine.md §3 and §5.1 rows 5-10).
 
 Every wrapper takes and returns float32 and casts to the internal dtype inside (fp16 by default, as
 AniPortrait runs these models), so the TypeScript side never handles half floats. Video tensors are
 frame-major at the graph boundary ([F, C, h, w]); the wrappers permute to AniPortrait's [1, C, F, h, w]
-(batch 1: CFG runs as two batch-1 calls, Mode A of section 4.4).
+(batch 1: CFG runs as two batch-1 calls, mode A, docs/aniportrait-engine.md §3.5).
 """
 from __future__ import annotations
 
@@ -91,7 +91,7 @@ class PoseGuiderGraph(nn.Module):
     """pose_guider.onnx: the 5 pose feature maps per frame (BatchNorm in eval mode: frames independent).
 
     PoseGuider.forward also takes the reference pose image, but its branch never reaches the output
-    (section 0.2); the wrapper passes the first frame there and the exporter prunes that branch."""
+    (docs/aniportrait-engine.md §3.2); the wrapper passes the first frame there and the exporter prunes that branch."""
 
     def __init__(self, guider: nn.Module, dtype: torch.dtype) -> None:
         super().__init__()
@@ -208,7 +208,7 @@ def plan_pose_guider(ctx: Context) -> ExportPlan:
     spec, gen, dt = ctx.graph("pose_guider"), ctx.rng("pose_guider"), ctx.video_dtype
     module = PoseGuiderGraph(prepare(build_pose_guider(ctx.sources), ctx, dt), dt)
 
-    def pose_frames(count: int) -> torch.Tensor:  # 2v - 1 with v in 0..255, as the release feeds them (section 0.1)
+    def pose_frames(count: int) -> torch.Tensor:  # 2v - 1 with v in 0..255, as the release feeds them (docs/aniportrait-engine.md §3.2)
         return torch.randint(0, 256, _shape(spec, 0, ctx, Nf=count), generator=gen).float() * 2.0 - 1.0
 
     return ExportPlan(module, [Case(f"Nf={n}", (pose_frames(n),)) for n in (2, 1)], _precision(dt))

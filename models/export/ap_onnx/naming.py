@@ -1,4 +1,4 @@
-"""Names of the reference-bank tensors (ANIPORTRAIT_ONNX.md section 4.2), from module paths.
+"""Names of the reference-bank tensors (docs/aniportrait-engine.md §5.2), from module paths.
 
 Both UNets hold one transformer block per spatial attention: `down_blocks.{i}.attentions.{j}`,
 `mid_block.attentions.0` and `up_blocks.{i}.attentions.{j}`, each with `transformer_blocks.0`.

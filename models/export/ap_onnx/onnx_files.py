@@ -1,4 +1,4 @@
-"""torch.onnx.export with the settings of ANIPORTRAIT_ONNX.md section 5, and the files it leaves.
+"""torch.onnx.export with the settings of docs/aniportrait-engine.md §5.5, and the files it leaves.
 
 The TorchScript-based exporter (dynamo=False where the torch version has that switch), opset 17,
 constant folding, eval-mode training flag, the manifest's names and dynamic axes. The exporter writes
@@ -65,7 +65,7 @@ def _trace(plan: ExportPlan, graph: GraphSpec, dims: Mapping[str, int], path: Pa
 
 
 def _require_inference_batchnorm(model: "object", graph: GraphSpec) -> None:
-    """BatchNorm must be exported in eval mode (section 5, note 5): no training_mode=1 nodes."""
+    """BatchNorm must be exported in eval mode (docs/aniportrait-engine.md §5.5): no training_mode=1 nodes."""
     for node in model.graph.node:  # type: ignore[attr-defined]
         if node.op_type == "BatchNormalization" and any(a.name == "training_mode" and a.i == 1 for a in node.attribute):
             raise ExportError(f"{graph.file}: BatchNormalization {node.name} was exported in training mode")

@@ -54,7 +54,7 @@ class Context:
         if which not in self.cache:
             model = build_audio_model(self.sources, which)
             if which == "a2p" and self.sources.random_init:
-                # The real checkpoints share the frozen CNN (section 1.2); keep that true for random weights,
+                # The real checkpoints share the frozen CNN (docs/aniportrait-engine.md §1.2); keep that true for random weights,
                 # so w2v_feature_encoder.onnx serves both models here as well.
                 cnn = self.audio_model("a2m").audio_encoder.feature_extractor
                 model.audio_encoder.feature_extractor.load_state_dict(cnn.state_dict())

@@ -158,7 +158,7 @@ def _random_wav2vec2_config(sources: Sources) -> Path:
 
 
 def _load_audio_checkpoint(model: nn.Module, path: Path) -> None:
-    """AniPortrait loads these with strict=False; report what that would hide (section 5, note 6)."""
+    """AniPortrait loads these with strict=False; report what that would hide (docs/aniportrait-engine.md §5.5)."""
     state = torch.load(str(path), map_location="cpu")
     missing, unexpected = model.load_state_dict(state, strict=False)
     has_encoder = any(k.startswith("audio_encoder.") for k in state)
@@ -286,7 +286,7 @@ def build_film(sources: Sources) -> nn.Module:
     """dajes' eager Interpolator with the weights of AniPortrait's TorchScript film_net_fp16.pt.
 
     Tracing the eager module (not the ScriptModule) avoids Loop/Sequence ops over Python lists
-    (section 5, note 8). The f16 weights are copied into f32 parameters (exact)."""
+    (docs/aniportrait-engine.md §5.5). The f16 weights are copied into f32 parameters (exact)."""
     if sources.film_repo is None:
         raise ExportError("film_net needs --film-repo")
     path = str(sources.film_repo.resolve())

@@ -48,7 +48,7 @@ const ROTATION_SCALE = 0.5;
 const POSE_SMOOTH_WINDOW = 7;
 
 /**
- * AniPortrait's Audio2Lmk on the exported graphs (ANIPORTRAIT_ONNX.md 1.1-1.5): wav2vec2 features
+ * AniPortrait's Audio2Lmk on the exported graphs (docs/aniportrait-engine.md §1.1-1.5): wav2vec2 features
  * of the normalised clip, resampled to 30 fps, give the mesh offsets (audio2mesh) and, chunk by
  * chunk, the head pose (audio2pose, autoregressive). Output: the shared LandmarkTrack at 30 fps.
  */

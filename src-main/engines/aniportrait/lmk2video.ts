@@ -42,7 +42,7 @@ export interface AniPortraitVideoRequest {
 }
 
 /**
- * AniPortrait's Lmk2Video (Pose2VideoPipeline, ANIPORTRAIT_ONNX.md 3.10, CFG mode A): CLIP and VAE
+ * AniPortrait's Lmk2Video (Pose2VideoPipeline, docs/aniportrait-engine.md §3.9, CFG mode A): CLIP and VAE
  * of the reference, the reference UNet's attention bank once, pose features per key frame, DDIM over
  * 16-frame context windows with wrap-around and averaging, then a FrameStream that decodes and
  * interpolates frames in order for preview and export.
