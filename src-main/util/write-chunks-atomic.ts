@@ -1,26 +1,26 @@
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { once } from 'node:events';
 import { toStudioFsError } from './fs-errors.js';
+import { acquireOutputLock } from './output-lock.js';
 
 /**
- * Streams text chunks to `<path>.part` and renames it to `path` only when complete, so a failed
- * or full-disk write never leaves a half file under the real name.
+ * Streams text chunks to `<path>.part` (created exclusively, never through a link, under an
+ * exclusive `<path>.lock`) and renames it to `path` only when complete, so a failed or full-disk
+ * write never leaves a half file under the real name, and two jobs never write the same file.
  */
 export async function writeChunksAtomic(path: string, chunks: Iterable<string>, what: string): Promise<void> {
-  const partPath = `${path}.part`;
-  const stream = createWriteStream(partPath);
+  const lock = await acquireOutputLock(path, what);
   try {
-    await once(stream, 'open');
-    for (const chunk of chunks) {
-      if (!stream.write(chunk)) await once(stream, 'drain');
+    const stream = lock.handle.createWriteStream({ autoClose: false });
+    try {
+      for (const chunk of chunks) {
+        if (!stream.write(chunk)) await new Promise<void>((resolve, reject) => stream.once('drain', () => resolve()).once('error', reject));
+      }
+      await new Promise<void>((resolve, reject) => stream.once('error', reject).end(() => resolve()));
+    } catch (error) {
+      stream.destroy();
+      throw toStudioFsError(error, what);
     }
-    stream.end();
-    await once(stream, 'finish');
-    await rename(partPath, path);
-  } catch (error) {
-    stream.destroy();
-    await rm(partPath, { force: true });
-    throw toStudioFsError(error, what);
+    await lock.commit();
+  } finally {
+    await lock.release();
   }
 }
