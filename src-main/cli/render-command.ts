@@ -7,6 +7,7 @@ import { generateBuiltinTrack } from '../engines/builtin/generate-track.js';
 import { analyzePhoto } from '../face/analyze-photo.js';
 import { decodeAudioClip } from '../media/decode-audio-clip.js';
 import { aniPortraitTrack, openJobModels } from './aniportrait-job.js';
+import { checkJobOutput } from './check-job-output.js';
 import type { JobArgs } from './job-args.js';
 import { JOB_OPTIONS, JOB_OPTIONS_HELP, parseJobArgs } from './job-args.js';
 import { createProgressBar } from './progress-bar.js';
@@ -45,6 +46,7 @@ const RENDER_OPTIONS = {
 export async function renderCommand(args: string[], log: (line: string) => void, signal: AbortSignal): Promise<void> {
   const { values } = parseArgs({ args, options: RENDER_OPTIONS });
   const job = parseJobArgs(values, RENDER_USAGE);
+  await checkJobOutput(job);
   const started = performance.now();
   if (job.engine === 'aniportrait') {
     await renderAniPortrait(job, values, log, signal, started);

@@ -9,6 +9,7 @@ import { analyzePhoto } from '../face/analyze-photo.js';
 import { decodeAudioClip } from '../media/decode-audio-clip.js';
 import { writeChunksAtomic } from '../util/write-chunks-atomic.js';
 import { aniPortraitTrack, openJobModels } from './aniportrait-job.js';
+import { checkJobOutput } from './check-job-output.js';
 import { JOB_OPTIONS, JOB_OPTIONS_HELP, parseJobArgs } from './job-args.js';
 
 export const TRACK_USAGE = `aniportrait track --image PHOTO --audio AUDIO --out track.json
@@ -28,6 +29,7 @@ ${JOB_OPTIONS_HELP}
 export async function trackCommand(args: string[], log: (line: string) => void, signal?: AbortSignal): Promise<void> {
   const { values } = parseArgs({ args, options: JOB_OPTIONS });
   const job = parseJobArgs(values, TRACK_USAGE);
+  await checkJobOutput(job);
   const started = performance.now();
   const models = job.engine === 'aniportrait' ? await openJobModels(job, log) : undefined;
   try {

@@ -5,6 +5,7 @@ import { StudioError } from '../../src-shared/util/result.js';
 import { DEFAULT_DIFFUSION } from '../engines/aniportrait/lmk2video.js';
 import { exportAniPortraitVideo } from '../engines/aniportrait/render-video.js';
 import { exportBuiltinVideo } from '../engines/builtin/export-video.js';
+import { checkExportOutput } from './check-export-output.js';
 import type { ProjectEngines } from './project-engines.js';
 
 type ProgressFn = (fraction: number, message: string) => void;
@@ -18,6 +19,7 @@ export async function exportProjectVideo(
   signal: AbortSignal,
   onProgress: ProgressFn,
 ): Promise<{ outPath: string; frameCount: number; durationSec: number; warnings: string[] }> {
+  await checkExportOutput(workDir, document, outPath);
   const aniPortrait = document.engines.lmk2video === 'aniportrait';
   const models = aniPortrait ? await engines.aniPortraitModels() : undefined;
   // Every graph the export needs is there before any work or any file.
