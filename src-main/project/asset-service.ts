@@ -14,6 +14,7 @@ import { parseNpy } from '../../src-shared/formats/npy.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { toStudioFsError } from '../util/fs-errors.js';
 import { ASSETS_DIR } from './project-files.js';
+import { realPathInside } from './real-path-inside.js';
 import type { ProjectService } from './project-service.js';
 
 export type ImportSource =
@@ -49,7 +50,8 @@ export class AssetService {
     const originalName = source.kind === 'bytes' ? source.fileName : source.path.split(/[\\/]/).pop() ?? source.path;
     const label = `The ${role} "${originalName}"`;
     const relPath = `${ASSETS_DIR}/${role}-${randomBytes(6).toString('hex')}${safeExtension(originalName)}`;
-    const destination = join(dir, relPath);
+    // The assets folder itself may have been replaced by a link: nothing is written through it.
+    const destination = realPathInside(dir, join(dir, relPath), relPath);
     const byteLength = await this.copyIn(source, destination, label);
     try {
       const media = await probeAsset(role, destination, label);
@@ -85,7 +87,8 @@ export class AssetService {
     if (!isSafeRelativePath(relPath) || !file.startsWith(dir + sep)) {
       throw new StudioError('forbidden', `"${relPath}" is outside the project folder.`);
     }
-    return file;
+    // A link inside the project (assets/x.wav -> /etc/shadow, assets/root -> /) is followed here, and refused.
+    return realPathInside(dir, file, relPath);
   }
 
   private async copyIn(source: ImportSource, destination: string, label: string): Promise<number> {

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { OpenedProject } from '../../src-shared/ipc/contract.js';
 import { createProject } from '../../src-shared/project/create-project.js';
@@ -17,6 +17,7 @@ import {
 } from './project-files.js';
 import type { RecentProject } from './recent-projects.js';
 import { RecentProjects } from './recent-projects.js';
+import { realPathInside } from './real-path-inside.js';
 
 /**
  * Project bundles on disk. Every request names a project by its working folder (`workDir`), and
@@ -69,6 +70,7 @@ export class ProjectService {
     const target = resolve(path.endsWith(PROJECT_EXTENSION) ? path : `${path}${PROJECT_EXTENSION}`);
     const saved: ProjectDocument = { ...document, modifiedAt: now.toISOString() };
     if (target !== from) {
+      await checkAssetsCopyable(from, document);
       await prepareTarget(target);
       await copyAssets(from, target, document);
     }
@@ -148,4 +150,26 @@ async function copyAssets(from: string, to: string, document: ProjectDocument): 
       throw toStudioFsError(error, `the asset "${asset.originalName}" (${asset.relPath})`);
     }
   }
+}
+
+/** Save As copies plain files of the project only: a link (to anything, anywhere) is refused before the target is touched. */
+async function checkAssetsCopyable(from: string, document: ProjectDocument): Promise<void> {
+  for (const asset of document.assets) {
+    const source = join(from, asset.relPath);
+    const shownAs = `the asset "${asset.originalName}" (${asset.relPath})`;
+    realPathInside(from, source, asset.relPath);
+    let stats;
+    try {
+      stats = await lstat(source);
+    } catch (error) {
+      throw toStudioFsError(error, shownAs);
+    }
+    if (!stats.isFile()) {
+      throw new StudioError('forbidden', `${capitalize(shownAs)} is a link or not a plain file, so it is not copied; nothing was saved. Import the file again, then save.`);
+    }
+  }
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
