@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { StudioError } from '../../src-shared/util/result.js';
 import type { PoseSourceRequest } from '../engines/shared/pose-sources.js';
+import { MAX_SEED, parseDecimalInteger } from './parse-number.js';
 
 /** Options shared by `track` and `render`. */
 export const JOB_OPTIONS = {
@@ -63,10 +64,8 @@ type JobValues = { [K in keyof typeof JOB_OPTIONS]?: string };
 export function parseJobArgs(values: JobValues, usage: string): JobArgs {
   if (!values.image || !values.audio || !values.out) throw new StudioError('invalid-request', `--image, --audio and --out are required.\n${usage}`);
   if (values['pose-template'] && values['pose-video']) throw new StudioError('invalid-request', 'Give --pose-template or --pose-video, not both.');
-  const fps = Number(values.fps);
-  const seed = Number(values.seed);
-  if (!Number.isInteger(fps) || fps < 1 || fps > 120) throw new StudioError('invalid-request', `--fps must be a whole number 1..120, got ${values.fps}.`);
-  if (!Number.isInteger(seed) || seed < 0) throw new StudioError('invalid-request', `--seed must be a whole number >= 0, got ${values.seed}.`);
+  const fps = parseDecimalInteger(values.fps, '--fps', 1, 120);
+  const seed = parseDecimalInteger(values.seed, '--seed', 0, MAX_SEED);
   const poseSource: PoseSourceRequest = values['pose-template']
     ? { kind: 'template', path: resolve(values['pose-template']) }
     : values['pose-video']
@@ -80,8 +79,7 @@ export function parseJobArgs(values: JobValues, usage: string): JobArgs {
   const providers = values.providers?.split(',').map((p) => p.trim());
   const unknown = providers?.filter((p) => !PROVIDER_CHOICES.includes(p as ProviderChoice));
   if (unknown?.length) throw new StudioError('invalid-request', `--providers takes a comma list of ${PROVIDER_CHOICES.join(', ')}; got ${unknown.join(', ')}.`);
-  const poseStyle = values['pose-style'] === undefined ? seed % 100 : Number(values['pose-style']);
-  if (!Number.isInteger(poseStyle) || poseStyle < 0 || poseStyle > 99) throw new StudioError('invalid-request', `--pose-style must be 0..99, got ${values['pose-style']}.`);
+  const poseStyle = values['pose-style'] === undefined ? seed % 100 : parseDecimalInteger(values['pose-style'], '--pose-style', 0, 99);
   return {
     engine,
     modelsDir: values.models ? resolve(values.models) : undefined,

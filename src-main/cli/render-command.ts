@@ -8,6 +8,7 @@ import { analyzePhoto } from '../face/analyze-photo.js';
 import { decodeAudioClip } from '../media/decode-audio-clip.js';
 import { aniPortraitTrack, openJobModels } from './aniportrait-job.js';
 import { checkJobOutput } from './check-job-output.js';
+import { parseDecimalNumber } from './parse-number.js';
 import type { JobArgs } from './job-args.js';
 import { JOB_OPTIONS, JOB_OPTIONS_HELP, parseJobArgs } from './job-args.js';
 import { createProgressBar } from './progress-bar.js';
@@ -130,9 +131,7 @@ function elapsed(startedMs: number): string {
 
 function numberOption(text: string | undefined, name: string, fallback: number): number {
   if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isFinite(value)) throw new StudioError('invalid-request', `${name} must be a number, got ${text}.`);
-  return value;
+  return parseDecimalNumber(text, name);
 }
 
 function poseRange(text: string | undefined): 'release' | 'training' {
