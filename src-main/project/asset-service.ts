@@ -11,6 +11,7 @@ import type { AudioPeaks } from '../media/audio-peaks.js';
 import { probeAudio, probeImage, probeVideo } from '../media/probe-media.js';
 import { POSE_LENGTH } from '../../src-shared/face/topology.js';
 import { parseNpy } from '../../src-shared/formats/npy.js';
+import { firstBadPoseRow } from '../../src-shared/motion/pose-row-check.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { toStudioFsError } from '../util/fs-errors.js';
 import { ASSETS_DIR } from './project-files.js';
@@ -133,6 +134,8 @@ async function probeAsset(role: AssetRole, path: string, label: string): Promise
       if (array.shape.length !== 2 || array.shape[1] !== POSE_LENGTH || array.shape[0] < 2) {
         throw new StudioError('unsupported-media', `${label} has shape (${array.shape.join(', ')}); a pose template is (n, 6) rows of [rx, ry, rz, tx, ty, tz] like AniPortrait's pose_temp.npy.`);
       }
+      const bad = firstBadPoseRow(array.data);
+      if (bad) throw new StudioError('unsupported-media', `${label} cannot be used as a pose template: ${bad}. Fix or re-export the template.`);
       return { kind: 'pose-template', frameCount: array.shape[0] };
     }
   }
