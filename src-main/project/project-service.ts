@@ -17,7 +17,7 @@ import {
 } from './project-files.js';
 import type { RecentProject } from './recent-projects.js';
 import { RecentProjects } from './recent-projects.js';
-import { realPathInside } from './real-path-inside.js';
+import { deepestReal, isInside, realPathInside } from './real-path-inside.js';
 
 /**
  * Project bundles on disk. Every request names a project by its working folder (`workDir`), and
@@ -70,6 +70,7 @@ export class ProjectService {
     const target = resolve(path.endsWith(PROJECT_EXTENSION) ? path : `${path}${PROJECT_EXTENSION}`);
     const saved: ProjectDocument = { ...document, modifiedAt: now.toISOString() };
     if (target !== from) {
+      checkTargetOutside(from, target);
       await checkAssetsCopyable(from, document);
       await prepareTarget(target);
       await copyAssets(from, target, document);
@@ -172,4 +173,11 @@ async function checkAssetsCopyable(from: string, document: ProjectDocument): Pro
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** A target inside the source would be copied into itself, and removed with an untitled source. */
+function checkTargetOutside(from: string, target: string): void {
+  if (isInside(deepestReal(target), deepestReal(from))) {
+    throw new StudioError('invalid-request', `"${target}" is inside the project "${from}" being saved; choose a folder outside it.`);
+  }
 }

@@ -19,7 +19,8 @@ export function isInside(path: string, dir: string): boolean {
   return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
-function deepestReal(path: string): string {
+/** The real path of `path`, or of its deepest existing folder joined with the rest when it does not exist yet. */
+export function deepestReal(path: string): string {
   const missing: string[] = [];
   let current = path;
   for (;;) {
