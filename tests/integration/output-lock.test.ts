@@ -37,6 +37,24 @@ describe('exclusive output files (.part and .lock)', () => {
     expect(leftovers('twice.mp4')).toEqual([]);
   });
 
+  it('writes a track file whole, and refuses a second writer of the same file while one writes', async () => {
+    const out = join(dir, 'track.json');
+    let second: Promise<void> | undefined;
+    function* chunks() {
+      for (let i = 0; i < 2000; i++) {
+        if (i === 1000) {
+          second = writeChunksAtomic(out, ['{}'], 'the track file');
+          second.catch(() => undefined);
+        }
+        yield `${'x'.repeat(1000)}\n`;
+      }
+    }
+    await writeChunksAtomic(out, chunks(), 'the track file');
+    await expect(second).rejects.toMatchObject({ code: 'unavailable' });
+    expect(readFileSync(out, 'utf8').length).toBe(2000 * 1001);
+    expect(leftovers('track.json')).toEqual([]);
+  });
+
   it('never follows a link planted at OUT.part: its target is untouched and OUT is not a link', async () => {
     const victim = join(dir, 'victim.txt');
     writeFileSync(victim, 'precious');
