@@ -1,6 +1,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { StudioError } from '../../src-shared/util/result.js';
+import { refuseIfLocked } from '../util/output-lock.js';
 
 export interface GuardedInput {
   readonly path: string;
@@ -36,6 +37,8 @@ export async function checkOutputPath(check: OutputCheck): Promise<void> {
       throw new StudioError('invalid-request', `The output "${outPath}" is ${input.label} ("${input.path}"); writing it would destroy that input. Choose another output file.`);
     }
   }
+  // A second job on an output that a running job writes fails here, before its analysis.
+  await refuseIfLocked(outPath);
   if (check.projectDir !== undefined) {
     const projectReal = await realpath(check.projectDir).catch(() => check.projectDir as string);
     if (isInside(outReal, projectReal)) {

@@ -100,6 +100,21 @@ export async function acquireOutputLock(outPath: string, what: string): Promise<
   };
 }
 
+/**
+ * Before any work: refuses an output that a running job holds, so a second job fails at once
+ * rather than after its analysis. (acquireOutputLock decides for good when writing starts.)
+ */
+export async function refuseIfLocked(outPath: string): Promise<void> {
+  const lockPath = `${outPath}.lock`;
+  const holder = await readOwner(lockPath);
+  if (holder !== null && (holder.host !== hostname() || isRunning(holder.pid))) throw busy(outPath, lockPath, holder);
+}
+
+function busy(outPath: string, lockPath: string, holder: LockOwner | null): StudioError {
+  const who = holder === null ? '' : holder.pid === process.pid ? ' (an export in this studio)' : ` (process ${holder.pid}${holder.host !== hostname() ? ` on ${holder.host}` : ''})`;
+  return new StudioError('unavailable', `"${outPath}" is being written by another job${who}. Wait for it to finish or choose another file. If no job is running, delete "${lockPath}".`);
+}
+
 /** Creates the lock, or takes over a stale one; a live one is refused at once. */
 async function claimLock(lockPath: string, outPath: string, partPath: string, what: string): Promise<void> {
   const owner: LockOwner = { pid: process.pid, host: hostname() };
@@ -119,10 +134,7 @@ async function claimLock(lockPath: string, outPath: string, partPath: string, wh
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw lockError(error, outPath, what);
       }
       const holder = await readOwner(lockPath);
-      if (holder === null || holder.host !== owner.host || isRunning(holder.pid)) {
-        const who = holder === null ? '' : holder.pid === process.pid ? ' (an export in this studio)' : ` (process ${holder.pid}${holder.host !== owner.host ? ` on ${holder.host}` : ''})`;
-        throw new StudioError('unavailable', `"${outPath}" is being written by another job${who}. Wait for it to finish or choose another file. If no job is running, delete "${lockPath}".`);
-      }
+      if (holder === null || holder.host !== owner.host || isRunning(holder.pid)) throw busy(outPath, lockPath, holder);
       // Stale: its process is gone. Remove its .part (a link is removed, never followed) and its lock.
       await removeStalePart(partPath, what);
       await rm(lockPath, { force: true });

@@ -52,6 +52,20 @@ describe.runIf(built && linux && photo !== undefined)('stopping a running export
     });
   }
 
+  it('a second render of the same output fails at once, naming the running one, and leaves the first alone', async () => {
+    const out = join(dir, 'busy.mp4');
+    const { cli, exited } = await startRender(out);
+    const second = spawnSync(process.execPath, [BIN, 'render', '--image', photo as string, '--audio', audio, '--out', out, '--size', '256'], { env, encoding: 'utf8' });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toMatch(new RegExp(`busy\\.mp4" is being written by another job \\(process ${cli.pid}\\)\\. Wait for it to finish or choose another file`));
+    // Refused before its own analysis or rendering started.
+    expect(second.stderr).not.toMatch(/Rendering|warning/);
+    expect(existsSync(`${out}.part`)).toBe(true);
+    cli.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(leftovers('busy.mp4')).toEqual([]);
+  });
+
   it('after SIGKILL, ffmpeg stops by itself (its input closed) and the next run replaces the stale .part and lock', async () => {
     const out = join(dir, 'killed.mp4');
     const { cli, ffmpegPid, exited } = await startRender(out);
