@@ -7,6 +7,7 @@ import { createProject } from '../../src-shared/project/create-project.js';
 import { projectPoints } from '../../src-shared/projection/perspective-projection.js';
 import { writeProjectDocument } from '../project/project-files.js';
 import { audio2lmkFigures } from './audio2lmk-bench.js';
+import { largePhotoFigures, childLargePhoto } from './large-photo-bench.js';
 import { lmk2videoFigures, timedExport } from './lmk2video-bench.js';
 
 /**
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   const photo = process.argv[2] ?? join('..', 'shared', 'fixtures', 'aniportrait', 'ref_cxk.png');
   Object.assign(figures, await audio2lmkFigures(photo));
   Object.assign(figures, await lmk2videoFigures(photo));
+  Object.assign(figures, await largePhotoFigures(photo));
 
   figures.peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(`${JSON.stringify({ bench: 'aniportrait-studio', node: process.versions.node, figures }, null, 2)}\n`);
@@ -62,4 +64,4 @@ async function childExport(): Promise<void> {
   process.send?.({ peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
 }
 
-void (process.argv[2] === '--child-export' ? childExport() : main());
+void (process.argv[2] === '--child-export' ? childExport() : process.argv[2] === '--child-large-photo' ? childLargePhoto(process.argv[3]) : main());

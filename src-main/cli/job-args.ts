@@ -6,6 +6,7 @@ import { ENGINES } from '../../src-shared/project/project-schema.js';
 import { StudioError } from '../../src-shared/util/result.js';
 import { defaultModelsDir } from '../services/model-status.js';
 import { resolveDataDirs } from '../util/data-dirs.js';
+import { MAX_SEED, parseDecimalInteger, parseDecimalNumber } from './parse-number.js';
 import { loadProjectJob } from './project-job.js';
 
 /** The defaults of a job given by flags (a project's own settings replace them). */
@@ -96,6 +97,7 @@ export async function jobFromArgs(values: JobValues, usage: string, command: 're
     diffusion: DEFAULT_DIFFUSION_SETTINGS,
     layers: [],
     models: { dir: modelsDirOf(values) },
+    project: null,
     trackKey: null,
   };
   return { job: withOverrides(base, values), outPath: resolve(values.out) };
@@ -114,13 +116,13 @@ function withOverrides(base: RenderJob, values: JobValues): RenderJob {
   if (engines.lmk2video !== 'aniportrait' && (values.steps || values.guidance || values['film-step'] || values['pose-range'])) {
     throw new StudioError('invalid-request', '--steps, --guidance, --film-step and --pose-range belong to the aniportrait Lmk2Video (--engine or --video-engine aniportrait).');
   }
-  const fps = values.fps === undefined ? base.fps : wholeNumber(values.fps, '--fps', 1, 120);
-  const seed = values.seed === undefined ? base.seed : wholeNumber(values.seed, '--seed', 0, 2 ** 31 - 1);
-  const poseStyle = values['pose-style'] !== undefined ? wholeNumber(values['pose-style'], '--pose-style', 0, 99) : values.seed !== undefined ? seed % 100 : base.poseStyle;
+  const fps = values.fps === undefined ? base.fps : parseDecimalInteger(values.fps, '--fps', 1, 120);
+  const seed = values.seed === undefined ? base.seed : parseDecimalInteger(values.seed, '--seed', 0, MAX_SEED);
+  const poseStyle = values['pose-style'] !== undefined ? parseDecimalInteger(values['pose-style'], '--pose-style', 0, 99) : values.seed !== undefined ? seed % 100 : base.poseStyle;
   const diffusion: DiffusionSettings = {
-    steps: values.steps === undefined ? base.diffusion.steps : wholeNumber(values.steps, '--steps', 1, 1000),
-    guidanceScale: values.guidance === undefined ? base.diffusion.guidanceScale : decimal(values.guidance, '--guidance'),
-    filmStep: values['film-step'] === undefined ? base.diffusion.filmStep : wholeNumber(values['film-step'], '--film-step', 1, 16),
+    steps: values.steps === undefined ? base.diffusion.steps : parseDecimalInteger(values.steps, '--steps', 1, 200),
+    guidanceScale: values.guidance === undefined ? base.diffusion.guidanceScale : parseDecimalNumber(values.guidance, '--guidance'),
+    filmStep: values['film-step'] === undefined ? base.diffusion.filmStep : parseDecimalInteger(values['film-step'], '--film-step', 1, 8),
     poseValueRange: poseRange(values['pose-range']) ?? base.diffusion.poseValueRange,
   };
   const interpolation: InterpolatorId = values['film-step'] === undefined ? engines.interpolation : diffusion.filmStep > 1 ? 'film' : 'none';
@@ -159,19 +161,6 @@ function providerList(text: string): ProviderChoice[] {
   const unknown = providers.filter((p) => !PROVIDER_CHOICES.includes(p as ProviderChoice));
   if (unknown.length > 0) throw new StudioError('invalid-request', `--providers takes a comma list of ${PROVIDER_CHOICES.join(', ')}; got ${unknown.join(', ')}.`);
   return providers as ProviderChoice[];
-}
-
-/** A whole number written in plain decimal digits (no 1e3, 0x10 or 12.0), within min..max. */
-function wholeNumber(text: string, flag: string, min: number, max: number): number {
-  const value = /^\d{1,16}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw new StudioError('invalid-request', `${flag} must be a whole number ${min}..${max}, got ${text}.`);
-  return value;
-}
-
-function decimal(text: string, flag: string): number {
-  const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
-  if (!Number.isFinite(value)) throw new StudioError('invalid-request', `${flag} must be a number, got ${text}.`);
-  return value;
 }
 
 function poseRange(text: string | undefined): 'release' | 'training' | undefined {

@@ -6,5 +6,5 @@ import { projectAssetPath, readProjectDocument, toProjectDir } from '../project/
 export async function loadProjectJob(path: string, modelsDir: string): Promise<{ job: RenderJob; projectDir: string }> {
   const projectDir = toProjectDir(path);
   const { document } = await readProjectDocument(projectDir);
-  return { job: jobFromDocument(document, { assetPath: (relPath) => projectAssetPath(projectDir, relPath), modelsDir }), projectDir };
+  return { job: jobFromDocument(document, { assetPath: (relPath) => projectAssetPath(projectDir, relPath), modelsDir, projectDir }), projectDir };
 }

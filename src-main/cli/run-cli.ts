@@ -1,3 +1,4 @@
+import { constants as osConstants } from 'node:os';
 import { parseArgs } from 'node:util';
 import { collectAppInfo } from '../services/app-info.js';
 import { defaultModelsDir } from '../services/model-status.js';
@@ -42,22 +43,41 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   if (command !== 'track' && command !== 'render') return runCommand(argv);
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  // Ctrl+C cancels cleanly: ffmpeg is stopped and no partial file stays behind.
+  // Ctrl+C, SIGTERM and SIGHUP cancel cleanly: ffmpeg is stopped and no partial file stays behind;
+  // the exit status is 128 + the signal's number, as shells report it (130 for Ctrl+C).
   const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
+  let stoppedBy: StopSignal | undefined;
+  const handlers = STOP_SIGNALS.map((name) => {
+    const onSignal = () => {
+      stoppedBy ??= name;
+      controller.abort();
+    };
+    process.on(name, onSignal);
+    return () => process.off(name, onSignal);
+  });
   try {
     if (command === 'track') await trackCommand(rest, log, controller.signal);
     else await renderCommand(rest, log, controller.signal);
-    return 0;
+    return stoppedBy ? signalExitCode(stoppedBy) : 0;
   } catch (error) {
+    if (stoppedBy) {
+      process.stderr.write(`\naniportrait ${command}: stopped (${stoppedBy}); no partial file was left behind.\n`);
+      return signalExitCode(stoppedBy);
+    }
     // parseArgs throws TypeErrors with a code for unknown or malformed options.
     if (!(error instanceof StudioError) && !(error instanceof TypeError && 'code' in error)) throw error;
     process.stderr.write(`\naniportrait ${command}: ${error.message}\n`);
     return error instanceof StudioError && error.code !== 'invalid-request' ? 1 : 2;
   } finally {
-    process.off('SIGINT', onSigint);
+    handlers.forEach((off) => off());
   }
+}
+
+type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+const STOP_SIGNALS: readonly StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+function signalExitCode(name: StopSignal): number {
+  return 128 + osConstants.signals[name];
 }
 
 function runCommand(argv: string[]): number {

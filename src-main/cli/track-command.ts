@@ -3,6 +3,7 @@ import { paramTrackFrames } from '../../src-shared/face/face-param-track.js';
 import { trackJsonChunks } from '../../src-shared/formats/track-json.js';
 import { composeTrack } from '../../src-shared/keyframes/compose-track.js';
 import { AniPortraitModelSource } from '../pipeline/aniportrait-model-source.js';
+import { checkJobOutput } from '../pipeline/check-job-output.js';
 import { runTrack } from '../pipeline/run-track.js';
 import { writeChunksAtomic } from '../util/write-chunks-atomic.js';
 import { JOB_OPTIONS, JOB_OPTIONS_HELP, jobFromArgs } from './job-args.js';
@@ -25,6 +26,7 @@ ${JOB_OPTIONS_HELP}
 export async function trackCommand(args: string[], log: (line: string) => void, signal?: AbortSignal): Promise<void> {
   const { values } = parseArgs({ args, options: JOB_OPTIONS });
   const { job, outPath } = await jobFromArgs(values, TRACK_USAGE, 'track');
+  await checkJobOutput(job, outPath);
   const started = performance.now();
   const models = new AniPortraitModelSource(job.models.dir, job.models.providers, (warning) => log(`warning: ${warning}`));
   try {

@@ -7,6 +7,7 @@ import type { Sender } from '../ipc/router.js';
 import { createRouter } from '../ipc/router.js';
 import { createStudioHandlers } from '../services/studio-services.js';
 import { resolveDataDirs } from '../util/data-dirs.js';
+import { runExitCleanups } from '../util/exit-cleanup.js';
 import { electronDialogs } from './electron-dialogs.js';
 
 /** The thin Electron shell: one sandboxed, context-isolated window over the shared services. */
@@ -49,7 +50,11 @@ function createWindow(): void {
     });
     if (choice === 1) event.preventDefault();
   });
-  mainWindow.on('closed', () => (mainWindow = undefined));
+  mainWindow.on('closed', () => {
+    mainWindow = undefined;
+    // No window, no one to see an export: stop encoders and remove their .part files now.
+    runExitCleanups();
+  });
   void mainWindow.loadFile(rendererIndex);
 }
 
@@ -87,6 +92,9 @@ void app.whenReady().then(() => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
 });
+
+app.on('will-quit', runExitCleanups);
+for (const name of ['SIGTERM', 'SIGHUP'] as const) process.on(name, () => app.quit());
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

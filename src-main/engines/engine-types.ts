@@ -72,6 +72,8 @@ export interface Lmk2VideoEngine {
    */
   readonly frameShare: number;
   fpsProblem(fps: number): string | null;
+  /** Why it cannot run with these diffusion settings, or null (engines that do not diffuse ignore them). */
+  settingsProblem(diffusion: DiffusionSettings): string | null;
   /** The size it renders for the requested one (null: its default); throws a StudioError when it cannot. */
   outputSize(requested: FrameSize | null, context: EngineContext): Promise<FrameSize>;
   encode(input: VideoInput, context: VideoContext): Promise<void>;

@@ -25,8 +25,8 @@ export async function analyzePhoto(path: string, label: string): Promise<PhotoAn
     throw new StudioError('unsupported-media', `${label} shows no face the studio can find. Use a photo with one face looking roughly at the camera, well lit, not cut off.`);
   }
   const warnings: string[] = [];
-  if (faces.length > 1) warnings.push(`${label} shows ${faces.length} faces; the largest one is animated.`);
   const toSource = image.sourceWidthPx / image.widthPx;
+  if (faces.length > 1) warnings.push(`${label} shows ${faces.length} faces; the largest one, ${describePlace(face.boxPx, image.widthPx, toSource)}, is animated and framed.`);
   if (face.boxPx[2] * toSource < MIN_FACE_WIDTH_PX) {
     throw new StudioError(
       'unsupported-media',
@@ -53,4 +53,11 @@ export function buildRig(mesh: Float32Array, widthPx: number, heightPx: number, 
   const sourceHeightPx = Math.round(heightPx * toSourcePx);
   const { transMat, lmks3dCm } = solveFaceGeometry(normalized, LANDMARK_COUNT, widthPx, heightPx, canonical);
   return { imageWidthPx: sourceWidthPx, imageHeightPx: sourceHeightPx, lmks3dCm, transMat, landmarks2dPx };
+}
+
+/** Where a face box [x, y, w, h] sits, for the user: "at the left (x 40..410 px)". */
+function describePlace(boxPx: ArrayLike<number>, imageWidthPx: number, toSourcePx: number): string {
+  const centre = (boxPx[0] + boxPx[2] / 2) / imageWidthPx;
+  const side = centre < 1 / 3 ? 'at the left' : centre > 2 / 3 ? 'at the right' : 'in the middle';
+  return `${side} (x ${Math.round(boxPx[0] * toSourcePx)}..${Math.round((boxPx[0] + boxPx[2]) * toSourcePx)} px)`;
 }

@@ -58,3 +58,10 @@ export function forkForPeakRss(script: string, args: string[]): Promise<number> 
     child.on('exit', (code) => code !== 0 && reject(new Error(`${script} ${args[0]} exited with ${code}`)));
   });
 }
+
+/** `photo` scaled to facePhotoPx square and centred on a grey sidePx square (a huge photo with a small face). */
+export function padPhotoFile(photo: string, facePhotoPx: number, sidePx: number, outPath: string): void {
+  const { ffmpegPath } = ffmpegBinaries();
+  const offset = Math.round((sidePx - facePhotoPx) / 2);
+  execFileSync(ffmpegPath, ['-v', 'error', '-y', '-i', photo, '-vf', `scale=${facePhotoPx}:${facePhotoPx},pad=${sidePx}:${sidePx}:${offset}:${offset}:color=0x808080`, outPath]);
+}

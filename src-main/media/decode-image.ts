@@ -26,7 +26,15 @@ export async function decodeImageRgb(path: string, label: string, maxSidePx = 20
   return decodeImageScaled(path, label, facts.widthPx * factor, facts.heightPx * factor, facts);
 }
 
-/** Decodes an image resampled (Lanczos when shrinking or growing) to about widthPx x heightPx. */
+/** A rectangle of a photo in whole source pixels. */
+export interface PixelRegion {
+  readonly xPx: number;
+  readonly yPx: number;
+  readonly widthPx: number;
+  readonly heightPx: number;
+}
+
+/** Decodes an image resampled (Lanczos when growing, area when shrinking) to about widthPx x heightPx. */
 export async function decodeImageScaled(
   path: string,
   label: string,
@@ -35,16 +43,36 @@ export async function decodeImageScaled(
   known?: { widthPx: number; heightPx: number },
 ): Promise<DecodedImage> {
   const facts = known ?? (await probeImage(path, label));
+  return decodeImageRegion(path, label, { xPx: 0, yPx: 0, widthPx: facts.widthPx, heightPx: facts.heightPx }, targetWidthPx, targetHeightPx, facts);
+}
+
+/**
+ * Decodes only `region` of an image, resampled to about targetWidthPx x targetHeightPx: ffmpeg
+ * crops first, then resamples, so a small face in a huge photo costs the output's memory, not
+ * the whole photo upscaled.
+ */
+export async function decodeImageRegion(
+  path: string,
+  label: string,
+  region: PixelRegion,
+  targetWidthPx: number,
+  targetHeightPx: number,
+  known?: { widthPx: number; heightPx: number },
+): Promise<DecodedImage> {
+  const facts = known ?? (await probeImage(path, label));
   ffmpegBinaries();
   const widthPx = Math.max(1, Math.round(targetWidthPx));
   const heightPx = Math.max(1, Math.round(targetHeightPx));
-  const flags = widthPx < facts.widthPx ? 'area' : 'lanczos';
+  const flags = widthPx < region.widthPx ? 'area' : 'lanczos';
+  const whole = region.xPx === 0 && region.yPx === 0 && region.widthPx === facts.widthPx && region.heightPx === facts.heightPx;
+  // exact=1: no rounding of the offsets to the chroma grid of a YUV (JPEG) photo.
+  const cropFilter = whole ? '' : `crop=${region.widthPx}:${region.heightPx}:${region.xPx}:${region.yPx}:exact=1,`;
   const chunks: Buffer[] = [];
   await new Promise<void>((resolve, reject) => {
     const out = new PassThrough();
     out.on('data', (chunk: Buffer) => chunks.push(chunk));
     ffmpeg(path)
-      .outputOptions(['-frames:v', '1', '-vf', `scale=${widthPx}:${heightPx}:flags=${flags}`, '-pix_fmt', 'rgb24'])
+      .outputOptions(['-frames:v', '1', '-vf', `${cropFilter}scale=${widthPx}:${heightPx}:flags=${flags}`, '-pix_fmt', 'rgb24'])
       .format('rawvideo')
       .on('error', (error: Error) => reject(new StudioError('unsupported-media', `Could not decode ${label}: ${lastLine(error.message)}`)))
       .on('end', () => resolve())

@@ -1,16 +1,20 @@
-import { rename, rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { ChildProcess } from 'node:child_process';
 import ffmpeg from 'fluent-ffmpeg';
 import type { RgbaImage } from '../../src-shared/render/rgba-image.js';
 import { I420Converter } from '../../src-shared/render/rgba-to-i420.js';
 import { StudioError } from '../../src-shared/util/result.js';
+import { onExitCleanup } from '../util/exit-cleanup.js';
+import { acquireOutputLock } from '../util/output-lock.js';
 import { ffmpegBinaries } from './ffmpeg-binaries.js';
 import { FramePipe } from './frame-pipe.js';
 import { checkOutputWritable } from './check-output.js';
 
 export interface EncodeOptions {
-  /** Final file; the encoder writes `<outPath>.part` and renames it only when complete. */
+  /**
+   * Final file; the encoder writes `<outPath>.part` (created exclusively, under `<outPath>.lock`)
+   * and renames it only when complete. A second job on the same output fails at once.
+   */
   readonly outPath: string;
   readonly widthPx: number;
   readonly heightPx: number;
@@ -35,14 +39,24 @@ export type FrameRenderer = (frameIndex: number, image: RgbaImage) => void | Uin
  * removes the .part file: no broken file, no process left behind.
  */
 export async function encodeVideo(options: EncodeOptions, renderFrame: FrameRenderer): Promise<void> {
-  const { outPath, widthPx, heightPx, fps, frameCount, signal } = options;
-  const partPath = `${outPath}.part`;
+  const { outPath, widthPx, heightPx, signal } = options;
   if (signal?.aborted) throw new StudioError('cancelled', 'The export was cancelled.');
   if (widthPx % 2 !== 0 || heightPx % 2 !== 0) {
     throw new StudioError('invalid-request', `H.264 video (yuv420p) needs an even width and height; the output size is ${widthPx}x${heightPx}. Change it to an even size and export again.`);
   }
   await checkOutputWritable(outPath);
   ffmpegBinaries();
+  const lock = await acquireOutputLock(outPath, `the video "${outPath}"`);
+  try {
+    await encodeInto(lock.partPath, options, renderFrame);
+    await lock.commit();
+  } finally {
+    await lock.release();
+  }
+}
+
+async function encodeInto(partPath: string, options: EncodeOptions, renderFrame: FrameRenderer): Promise<void> {
+  const { outPath, widthPx, heightPx, fps, frameCount, signal } = options;
   let stderrTail = '';
   const command = ffmpeg()
     // Frames go to ffmpeg's stdin directly (FramePipe), not through a stream fluent-ffmpeg pipes.
@@ -63,6 +77,9 @@ export async function encodeVideo(options: EncodeOptions, renderFrame: FrameRend
       '-c:a', 'aac',
       '-b:a', '160k',
       '-af', 'apad',
+      // The video ends the file: if our process dies, stdin closes and ffmpeg stops there (with
+      // apad alone it would go on encoding silence up to -t).
+      '-shortest',
       '-t', (frameCount / fps).toFixed(6),
       '-movflags', '+faststart',
     ])
@@ -80,6 +97,8 @@ export async function encodeVideo(options: EncodeOptions, renderFrame: FrameRend
     stopped = true;
     command.kill('SIGKILL');
   };
+  // However this process ends (exit, crash), ffmpeg is killed with it.
+  const unregisterKill = onExitCleanup(onAbort);
   const pipe = new Promise<FramePipe>((resolve, reject) => {
     command.on('start', () => {
       if (stopped) command.kill('SIGKILL');
@@ -106,13 +125,12 @@ export async function encodeVideo(options: EncodeOptions, renderFrame: FrameRend
     frames.end();
     await finished;
     if (signal?.aborted) throw new StudioError('cancelled', 'The export was cancelled.');
-    await rename(partPath, outPath);
   } catch (error) {
     onAbort();
     await finished.catch(() => undefined);
-    await rm(partPath, { force: true });
     throw toEncodeError(error, stderrTail, outPath, signal);
   } finally {
+    unregisterKill();
     signal?.removeEventListener('abort', onAbort);
   }
 }

@@ -1,6 +1,7 @@
 import ffmpeg from 'fluent-ffmpeg';
 import type { FfprobeData } from 'fluent-ffmpeg';
 import { StudioError } from '../../src-shared/util/result.js';
+import { checkInputFile } from './check-input-file.js';
 import { ffmpegBinaries } from './ffmpeg-binaries.js';
 
 export interface AudioFacts {
@@ -22,6 +23,7 @@ const IMAGE_CODECS = new Set(['png', 'mjpeg', 'jpeg2000', 'webp', 'bmp', 'tiff',
 
 /** What ffprobe says of a file; `label` names the file in errors. */
 async function ffprobe(path: string, label: string): Promise<FfprobeData> {
+  await checkInputFile(path, label);
   ffmpegBinaries();
   return new Promise((resolve, reject) => {
     ffmpeg.ffprobe(path, (error: Error | null, data: FfprobeData) => {

@@ -2,7 +2,7 @@ import { StudioError } from '../../src-shared/util/result.js';
 import { composeTrack } from '../../src-shared/keyframes/compose-track.js';
 import type { FrameSize, RenderJob } from '../../src-shared/job/render-job.js';
 import type { VideoContext } from '../engines/engine-types.js';
-import { checkOutputWritable } from '../media/check-output.js';
+import { checkJobOutput } from './check-job-output.js';
 import { checkModelsPresent, exportStages, jobEngines } from './job-checks.js';
 import type { PipelineContext } from './run-track.js';
 import { runTrack } from './run-track.js';
@@ -28,11 +28,11 @@ export interface ExportResult {
  */
 export async function runExport(job: RenderJob, outPath: string, context: ExportContext): Promise<ExportResult> {
   const { lmk2video, keyFrameStep } = jobEngines(job);
-  const videoFps = lmk2video.fpsProblem(job.fps);
-  if (videoFps !== null) throw new StudioError('invalid-request', videoFps);
+  const videoProblem = lmk2video.fpsProblem(job.fps) ?? lmk2video.settingsProblem(job.diffusion);
+  if (videoProblem !== null) throw new StudioError('invalid-request', videoProblem);
   await checkModelsPresent(context.models, exportStages(job, true));
   const size = await lmk2video.outputSize(job.size, context);
-  await checkOutputWritable(outPath);
+  await checkJobOutput(job, outPath);
   // runTrack checks the track stage's frame rate before it does any work.
 
   const progress = exportProgress(lmk2video.frameShare, context.onProgress);

@@ -11,9 +11,11 @@ import type { AudioPeaks } from '../media/audio-peaks.js';
 import { probeAudio, probeImage, probeVideo } from '../media/probe-media.js';
 import { POSE_LENGTH } from '../../src-shared/face/topology.js';
 import { parseNpy } from '../../src-shared/formats/npy.js';
+import { firstBadPoseRow } from '../../src-shared/motion/pose-row-check.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { toStudioFsError } from '../util/fs-errors.js';
 import { ASSETS_DIR, projectAssetPath } from './project-files.js';
+import { realPathInside } from './real-path-inside.js';
 import type { ProjectService } from './project-service.js';
 
 export type ImportSource =
@@ -49,7 +51,8 @@ export class AssetService {
     const originalName = source.kind === 'bytes' ? source.fileName : source.path.split(/[\\/]/).pop() ?? source.path;
     const label = `The ${role} "${originalName}"`;
     const relPath = `${ASSETS_DIR}/${role}-${randomBytes(6).toString('hex')}${safeExtension(originalName)}`;
-    const destination = join(dir, relPath);
+    // The assets folder itself may have been replaced by a link: nothing is written through it.
+    const destination = realPathInside(dir, join(dir, relPath), relPath);
     const byteLength = await this.copyIn(source, destination, label);
     try {
       const media = await probeAsset(role, destination, label);
@@ -127,6 +130,8 @@ async function probeAsset(role: AssetRole, path: string, label: string): Promise
       if (array.shape.length !== 2 || array.shape[1] !== POSE_LENGTH || array.shape[0] < 2) {
         throw new StudioError('unsupported-media', `${label} has shape (${array.shape.join(', ')}); a pose template is (n, 6) rows of [rx, ry, rz, tx, ty, tz] like AniPortrait's pose_temp.npy.`);
       }
+      const bad = firstBadPoseRow(array.data);
+      if (bad) throw new StudioError('unsupported-media', `${label} cannot be used as a pose template: ${bad}. Fix or re-export the template.`);
       return { kind: 'pose-template', frameCount: array.shape[0] };
     }
   }

@@ -1,13 +1,14 @@
-import { readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { isSafeRelativePath } from '../../src-shared/project/relative-path.js';
+import { realPathInside } from './real-path-inside.js';
 import { migrateProject } from '../../src-shared/project/migrations.js';
 import type { MigratedProject } from '../../src-shared/project/migrations.js';
 import type { ProjectDocument } from '../../src-shared/project/project-schema.js';
-import { projectDocumentSchema } from '../../src-shared/project/project-schema.js';
 import { StudioError } from '../../src-shared/util/result.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { toStudioFsError } from '../util/fs-errors.js';
+import { MAX_PROJECT_FILE_BYTES, parseProjectJson } from './parse-project-json.js';
 
 /**
  * Layout of a project bundle (a folder named `*.aniproj`):
@@ -30,25 +31,23 @@ export function toProjectDir(path: string): string {
   return dir;
 }
 
-/** Absolute path of a project asset; 'forbidden' for anything outside the project folder. */
+/**
+ * Absolute path of a project asset; 'forbidden' for anything outside the project folder, also
+ * through a link inside it (assets/x.wav -> /etc/shadow, assets/root -> /): links are resolved.
+ */
 export function projectAssetPath(projectDir: string, relPath: string): string {
   const file = resolve(projectDir, relPath);
   if (!isSafeRelativePath(relPath) || !file.startsWith(projectDir + sep)) {
     throw new StudioError('forbidden', `"${relPath}" is outside the project folder.`);
   }
-  return file;
+  return realPathInside(projectDir, file, relPath);
 }
 
 /** Reads and migrates project.json; every failure is a StudioError naming the file. */
 export async function readProjectDocument(projectDir: string): Promise<MigratedProject> {
   const file = join(projectDir, DOCUMENT_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw toStudioFsError(error, `the project file "${file}"`);
-  }
-  const result = migrateProject(parseJson(text, file));
+  const text = await readCapped(file, `the project file "${file}"`);
+  const result = migrateProject(parseProjectJson(text, file));
   if (!result.ok) throw new StudioError(result.error.code, `${result.error.message} (${file})`);
   return result.value;
 }
@@ -68,33 +67,40 @@ export async function writeRecovery(projectDir: string, recovery: Recovery): Pro
   await writeFileAtomic(file, JSON.stringify(recovery), `the autosave file "${file}"`);
 }
 
-/** The autosave, or null when there is none or it cannot be read (it is then left on disk untouched). */
+/**
+ * The autosave, migrated to the current schema like the project file (an autosave written by an
+ * older studio is offered too), or null when there is none or it cannot be read (it is then left
+ * on disk untouched).
+ */
 export async function readRecovery(projectDir: string): Promise<Recovery | null> {
   let raw: unknown;
   try {
-    raw = JSON.parse(await readFile(join(projectDir, RECOVERY_FILE), 'utf8'));
+    const file = join(projectDir, RECOVERY_FILE);
+    if ((await stat(file)).size > MAX_PROJECT_FILE_BYTES) return null;
+    raw = parseProjectJson(await readFile(file, 'utf8'), file);
   } catch {
     return null;
   }
   if (typeof raw !== 'object' || raw === null) return null;
   const { savedAt, document } = raw as { savedAt?: unknown; document?: unknown };
-  const parsed = projectDocumentSchema.safeParse(document);
-  if (typeof savedAt !== 'string' || !parsed.success) return null;
-  return { savedAt, document: parsed.data };
+  const migrated = migrateProject(document);
+  if (typeof savedAt !== 'string' || !migrated.ok) return null;
+  return { savedAt, document: migrated.value.document };
 }
 
-/** A cut-off file (interrupted copy, full disk) is 'truncated'; anything else unparsable is 'malformed'. */
-function parseJson(text: string, file: string): unknown {
-  if (text.trim().length === 0) {
-    throw new StudioError('truncated-project', `The project file "${file}" is empty. Restore it from a backup or its autosave.`);
-  }
+/** The file's text, refused before reading when it is larger than any real project file. */
+async function readCapped(file: string, what: string): Promise<string> {
+  let handle;
   try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    if (/end of (JSON )?input|Unterminated/i.test(message)) {
-      throw new StudioError('truncated-project', `The project file "${file}" is cut off (truncated). Restore it from a backup or its autosave.`);
+    handle = await open(file, 'r');
+    const { size } = await handle.stat();
+    if (size > MAX_PROJECT_FILE_BYTES) {
+      throw new StudioError('too-large', `The project file "${file}" is ${(size / 2 ** 20).toFixed(1)} MiB; a project file is at most ${MAX_PROJECT_FILE_BYTES / 2 ** 20} MiB, so this is not one or it is damaged. Restore it from a backup or its autosave.`);
     }
-    throw new StudioError('malformed-project', `The project file "${file}" is not valid JSON: ${message}.`);
+    return await handle.readFile('utf8');
+  } catch (error) {
+    throw toStudioFsError(error, what);
+  } finally {
+    await handle?.close();
   }
 }

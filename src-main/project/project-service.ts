@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { OpenedProject } from '../../src-shared/ipc/contract.js';
 import { createProject } from '../../src-shared/project/create-project.js';
@@ -18,6 +18,7 @@ import {
 } from './project-files.js';
 import type { RecentProject } from './recent-projects.js';
 import { RecentProjects } from './recent-projects.js';
+import { deepestReal, isInside, realPathInside } from './real-path-inside.js';
 
 /**
  * Project bundles on disk. Every request names a project by its working folder (`workDir`), and
@@ -70,6 +71,8 @@ export class ProjectService {
     const target = resolve(path.endsWith(PROJECT_EXTENSION) ? path : `${path}${PROJECT_EXTENSION}`);
     const saved: ProjectDocument = { ...document, modifiedAt: now.toISOString() };
     if (target !== from) {
+      checkTargetOutside(from, target);
+      await checkAssetsCopyable(from, document);
       await prepareTarget(target);
       await copyAssets(from, target, document);
     }
@@ -138,5 +141,34 @@ async function copyAssets(from: string, to: string, document: ProjectDocument): 
     } catch (error) {
       throw toStudioFsError(error, `the asset "${asset.originalName}" (${asset.relPath})`);
     }
+  }
+}
+
+/** Save As copies plain files of the project only: a link (to anything, anywhere) is refused before the target is touched. */
+async function checkAssetsCopyable(from: string, document: ProjectDocument): Promise<void> {
+  for (const asset of document.assets) {
+    const source = join(from, asset.relPath);
+    const shownAs = `the asset "${asset.originalName}" (${asset.relPath})`;
+    realPathInside(from, source, asset.relPath);
+    let stats;
+    try {
+      stats = await lstat(source);
+    } catch (error) {
+      throw toStudioFsError(error, shownAs);
+    }
+    if (!stats.isFile()) {
+      throw new StudioError('forbidden', `${capitalize(shownAs)} is a link or not a plain file, so it is not copied; nothing was saved. Import the file again, then save.`);
+    }
+  }
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** A target inside the source would be copied into itself, and removed with an untitled source. */
+function checkTargetOutside(from: string, target: string): void {
+  if (isInside(deepestReal(target), deepestReal(from))) {
+    throw new StudioError('invalid-request', `"${target}" is inside the project "${from}" being saved; choose a folder outside it.`);
   }
 }

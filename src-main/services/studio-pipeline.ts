@@ -30,7 +30,7 @@ export class StudioPipeline {
   }
 
   job(workDir: string, document: ProjectDocument): RenderJob {
-    return jobFromDocument(document, { assetPath: (relPath) => this.assets.resolveAsset(workDir, relPath), modelsDir: this.modelsDir });
+    return jobFromDocument(document, { assetPath: (relPath) => this.assets.resolveAsset(workDir, relPath), modelsDir: this.modelsDir, projectDir: workDir });
   }
 
   /** The project's generated track (made once per set of track inputs), with provider warnings. */

@@ -1,26 +1,39 @@
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { once } from 'node:events';
 import { toStudioFsError } from './fs-errors.js';
+import { acquireOutputLock } from './output-lock.js';
+
+/** Chunks are gathered into writes of about this size. */
+const WRITE_BYTES = 1024 * 1024;
 
 /**
- * Streams text chunks to `<path>.part` and renames it to `path` only when complete, so a failed
- * or full-disk write never leaves a half file under the real name.
+ * Writes text chunks to `<path>.part` (created exclusively, never through a link, under an
+ * exclusive `<path>.lock`) and renames it to `path` only when complete, so a failed or full-disk
+ * write never leaves a half file under the real name, and two jobs never write the same file.
  */
 export async function writeChunksAtomic(path: string, chunks: Iterable<string>, what: string): Promise<void> {
-  const partPath = `${path}.part`;
-  const stream = createWriteStream(partPath);
+  const lock = await acquireOutputLock(path, what);
   try {
-    await once(stream, 'open');
-    for (const chunk of chunks) {
-      if (!stream.write(chunk)) await once(stream, 'drain');
+    try {
+      let pending: string[] = [];
+      let pendingLength = 0;
+      const flush = async () => {
+        if (pending.length === 0) return;
+        const bytes = Buffer.from(pending.join(''), 'utf8');
+        pending = [];
+        pendingLength = 0;
+        for (let offset = 0; offset < bytes.length; ) offset += (await lock.handle.write(bytes, offset)).bytesWritten;
+      };
+      for (const chunk of chunks) {
+        pending.push(chunk);
+        pendingLength += chunk.length;
+        if (pendingLength >= WRITE_BYTES) await flush();
+      }
+      await flush();
+      await lock.handle.sync();
+    } catch (error) {
+      throw toStudioFsError(error, what);
     }
-    stream.end();
-    await once(stream, 'finish');
-    await rename(partPath, path);
-  } catch (error) {
-    stream.destroy();
-    await rm(partPath, { force: true });
-    throw toStudioFsError(error, what);
+    await lock.commit();
+  } finally {
+    await lock.release();
   }
 }

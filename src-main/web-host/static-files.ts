@@ -27,8 +27,14 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
     "default-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws://127.0.0.1:* ws://localhost:*; worker-src 'self' blob:",
 };
 
+/** Serves one file of `rootDir`; a path that is not valid percent-encoding is answered 400. */
 export async function serveStatic(rootDir: string, urlPath: string, res: ServerResponse): Promise<void> {
-  const relative = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
+  const decoded = decodePath(urlPath);
+  if (decoded === null) {
+    res.writeHead(400, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' }).end('Bad request: the path is not valid percent-encoding');
+    return;
+  }
+  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const file = normalize(join(rootDir, relative));
   if (!file.startsWith(normalize(rootDir) + sep)) {
     res.writeHead(403, SECURITY_HEADERS).end('Forbidden');
@@ -40,5 +46,15 @@ export async function serveStatic(rootDir: string, urlPath: string, res: ServerR
     res.end(body);
   } catch {
     res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' }).end('Not found');
+  }
+}
+
+/** The decoded URL path, or null for a malformed escape ("%", "%E0%A4%A") or a NUL byte. */
+function decodePath(urlPath: string): string | null {
+  try {
+    const decoded = decodeURIComponent(urlPath);
+    return decoded.includes('\0') ? null : decoded;
+  } catch {
+    return null;
   }
 }

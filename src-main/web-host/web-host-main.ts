@@ -18,9 +18,22 @@ async function main(): Promise<void> {
   const host = await startWebHost({ router: createRouter(handlers, log), staticDir, port, log });
   console.log(`AniPortrait Studio web host: ${host.url}`);
   console.log('Open that URL in a browser on this machine. Press Ctrl+C to stop.');
-  const stop = () => void host.close().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  // Every way out ends in process.exit, whose exit clean-ups kill running encoders and remove their .part files.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void host.close().finally(() => process.exit(0));
+  };
+  for (const name of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(name, stop);
+}
+
+// A crash (a bug anywhere) must not leave ffmpeg running or a broken .part: log it and exit, which runs the clean-ups.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (error: unknown) => {
+    console.error(`[web-host] crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  });
 }
 
 main().catch((error: unknown) => {

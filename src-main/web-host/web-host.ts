@@ -46,15 +46,29 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = 0;
 
   const server = createServer((req, res) => {
-    if (!isOwnHost(req, port)) {
-      res.writeHead(421, SECURITY_HEADERS).end('Misdirected request');
-      return;
+    // No request, however malformed, may take the host down: whatever fails is answered 500.
+    const fail = (error: unknown) => {
+      log(`failed to serve ${JSON.stringify(req.url?.slice(0, 200))}: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS).end('Internal error');
+      else res.destroy();
+    };
+    try {
+      if (!isOwnHost(req, port)) {
+        res.writeHead(421, SECURITY_HEADERS).end('Misdirected request');
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, SECURITY_HEADERS).end('Method not allowed');
+        return;
+      }
+      serveStatic(options.staticDir, new URL(req.url ?? '/', 'http://x').pathname, res).catch(fail);
+    } catch (error) {
+      fail(error);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, SECURITY_HEADERS).end('Method not allowed');
-      return;
-    }
-    void serveStatic(options.staticDir, new URL(req.url ?? '/', 'http://x').pathname, res);
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -92,6 +106,9 @@ function serveSocket(ws: WebSocket, router: Router, log: RouterLog): void {
   const send = (message: ServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(encodeEnvelope(message));
   };
+  // A protocol error (RSV bits, an unmasked frame, a reserved opcode, a frame over maxPayload):
+  // ws has already closed the socket with 1002 or 1009; without this listener the error would kill the host.
+  ws.on('error', (error) => log(`closed a socket after a protocol error: ${error.message}`));
   ws.on('message', (data, isBinary) => {
     if (!isBinary) {
       log('closed a socket that sent a text frame');

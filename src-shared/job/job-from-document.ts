@@ -9,6 +9,8 @@ export interface JobPlaces {
   /** Absolute path of a project asset (the host checks it stays inside the project folder). */
   readonly assetPath: (relPath: string) => string;
   readonly modelsDir: string;
+  /** The project folder (outputs may not land in it). */
+  readonly projectDir: string;
 }
 
 /**
@@ -39,6 +41,7 @@ export function jobFromDocument(document: ProjectDocument, places: JobPlaces): R
     diffusion: DEFAULT_DIFFUSION_SETTINGS,
     layers: document.layers,
     models: { dir: places.modelsDir },
+    project: { dir: places.projectDir, assets: document.assets.map((a) => ({ path: places.assetPath(a.relPath), label: `the project's ${a.role} "${a.originalName}"` })) },
     trackKey: trackInputsKey(document),
   };
 }

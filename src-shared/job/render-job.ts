@@ -34,6 +34,15 @@ export interface DiffusionSettings {
 
 export const DEFAULT_DIFFUSION_SETTINGS: DiffusionSettings = { steps: 25, guidanceScale: 3.5, filmStep: 3, poseValueRange: 'release' };
 
+/** What is wrong with diffusion settings (a sentence for the user), or null: the one range check of each. */
+export function diffusionSettingsProblem(settings: DiffusionSettings): string | null {
+  const { steps, guidanceScale, filmStep } = settings;
+  if (!Number.isInteger(steps) || steps < 1 || steps > 200) return `Diffusion steps must be 1..200, got ${steps}.`;
+  if (!(guidanceScale >= 1 && guidanceScale <= 20)) return `Guidance scale must be 1..20, got ${guidanceScale}.`;
+  if (!Number.isInteger(filmStep) || filmStep < 1 || filmStep > 8) return `The FILM step must be 1..8, got ${filmStep}.`;
+  return null;
+}
+
 /**
  * The one description of work: what the CLI builds from its flags or a saved project, and the
  * studio from its document. runTrack and runExport execute it the same way for both.
@@ -59,6 +68,11 @@ export interface RenderJob {
   readonly layers: readonly KeyframeLayer[];
   /** The AniPortrait models' folder and the execution providers to try, where the job names them. */
   readonly models: { readonly dir: string; readonly providers?: readonly ProviderChoice[] };
+  /**
+   * The project the job comes from, if any: an output must not land in its folder nor on any of
+   * its assets (each named for the user).
+   */
+  readonly project: { readonly dir: string; readonly assets: readonly JobInput[] } | null;
   /**
    * The key of what decides the generated track (derived.ts trackInputsKey for a project), so a
    * host may reuse an earlier run's track; null: always generate.

@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { randomFillSync as randomFill } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
 import { encodeVideo } from '../../src-main/media/encode-video.js';
 import { ffmpegBinaries } from '../../src-main/media/ffmpeg-binaries.js';
 import { toneBursts, wavBytes } from '../helpers/wav.js';
@@ -44,13 +45,23 @@ describe('encodeVideo', () => {
     expect(readdirSync(dir).filter((name) => name.startsWith('odd'))).toEqual([]);
   });
 
-  // /dev/full fails every write with ENOSPC: the .part file pointed at it is a disk that is full
-  // (from ffmpeg's first write, the header; a disk filling up later takes the same path).
-  it.runIf(existsSync('/dev/full'))('names a full disk, and leaves no file behind', async () => {
-    const out = join(dir, 'full.mp4');
-    symlinkSync('/dev/full', `${out}.part`);
-    const attempt = encodeVideo({ outPath: out, widthPx: 64, heightPx: 48, fps: 10, frameCount: 20, audioPath: audio }, (_, image) => void image.data.fill(128));
+  // A real full disk: a 256 KiB tmpfs (mounting needs root; elsewhere this test says so and skips).
+  // The .part can no longer be a planted link to /dev/full: links at .part are refused (below).
+  const tinyDisk = mountTinyDisk();
+  it.runIf(tinyDisk !== null)('names a full disk, and leaves no file behind', async () => {
+    const out = join(tinyDisk as string, 'full.mp4');
+    const attempt = encodeVideo({ outPath: out, widthPx: 256, heightPx: 256, fps: 10, frameCount: 200, audioPath: audio }, (_, image) => void randomFill(image.data));
     await expect(attempt).rejects.toMatchObject({ code: 'disk-full', message: expect.stringMatching(/disk is full while writing ".*full\.mp4"\. Free some space/) as unknown });
-    expect(readdirSync(dir).filter((name) => name.startsWith('full'))).toEqual([]);
+    expect(readdirSync(tinyDisk as string)).toEqual([]);
+  });
+  afterAll(() => {
+    if (tinyDisk) spawnSync('umount', [tinyDisk]);
   });
 });
+
+function mountTinyDisk(): string | null {
+  const mountPoint = mkdtempSync(join(tmpdir(), 'aniportrait-tiny-disk-'));
+  const mounted = process.getuid?.() === 0 && spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mountPoint]).status === 0;
+  if (!mounted) console.log('encode-video.test: skipping the full-disk test (mounting a small tmpfs needs root)');
+  return mounted ? mountPoint : null;
+}

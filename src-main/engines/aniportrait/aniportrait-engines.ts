@@ -1,5 +1,6 @@
 import { ANIPORTRAIT_FPS } from '../../../src-shared/aniportrait/audio-features.js';
 import { meshParamTrack, toLandmarkTrack } from '../../../src-shared/face/face-param-track.js';
+import { diffusionSettingsProblem } from '../../../src-shared/job/render-job.js';
 import { StudioError } from '../../../src-shared/util/result.js';
 import type { Audio2LmkEngine, FrameInterpolator, Lmk2VideoEngine } from '../engine-types.js';
 import { aniPortraitPoseSource, generateAniPortraitTrack } from './audio2lmk.js';
@@ -28,6 +29,7 @@ export const aniPortraitLmk2Video: Lmk2VideoEngine = {
   frameShare: 0.08,
   usesInterpolator: true,
   fpsProblem: fpsProblem('Lmk2Video'),
+  settingsProblem: diffusionSettingsProblem,
   async outputSize(requested, context) {
     const models = await context.models.open();
     const size = { widthPx: models.dim('IMG_W'), heightPx: models.dim('IMG_H') };

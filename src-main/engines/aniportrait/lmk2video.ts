@@ -4,6 +4,7 @@ import type { PoseValueRange } from '../../../src-shared/aniportrait/preprocess.
 import { VAE_SCALE, clipPixelValues, poseGuiderInput, vaePixelValues } from '../../../src-shared/aniportrait/preprocess.js';
 import { gaussian, seededRandom } from '../../../src-shared/util/seeded-random.js';
 import { StudioError } from '../../../src-shared/util/result.js';
+import { diffusionSettingsProblem } from '../../../src-shared/job/render-job.js';
 import type { HostTensor } from '../../session/onnx-session.js';
 import { floats } from '../../session/onnx-session.js';
 import { BANK_NAMES, POSE_FEATURE_NAMES } from '../../../src-shared/aniportrait/graph-names.js';
@@ -127,9 +128,8 @@ export function keyFrameIndices(frameCount: number, filmStep: number): number[] 
 
 function validateOptions(options: DiffusionOptions, frameCount: number): void {
   if (!Number.isInteger(frameCount) || frameCount < 1) throw new StudioError('invalid-request', 'The track has no frames to render.');
-  if (!Number.isInteger(options.steps) || options.steps < 1 || options.steps > 200) throw new StudioError('invalid-request', `Diffusion steps must be 1..200, got ${options.steps}.`);
-  if (!(options.guidanceScale >= 1 && options.guidanceScale <= 20)) throw new StudioError('invalid-request', `Guidance scale must be 1..20, got ${options.guidanceScale}.`);
-  if (!Number.isInteger(options.filmStep) || options.filmStep < 1 || options.filmStep > 8) throw new StudioError('invalid-request', `The FILM step must be 1..8, got ${options.filmStep}.`);
+  const problem = diffusionSettingsProblem(options);
+  if (problem !== null) throw new StudioError('invalid-request', problem);
 }
 
 function initialLatents(options: DiffusionOptions, size: number): Float32Array {

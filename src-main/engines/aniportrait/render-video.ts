@@ -12,6 +12,7 @@ import type { DiffusionOptions } from './lmk2video.js';
 import { diffuseAniPortraitVideo } from './lmk2video.js';
 import type { AniPortraitModels } from './model-set.js';
 import type { FrameStream } from './frame-stream.js';
+import { assertUsablePoseTrack } from '../shared/check-pose-track.js';
 
 export interface AniPortraitRenderRequest {
   readonly models: AniPortraitModels;
@@ -66,6 +67,7 @@ export interface AniPortraitExportRequest extends AniPortraitRenderRequest {
  * last key frame (which -acc does not make) repeat it, so the video is as long as the audio.
  */
 export async function exportAniPortraitVideo(request: AniPortraitExportRequest): Promise<void> {
+  assertUsablePoseTrack(request.track.poses);
   const stream = await diffuseTrack(request);
   const rgb = new Uint8Array(stream.widthPx * stream.heightPx * 3);
   await encodeVideo(

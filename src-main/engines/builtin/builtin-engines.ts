@@ -21,6 +21,7 @@ export const builtinLmk2Video: Lmk2VideoEngine = {
   frameShare: 1,
   usesInterpolator: false,
   fpsProblem: () => null,
+  settingsProblem: () => null,
   outputSize: (requested) => Promise.resolve(requested ?? BUILTIN_SIZE),
   async encode(input, context) {
     await exportBuiltinVideo({

@@ -5,6 +5,7 @@ import type { FaceRig } from '../../../src-shared/face/face-rig.js';
 import { LANDMARK_COUNT, POSE_LENGTH } from '../../../src-shared/face/topology.js';
 import { encodeVideo } from '../../media/encode-video.js';
 import { createWarpRenderer } from './warp-renderer-for-photo.js';
+import { assertUsablePoseTrack } from '../shared/check-pose-track.js';
 
 export interface ExportRequest {
   readonly photoPath: string;
@@ -22,6 +23,7 @@ export interface ExportRequest {
 /** Photo + track -> MP4 on the built-in Lmk2Video engine, one frame in memory at a time. */
 export async function exportBuiltinVideo(request: ExportRequest): Promise<void> {
   const { rig, track } = request;
+  assertUsablePoseTrack(track.poses);
   const renderer = await createWarpRenderer(request.photoPath, request.photoLabel, rig, request.widthPx, request.heightPx);
   const expression = new ExpressionRig(rig.lmks3dCm);
   const offsets = new Float32Array(LANDMARK_COUNT * 3);

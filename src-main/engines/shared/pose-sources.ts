@@ -3,6 +3,7 @@ import { LEFT_EYE_LOWER, LEFT_EYE_UPPER, RIGHT_EYE_LOWER, RIGHT_EYE_UPPER, LEFT_
 import { POSE_LENGTH } from '../../../src-shared/face/topology.js';
 import { parseNpy } from '../../../src-shared/formats/npy.js';
 import { invertSimilarity } from '../../../src-shared/math/weighted-procrustes.js';
+import { firstBadPoseRow } from '../../../src-shared/motion/pose-row-check.js';
 import { loopPoseMirrored, smoothSequence } from '../../../src-shared/motion/pose-sequence.js';
 import { matrixToPose, multiplyMat4 } from '../../../src-shared/projection/euler-pose.js';
 import { StudioError } from '../../../src-shared/util/result.js';
@@ -28,6 +29,8 @@ export async function templatePoses(path: string, frameCount: number): Promise<F
   if (array.shape.length !== 2 || array.shape[1] !== POSE_LENGTH || array.shape[0] < 2) {
     throw new StudioError('unsupported-media', `The pose template "${path}" has shape (${array.shape.join(', ')}); expected (n, 6) rows of [rx, ry, rz, tx, ty, tz] as AniPortrait's pose_temp.npy.`);
   }
+  const bad = firstBadPoseRow(array.data);
+  if (bad) throw new StudioError('unsupported-media', `The pose template "${path}" cannot be used: ${bad}. Fix or re-export the template.`);
   return loopPoseMirrored(array.data, frameCount);
 }
 

@@ -1,0 +1,56 @@
+// @vitest-environment node
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture } from '../helpers/fixtures.js';
+import { solidPng } from '../helpers/png.js';
+import { toneBursts, wavBytes } from '../helpers/wav.js';
+
+const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'aniportrait.js');
+const built = existsSync(join(ROOT, 'dist', 'main', 'cli.js'));
+if (!built) console.log('cli-messages.test: dist/main/cli.js is missing; `npm test` builds it first (npm run build).');
+
+/** Messages a user of the CLI reads for wrong inputs: they name the input and say what is wrong. */
+describe.runIf(built)('aniportrait CLI messages', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'aniportrait-cli-msg-'));
+  const env = { ...process.env, ANIPORTRAIT_DATA_DIR: join(dir, 'data') };
+  const audio = join(dir, 'v.wav');
+  writeFileSync(audio, wavBytes(toneBursts(1, 16000), 16000));
+  const photo = join(dir, 'p.png');
+  writeFileSync(photo, solidPng(64, 64, [200, 150, 120]));
+  const render = (...args: string[]) => spawnSync(process.execPath, [BIN, 'render', '--out', join(dir, 'o.mp4'), ...args], { env, encoding: 'utf8', cwd: dir });
+
+  it('says "not found" for a missing photo or audio file', () => {
+    const noPhoto = render('--image', 'missing.png', '--audio', audio);
+    expect(noPhoto.status).toBe(1);
+    expect(noPhoto.stderr).toMatch(/The photo "missing\.png" was not found \(".*missing\.png"\)\. Check the path\./);
+    // The photo is analysed first; the audio case needs a photo with a face.
+    const face = fixture('ref_cxk.png');
+    if (!face) return;
+    const noAudio = render('--image', face, '--audio', 'missing.wav');
+    expect(noAudio.stderr).toMatch(/The audio "missing\.wav" was not found/);
+    expect(noAudio.stderr).not.toMatch(/not a readable/);
+  });
+
+  it('refuses seeds outside 0..2^32-1 and numbers that are not plain decimals', () => {
+    const cases: [string[], RegExp][] = [
+      [['--seed', '4294967296'], /--seed must be a whole number 0\.\.4294967295 in decimal digits, got "4294967296"/],
+      [['--seed=-1'], /--seed must be a whole number 0\.\.4294967295/],
+      [['--seed', '1e3'], /--seed must be .* got "1e3"/],
+      [['--seed', '0x10'], /--seed must be .* got "0x10"/],
+      [['--seed', ''], /--seed must be .* got ""/],
+      [['--fps', '0x1e'], /--fps must be a whole number 1\.\.120 in decimal digits, got "0x1e"/],
+      [['--fps', '3e1'], /--fps must be/],
+      [['--engine', 'aniportrait', '--pose-style', '1e1'], /--pose-style must be a whole number 0\.\.99/],
+      [['--engine', 'aniportrait', '--guidance', '0x4'], /--guidance must be a decimal number such as 3\.5, got "0x4"/],
+    ];
+    for (const [args, message] of cases) {
+      const run = render('--image', photo, '--audio', audio, ...args);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toMatch(message);
+    }
+  });
+});
