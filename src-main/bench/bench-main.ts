@@ -9,6 +9,7 @@ import { writeProjectDocument } from '../project/project-files.js';
 import { audio2lmkFigures } from './audio2lmk-bench.js';
 import { largePhotoFigures, childLargePhoto } from './large-photo-bench.js';
 import { lmk2videoFigures, timedExport } from './lmk2video-bench.js';
+import { previewFigures } from './preview-bench.js';
 
 /**
  * `npm run bench`: machine-readable figures (JSON on stdout), as per-item costs and ratios.
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   Object.assign(figures, await audio2lmkFigures(photo));
   Object.assign(figures, await lmk2videoFigures(photo));
   Object.assign(figures, await largePhotoFigures(photo));
+  Object.assign(figures, await previewFigures(photo));
 
   figures.peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(`${JSON.stringify({ bench: 'aniportrait-studio', node: process.versions.node, figures }, null, 2)}\n`);
