@@ -53,12 +53,12 @@ export default tseslint.config(
   {
     // Only the session module loads onnxruntime-node; only the media module spawns ffmpeg (docs/architecture.md §1).
     files: ['src-main/**/*.ts'],
-    ignores: ['src-main/session/**'],
+    ignores: ['src-main/onnx-runtime/**'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['**/src-renderer/**', 'react', 'react-dom', '@react-three/*'], message: 'src-main never imports the renderer.' },
-          { group: ['onnxruntime-node'], message: 'Only src-main/session imports onnxruntime-node.' },
+          { group: ['onnxruntime-node'], message: 'Only src-main/onnx-runtime imports onnxruntime-node.' },
         ],
       }],
     },

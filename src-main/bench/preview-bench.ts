@@ -31,7 +31,7 @@ export async function previewFigures(photoPath: string): Promise<Record<string, 
     };
     const bytes = (path: string) => {
       const b = readFileSync(path);
-      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+      return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
     };
     const speech = join(root, 'speech.wav');
     synthesizeSpeechFile('The quick brown fox jumps over the lazy dog.', 10, speech);

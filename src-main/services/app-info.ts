@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { AppInfo } from '../../src-shared/ipc/contract.js';
-import { listExecutionProviders, onnxRuntimeVersion } from '../session/execution-providers.js';
+import { listExecutionProviders, onnxRuntimeVersion } from '../onnx-runtime/execution-providers.js';
 import type { DataDirs } from '../util/data-dirs.js';
 import { modelStatus } from './model-status.js';
 

@@ -42,7 +42,8 @@ interface PreviewedDocument {
   readonly revision: number;
   /** derived.ts previewRenderKey: the same pixels for the same key, whatever the revision. */
   readonly renderKey: string;
-  sent: boolean;
+  /** The set-document call, once it was made: every frame request of this revision waits for it. */
+  sent: Promise<Result<unknown>> | null;
 }
 
 /**
@@ -57,12 +58,13 @@ export class PreviewFrameLoader {
   /** This preview's name towards the services; revisions count its documents. */
   private readonly previewId = randomId('preview');
   private current: PreviewedDocument | null = null;
-  private inFlight = false;
+  /** Requests sent and not answered: one, or a draft and the full frame that follows it. */
+  private inFlight = 0;
   private pending: { readonly request: FrameRequest; readonly seq: number } | null = null;
   /** Requests are numbered; a frame older than the one on screen is never shown over it. */
   private lastSeq = 0;
   private shownSeq = 0;
-  private shown: { readonly frame: PreviewFrame; readonly detail: FrameDetail } | null = null;
+  private shown: { readonly frame: PreviewFrame; readonly detail: FrameDetail; readonly seq: number } | null = null;
   private readonly cache = new LruCache<string, PreviewFrame>(CACHE_BUDGET_BYTES, (frame) => frame.rgba.byteLength);
   private readonly frames = new TypedEmitter<ShownFrame>();
   private readonly errors = new TypedEmitter<StudioErrorInfo>();
@@ -80,7 +82,7 @@ export class PreviewFrameLoader {
   /** The document to show from now on; sent to the services with the next frame request, once. */
   setDocument(workDir: string, document: ProjectDocument): void {
     if (this.current?.document === document && this.current.workDir === workDir) return;
-    this.current = { workDir, document, revision: (this.current?.revision ?? 0) + 1, renderKey: previewRenderKey(document), sent: false };
+    this.current = { workDir, document, revision: (this.current?.revision ?? 0) + 1, renderKey: previewRenderKey(document), sent: null };
   }
 
   request(request: FrameRequest): void {
@@ -101,7 +103,7 @@ export class PreviewFrameLoader {
       this.pending = null;
       return;
     }
-    if (this.inFlight) this.pending = { request, seq };
+    if (this.inFlight > 0) this.pending = { request, seq };
     else void this.send(request, seq, draft === undefined ? 'draft' : 'full');
   }
 
@@ -109,8 +111,10 @@ export class PreviewFrameLoader {
     // The same pixels may be shown again with another detail: a full frame becomes the draft of
     // a larger display size after a resize, and the canvas must not go on calling it full.
     if (seq < this.shownSeq || (frame === this.shown?.frame && detail === this.shown.detail)) return;
+    // A draft never replaces the full frame of the same request.
+    if (detail === 'draft' && this.shown?.seq === seq && this.shown.detail === 'full') return;
     this.shownSeq = seq;
-    this.shown = { frame, detail };
+    this.shown = { frame, detail, seq };
     this.frames.emit({ frame, request, detail });
   }
 
@@ -124,36 +128,49 @@ export class PreviewFrameLoader {
     return `${this.current?.workDir}\n${this.current?.renderKey}\n${request.frameIndex}\n${this.widthOf(request, detail)}`;
   }
 
+  /**
+   * Sends the request. A draft is followed at once by the full frame (unless playing): both go
+   * out together, so the sharp frame comes one render after the draft instead of one round trip.
+   */
   private async send(request: FrameRequest, seq: number, detail: FrameDetail): Promise<void> {
-    this.inFlight = true;
+    const details: FrameDetail[] = detail === 'draft' && !request.playing ? ['draft', 'full'] : [detail];
+    this.inFlight++;
+    const results = await Promise.all(details.map((d) => this.load(request, seq, d)));
+    this.inFlight--;
+    const failed = results.find((r) => !r.ok);
+    // An error for a request already superseded is not worth showing.
+    if (failed !== undefined && !failed.ok && this.pending === null && seq === this.lastSeq) this.errors.emit(failed.error);
+    const next = this.pending;
+    this.pending = null;
+    // (A draft shown while playing stays a draft: when playback stops, the canvas asks again.)
+    if (next !== null) this.submit(next.request, next.seq);
+  }
+
+  /** One frame from the services into the cache, shown if nothing newer is on screen. */
+  private async load(request: FrameRequest, seq: number, detail: FrameDetail): Promise<Result<PreviewFrame>> {
     const key = this.keyOf(request, detail);
     const result = await this.fetchFrame(request.frameIndex, this.widthOf(request, detail));
-    this.inFlight = false;
     if (result.ok) {
       this.cache.set(key, result.value);
       this.show(result.value, request, seq, detail);
     }
-    // An error for a request already superseded is not worth showing.
-    else if (this.pending === null && seq === this.lastSeq) this.errors.emit(result.error);
-    const next = this.pending;
-    this.pending = null;
-    if (next !== null) this.submit(next.request, next.seq);
-    // Nobody moved on: the draft on screen is followed by the full frame.
-    else if (result.ok && detail === 'draft' && seq === this.lastSeq && !request.playing) this.submit(request, seq);
+    return result;
   }
 
   /** Sends the current document first if the services do not have it yet (or have dropped it), then asks for the frame. */
   private async fetchFrame(frameIndex: number, targetWidthPx: number, retried = false): Promise<Result<PreviewFrame>> {
     const current = this.current!;
     const { previewId } = this;
-    if (!current.sent) {
-      const set = await this.studio.preview.setDocument({ previewId, revision: current.revision, workDir: current.workDir, document: current.document });
-      if (!set.ok) return set;
-      current.sent = true;
+    current.sent ??= this.studio.preview.setDocument({ previewId, revision: current.revision, workDir: current.workDir, document: current.document });
+    const sent = current.sent;
+    const set = await sent;
+    if (!set.ok) {
+      if (current.sent === sent) current.sent = null;
+      return set;
     }
     const result = await this.studio.preview.renderFrame({ previewId, revision: current.revision, frameIndex, targetWidthPx });
     if (!result.ok && result.error.code === 'stale-revision' && !retried) {
-      current.sent = false;
+      if (current.sent === sent) current.sent = null;
       return this.fetchFrame(frameIndex, targetWidthPx, true);
     }
     return result;

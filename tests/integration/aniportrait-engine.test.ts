@@ -15,8 +15,8 @@ import { generateAniPortraitTrack } from '../../src-main/engines/aniportrait/aud
 import type { DiffusionOptions } from '../../src-main/engines/aniportrait/lmk2video.js';
 import { diffuseAniPortraitVideo } from '../../src-main/engines/aniportrait/lmk2video.js';
 import { AniPortraitModels } from '../../src-main/engines/aniportrait/model-set.js';
-import type { ProviderFailure } from '../../src-main/session/onnx-session.js';
-import { ModelSession } from '../../src-main/session/onnx-session.js';
+import type { ProviderFailure } from '../../src-main/onnx-runtime/onnx-graph.js';
+import { ModelSession } from '../../src-main/onnx-runtime/onnx-graph.js';
 import type { RefFeeds, RefOutputs } from '../helpers/onnx/tiny-aniportrait-reference.js';
 import { TINY_REFERENCE } from '../helpers/onnx/tiny-aniportrait-reference.js';
 import type { TinyBuildOptions, TinyModelSet } from '../helpers/onnx/tiny-aniportrait.js';

@@ -5,12 +5,12 @@ import { createProject } from '../../src-shared/project/create-project.js';
 import type { FrameRequest, ShownFrame } from '../../src-renderer/services/preview-frame-loader.js';
 import { PreviewFrameLoader } from '../../src-renderer/services/preview-frame-loader.js';
 
-/** A service that renders a frame of the asked width when `release` is called, one at a time; it holds the documents it was sent by revision. */
+/** A service that renders the frames asked for in order, one each time `finish` is called; it holds the documents it was sent by revision. */
 function fakeStudio() {
   const asked: number[] = [];
   const documentsSent: number[] = [];
   const held = new Set<number>();
-  let release: (() => void) | null = null;
+  const releases: (() => void)[] = [];
   const studio = {
     preview: {
       setDocument: ({ revision }: { revision: number }) => {
@@ -22,7 +22,7 @@ function fakeStudio() {
         if (!held.has(revision)) return Promise.resolve({ ok: false, error: { code: 'stale-revision', message: 'send it again' } });
         asked.push(targetWidthPx);
         return new Promise((resolve) => {
-          release = () => resolve({ ok: true, value: { frameIndex, frameCount: 100, fps: 30, widthPx: targetWidthPx, heightPx: targetWidthPx, rgba: new Uint8Array(targetWidthPx * targetWidthPx * 4) } });
+          releases.push(() => resolve({ ok: true, value: { frameIndex, frameCount: 100, fps: 30, widthPx: targetWidthPx, heightPx: targetWidthPx, rgba: new Uint8Array(targetWidthPx * targetWidthPx * 4) } }));
         });
       },
     },
@@ -30,9 +30,7 @@ function fakeStudio() {
   /** Lets the request in flight finish, and the loader react to it. */
   const finish = async () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const next = release;
-    release = null;
-    next?.();
+    releases.shift()?.();
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
   return { studio, asked, finish, documentsSent, forget: () => held.clear() };
@@ -47,7 +45,7 @@ describe('PreviewFrameLoader', () => {
     return loader;
   };
 
-  it('shows a draft at a quarter of the width first, then the full frame, and revisits from its cache', async () => {
+  it('shows a draft at a quarter of the width first, then the full frame (asked for together), and revisits from its cache', async () => {
     const { studio, asked, finish } = fakeStudio();
     const loader = loaderFor(studio);
     const shown: [number, string, number][] = [];
@@ -60,7 +58,13 @@ describe('PreviewFrameLoader', () => {
     await finish();
     loader.request(at(3, 512)); // cached: shown at once, nothing asked
     expect(asked).toEqual([128, 512, 128, 512]);
-    expect(shown).toEqual([[3, 'draft', 128], [3, 'full', 512], [4, 'draft', 128], [4, 'full', 512], [3, 'full', 512]]);
+    // The full frame is asked for with the draft, not after the draft's answer.
+    loader.request(at(5, 512));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(asked.slice(4)).toEqual([128, 512]);
+    await finish();
+    await finish();
+    expect(shown).toEqual([[3, 'draft', 128], [3, 'full', 512], [4, 'draft', 128], [4, 'full', 512], [3, 'full', 512], [5, 'draft', 128], [5, 'full', 512]]);
   });
 
   it('calls a full frame of a smaller box a draft once the box grows, until the larger frame comes', async () => {

@@ -1,7 +1,7 @@
 import { filmSchedule, interpolatedLength } from '../../../src-shared/diffusion/film-schedule.js';
 import { VAE_SCALE } from '../../../src-shared/aniportrait/preprocess.js';
 import { StudioError } from '../../../src-shared/util/result.js';
-import { floats } from '../../session/onnx-session.js';
+import { floats } from '../../onnx-runtime/onnx-graph.js';
 import type { AniPortraitModels } from './model-set.js';
 
 /**

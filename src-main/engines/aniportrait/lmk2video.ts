@@ -5,8 +5,8 @@ import { VAE_SCALE, clipPixelValues, poseGuiderInput, vaePixelValues } from '../
 import { gaussian, seededRandom } from '../../../src-shared/util/seeded-random.js';
 import { StudioError } from '../../../src-shared/util/result.js';
 import { diffusionSettingsProblem } from '../../../src-shared/job/render-job.js';
-import type { HostTensor } from '../../session/onnx-session.js';
-import { floats } from '../../session/onnx-session.js';
+import type { HostTensor } from '../../onnx-runtime/onnx-graph.js';
+import { floats } from '../../onnx-runtime/onnx-graph.js';
 import { BANK_NAMES, POSE_FEATURE_NAMES } from '../../../src-shared/aniportrait/graph-names.js';
 import type { AniPortraitModels } from './model-set.js';
 import { FrameStream } from './frame-stream.js';

@@ -4,8 +4,8 @@ import { signatureMismatches } from '../../../src-shared/models/check-signature.
 import type { GraphStage, ModelManifest } from '../../../src-shared/models/model-manifest.js';
 import { graphSpec, manifestDim } from '../../../src-shared/models/model-manifest.js';
 import { StudioError } from '../../../src-shared/util/result.js';
-import type { ModelSession, SessionOptions } from '../../session/onnx-session.js';
-import { openModelSession } from '../../session/onnx-session.js';
+import type { ModelSession, SessionOptions } from '../../onnx-runtime/onnx-graph.js';
+import { openModelSession } from '../../onnx-runtime/onnx-graph.js';
 
 /**
  * The user's exported AniPortrait graphs in one folder, opened on demand and checked against the
