@@ -5,6 +5,7 @@ import { composeTrack } from '../../src-shared/keyframes/compose-track.js';
 import type { ProjectDocument } from '../../src-shared/project/project-schema.js';
 import { createRgbaImage } from '../../src-shared/render/rgba-image.js';
 import { LruCache } from '../../src-shared/util/lru-cache.js';
+import type { PreviewFrame } from '../../src-shared/ipc/contract.js';
 import type { RenderJob } from '../../src-shared/job/render-job.js';
 import { previewRenderKey } from '../../src-shared/project/derived.js';
 import { StudioError } from '../../src-shared/util/result.js';
@@ -15,16 +16,6 @@ const CACHE_BUDGET_BYTES = 96 * 512 * 512 * 4;
 
 /** Preview sizes are the output size times k / SIZE_STEPS, k = 1..SIZE_STEPS. */
 const SIZE_STEPS = 8;
-
-export interface PreviewFrame {
-  readonly frameIndex: number;
-  readonly frameCount: number;
-  readonly fps: number;
-  readonly widthPx: number;
-  readonly heightPx: number;
-  /** widthPx x heightPx RGBA. Shared with the cache: hosts copy it when they send it, nobody writes to it. */
-  readonly rgba: Uint8Array<ArrayBuffer>;
-}
 
 /**
  * The size a preview frame is rendered at: the output size scaled by the smallest k/8 whose width

@@ -1,4 +1,5 @@
-import type { FrameDetail, PreviewFrame } from './preview-frame-loader';
+import type { PreviewFrame } from '../../src-shared/ipc/contract';
+import type { FrameDetail } from './preview-frame-loader';
 
 /** A frame now on the preview canvas. */
 export interface PaintedFrame {

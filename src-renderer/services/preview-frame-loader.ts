@@ -1,4 +1,4 @@
-import type { ResponseOf } from '../../src-shared/ipc/contract';
+import type { PreviewFrame } from '../../src-shared/ipc/contract';
 import type { StudioApi } from '../../src-shared/ipc/studio-api';
 import type { ProjectDocument } from '../../src-shared/project/project-schema';
 import { LruCache } from '../../src-shared/util/lru-cache';
@@ -7,7 +7,6 @@ import { randomId } from '../../src-shared/util/ids';
 import type { Result, StudioErrorInfo } from '../../src-shared/util/result';
 import { TypedEmitter } from './typed-emitter';
 
-export type PreviewFrame = ResponseOf<'preview:render-frame'>;
 
 /** A quick low-resolution frame shown first, or the frame at the size it is shown at. */
 export type FrameDetail = 'draft' | 'full';

@@ -270,6 +270,9 @@ export type ParsedRequestOf<C extends InvokeChannel> = z.output<(typeof invokeCh
 export type ResponseOf<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['response']>;
 export type PushOf<C extends PushChannel> = z.output<(typeof pushChannels)[C]>;
 
+/** One preview frame as the services send it (RGBA rows top to bottom), the one type both sides use. */
+export type PreviewFrame = ResponseOf<typeof CHANNEL.previewRenderFrame>;
+
 /** 'discard-recovery' -> 'discardRecovery' (also the StudioApi's method names). */
 export type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
 /** 'project:discard-recovery' -> 'projectDiscardRecovery'. */
