@@ -30,7 +30,7 @@ export function TransportBar({ durationSec }: { readonly durationSec: number }) 
         onClick={() => playback.toggle()}
       />
       <ToolButton icon="to-end" label="Go to end" iconOnly testId="btn-to-end" tooltip="Go to the last frame (End)" disabled={!hasProject} onClick={() => playback.scrubTo(playback.endSec())} />
-      <span className="transport-time" data-testid="transport-time" title="Playhead time (←/→ step one frame)">
+      <span className="transport-time" data-testid="transport-time" data-frame-count={frameCount} title="Playhead time (←/→ step one frame)">
         {formatTimecode(playheadTimeSec)}
         <span className="transport-frame">
           frame {frameIndex} / {frameCount - 1}
@@ -47,7 +47,7 @@ export function TransportBar({ durationSec }: { readonly durationSec: number }) 
           {rate < 0 ? '◀' : '▶'} {Math.abs(rate)}×
         </span>
       )}
-      <span className="transport-meta">
+      <span className="transport-meta" data-testid="transport-duration">
         {formatTimecode(durationSec)} @ {fps} fps
       </span>
       <span className="transport-spacer" />
