@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { paramTrackFrames } from '../../src-shared/face/face-param-track.js';
 import { trackJsonChunks } from '../../src-shared/formats/track-json.js';
-import { composeTrack } from '../../src-shared/keyframes/compose-track.js';
+import { composeLayers } from '../../src-shared/keyframes/compose-layers.js';
 import { AniPortraitModelSource } from '../pipeline/aniportrait-model-source.js';
 import { checkJobOutput } from '../pipeline/check-job-output.js';
 import { runTrack } from '../pipeline/run-track.js';
@@ -32,7 +32,7 @@ export async function trackCommand(args: string[], log: (line: string) => void, 
   try {
     const { rig, generated, expression, warnings } = await runTrack(job, { models, signal });
     warnings.forEach((w) => log(`warning: ${w}`));
-    const track = composeTrack(generated, job.layers);
+    const track = composeLayers(generated, job.layers);
     await writeChunksAtomic(outPath, trackJsonChunks(rig, paramTrackFrames(track, expression)), `the track file "${outPath}"`);
     const seconds = (performance.now() - started) / 1000;
     log(`wrote ${outPath}: ${track.frameCount} frames at ${track.fps} fps (${(track.frameCount / track.fps).toFixed(1)} s of video, ${job.engines.audio2lmk} engine) in ${seconds.toFixed(1)} s`);

@@ -1,5 +1,5 @@
 import { StudioError } from '../../src-shared/util/result.js';
-import { composeTrack } from '../../src-shared/keyframes/compose-track.js';
+import { composeLayers } from '../../src-shared/keyframes/compose-layers.js';
 import type { FrameSize, RenderJob } from '../../src-shared/job/render-job.js';
 import type { VideoContext } from '../engines/engine-types.js';
 import { checkJobOutput } from './check-job-output.js';
@@ -37,7 +37,7 @@ export async function runExport(job: RenderJob, outPath: string, context: Export
 
   const progress = exportProgress(lmk2video.frameShare, context.onProgress);
   const prepared = await runTrack(job, { ...context, onProgress: progress.track });
-  const track = composeTrack(prepared.generated, job.layers);
+  const track = composeLayers(prepared.generated, job.layers);
   await lmk2video.encode(
     { photo: job.photo, audio: job.audio, rig: prepared.rig, track, expression: prepared.expression, size, seed: job.seed, diffusion: job.diffusion, keyFrameStep, outPath },
     {

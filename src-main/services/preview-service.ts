@@ -1,7 +1,7 @@
 import type { FaceParamTrack } from '../../src-shared/face/face-param-track.js';
 import { frameOffsetsInto } from '../../src-shared/face/face-param-track.js';
 import { LANDMARK_COUNT, POSE_LENGTH } from '../../src-shared/face/topology.js';
-import { composeTrack } from '../../src-shared/keyframes/compose-track.js';
+import { composeLayers } from '../../src-shared/keyframes/compose-layers.js';
 import type { ProjectDocument } from '../../src-shared/project/project-schema.js';
 import { createRgbaImage } from '../../src-shared/render/rgba-image.js';
 import { LruCache } from '../../src-shared/util/lru-cache.js';
@@ -74,7 +74,7 @@ export class PreviewService {
     const job = (preview.job ??= this.pipeline.job(preview.workDir, document));
     const prepared = await this.pipeline.track(job);
     const { widthPx, heightPx } = previewFrameSize(document.settings.outputWidthPx, document.settings.outputHeightPx, targetWidthPx);
-    if (this.composed?.key !== renderKey) this.composed = { key: renderKey, track: composeTrack(prepared.generated, document.layers) };
+    if (this.composed?.key !== renderKey) this.composed = { key: renderKey, track: composeLayers(prepared.generated, document.layers) };
     const { track } = this.composed;
     const index = Math.min(frameIndex, track.frameCount - 1);
     const frameKey = `${renderKey}\n${widthPx}x${heightPx}\n${index}`;

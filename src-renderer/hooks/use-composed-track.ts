@@ -1,5 +1,5 @@
 import type { FaceParamTrack } from '../../src-shared/face/face-param-track';
-import { composeTrack } from '../../src-shared/keyframes/compose-track';
+import { composeLayers } from '../../src-shared/keyframes/compose-layers';
 import type { KeyframeLayer } from '../../src-shared/keyframes/keyframe-schema';
 import type { StudioState } from '../state/studio-state';
 import { useStudioSelector } from '../state/studio-context';
@@ -11,7 +11,7 @@ export function composedTrackOf(state: StudioState): FaceParamTrack | null {
   const generated = state.ephemeral.generated?.track ?? null;
   const layers = state.document?.layers ?? null;
   if (generated === null || layers === null) return null;
-  if (memo === null || memo.generated !== generated || memo.layers !== layers) memo = { generated, layers, composed: composeTrack(generated, layers) };
+  if (memo === null || memo.generated !== generated || memo.layers !== layers) memo = { generated, layers, composed: composeLayers(generated, layers) };
   return memo.composed;
 }
 

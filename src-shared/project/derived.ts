@@ -112,7 +112,7 @@ export function generatedValueAt(generated: FaceParamTrack, channel: ChannelId, 
 
 /**
  * The value of `channel` that is rendered at frame `frameIndex`: the generated track's (if any)
- * plus every enabled layer's at that frame's time. The inspector shows this; composeTrack renders it.
+ * plus every enabled layer's at that frame's time. The inspector shows this; composeLayers renders it.
  */
 export function channelValueAt(generated: FaceParamTrack | null, layers: readonly KeyframeLayer[], channel: ChannelId, frameIndex: number, fps: number): number {
   const base = generated === null ? 0 : generatedValueAt(generated, channel, frameIndex);

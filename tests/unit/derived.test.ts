@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FaceParamName, FaceParamTrack } from '../../src-shared/face/face-param-track.js';
 import { FACE_PARAM_NAMES, paramTrack } from '../../src-shared/face/face-param-track.js';
-import { composeTrack } from '../../src-shared/keyframes/compose-track.js';
+import { composeLayers } from '../../src-shared/keyframes/compose-layers.js';
 import type { KeyframeLayer } from '../../src-shared/keyframes/keyframe-schema.js';
 import { channelValueAt, frameCountForSamples, projectFrameCount, stageModelFiles, trackInputsKey } from '../../src-shared/project/derived.js';
 import { videoFrameCount } from '../../src-shared/aniportrait/audio-features.js';
@@ -59,7 +59,7 @@ describe('derived facts', () => {
     expect(trackInputsKey({ ...doc, photoAssetId: null })).toBeNull();
   });
 
-  it('gives the rendered value of a channel: generated plus every enabled layer, as composeTrack renders it', () => {
+  it('gives the rendered value of a channel: generated plus every enabled layer, as composeLayers renders it', () => {
     const generated = flatTrack(90, 30);
     const key = (timeSec: number, value: number) => ({ id: `k${timeSec}` as never, timeSec, value, interp: 'linear' as const, handles: { outX: 0, outY: 0, inX: 1, inY: 1 } });
     const layers: KeyframeLayer[] = [
@@ -67,7 +67,7 @@ describe('derived facts', () => {
       { id: 'l2' as never, name: 'B', enabled: true, channels: { yawDeg: [key(0, 5)] } },
       { id: 'l3' as never, name: 'Muted', enabled: false, channels: { yawDeg: [key(0, 100)], smile: [key(0, 9)] } },
     ];
-    const composed = composeTrack(generated, layers);
+    const composed = composeLayers(generated, layers);
     for (const frame of [0, 15, 30, 89]) {
       expect(channelValueAt(generated, layers, 'yawDeg', frame, 30)).toBeCloseTo(composed.poses[frame * 6 + 1], 4);
       expect(channelValueAt(generated, layers, 'smile', frame, 30)).toBeCloseTo(composed.params.smile[frame], 5);

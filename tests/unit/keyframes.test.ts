@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FaceParamTrack } from '../../src-shared/face/face-param-track.js';
 import { FACE_PARAM_NAMES, paramTrack } from '../../src-shared/face/face-param-track.js';
-import { composeTrack } from '../../src-shared/keyframes/compose-track.js';
+import { composeLayers } from '../../src-shared/keyframes/compose-layers.js';
 import { layersValueAt } from '../../src-shared/project/derived.js';
 import { cubicBezierY, EASE_PRESETS, evaluateChannel } from '../../src-shared/keyframes/interpolate.js';
 import type { BezierHandles, Keyframe, KeyframeLayer } from '../../src-shared/keyframes/keyframe-schema.js';
@@ -45,7 +45,7 @@ describe('layer composition over the generated track', () => {
 
   it('adds pose and expression keys frame by frame and leaves the generated track untouched', () => {
     const layers = [layer({ channels: { yawDeg: [key(0, 0), key(1, 10)], jawOpen: [key(2, 0.5, 'hold')] } })];
-    const final = composeTrack(generated, layers);
+    const final = composeLayers(generated, layers);
     expect(final.poses[5 * 6 + 1]).toBeCloseTo(1 + 5, 5); // yaw at 0.5 s: 1 generated + 5 keyed
     expect(final.poses[5 * 6 + 0]).toBe(1); // pitch untouched
     expect(final.params.jawOpen[25]).toBeCloseTo(0.7, 5);
@@ -59,10 +59,10 @@ describe('layer composition over the generated track', () => {
       layer({ id: 'b' as never, channels: { rollDeg: [key(0, 3)] } }),
       layer({ id: 'c' as never, enabled: false, channels: { rollDeg: [key(0, 100)] } }),
     ];
-    const final = composeTrack(generated, layers);
+    const final = composeLayers(generated, layers);
     expect(final.poses[0 * 6 + 2]).toBeCloseTo(1 + 2 + 3, 5);
     expect(final.poses[10 * 6 + 2]).toBeCloseTo(1 + 4 + 3, 5);
     expect(layersValueAt(layers, 'rollDeg', 0)).toBe(5);
-    expect(composeTrack(generated, [])).toBe(generated);
+    expect(composeLayers(generated, [])).toBe(generated);
   });
 });

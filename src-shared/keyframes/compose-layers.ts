@@ -7,12 +7,13 @@ import { evaluateChannel } from './interpolate.js';
 import type { KeyframeLayer } from './keyframe-schema.js';
 
 /**
- * Generated track + keyframe layers -> the final track (docs/architecture.md §6). The generated track is
- * never changed: layers add their channel values (degrees and cm for pose channels, the 0..1
- * expression scale for the others) frame by frame, in layer order; disabled layers are skipped.
- * Regenerating from new audio and composing again keeps every keyframe.
+ * The enabled keyframe layers composed over the generated parameter track: the final track
+ * (docs/architecture.md §6). The generated track is never changed: layers add their channel values
+ * (degrees and cm for pose channels, the 0..1 expression scale for the others) frame by frame, in
+ * layer order; disabled layers are skipped. Regenerating from new audio and composing again keeps
+ * every keyframe.
  */
-export function composeTrack(generated: FaceParamTrack, layers: readonly KeyframeLayer[]): FaceParamTrack {
+export function composeLayers(generated: FaceParamTrack, layers: readonly KeyframeLayer[]): FaceParamTrack {
   const active = layers.filter((layer) => layer.enabled && Object.values(layer.channels).some((keys) => keys && keys.length > 0));
   if (active.length === 0) return generated;
   const { frameCount, fps } = generated;
