@@ -4,14 +4,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { InvokeChannel, RequestOf, ResponseOf } from '../../src-shared/ipc/contract.js';
-import type { Result } from '../../src-shared/util/result.js';
-import { NO_NATIVE_DIALOGS } from '../../src-main/services/dialogs.js';
-import { createRouter } from '../../src-main/ipc/router.js';
-import { createStudioHandlers } from '../../src-main/services/studio-services.js';
 import { ffmpegBinaries } from '../../src-main/media/ffmpeg-binaries.js';
 import { fixture } from '../helpers/fixtures.js';
 import { previewFrame } from '../helpers/preview.js';
+import { arrayBufferOf, studioServices, value } from '../helpers/studio-caller.js';
 import { buildTinyAniPortraitModels } from '../helpers/onnx/tiny-aniportrait.js';
 import { toneBursts, wavBytes } from '../helpers/wav.js';
 
@@ -25,17 +21,7 @@ describe.skipIf(!photoPath)('the studio services on the AniPortrait engine (tiny
   const { manifest } = buildTinyAniPortraitModels(modelsDir);
   writeFileSync(join(modelsDir, 'aniportrait.manifest.json'), JSON.stringify(manifest));
   const pushes: { jobId: string; fraction: number; message: string }[] = [];
-  const router = createRouter(createStudioHandlers({ host: 'cli', dirs: { dataDir: join(root, 'data'), projectsDir: join(root, 'p') }, dialogs: NO_NATIVE_DIALOGS, modelsDir }));
-  const run = async <C extends InvokeChannel>(channel: C, request: RequestOf<C>) => {
-    const outcome = await router.route(channel, request, { trusted: true, description: 'test' }, { signal: new AbortController().signal, push: (_c, p) => pushes.push(p) });
-    return (outcome.kind === 'answered' ? outcome.result : undefined) as Result<ResponseOf<C>>;
-  };
-  const value = async <T>(result: Promise<Result<T>>): Promise<T> => {
-    const r = await result;
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    return r.value;
-  };
-  const bytes = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+  const { call: run } = studioServices({ root, host: 'cli', projectsDir: join(root, 'p'), modelsDir, onPush: (_c, p) => pushes.push(p) });
 
   it('generates a mesh track with audio2mesh offsets, keeps keyframes over it, and exports through the diffusion engine', async () => {
     const info = await value(run('app:info', {}));
@@ -43,8 +29,8 @@ describe.skipIf(!photoPath)('the studio services on the AniPortrait engine (tiny
     expect(info.models.filter((m) => m.name.startsWith('aniportrait:')).every((m) => m.status === 'ready')).toBe(true);
 
     const opened = await value(run('project:new', { name: 'Onnx' }));
-    const photo = await value(run('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: bytes(readFileSync(photoPath ?? '')) } }));
-    const audio = await value(run('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: bytes(wavBytes(toneBursts(1, 16000), 16000)) } }));
+    const photo = await value(run('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: arrayBufferOf(readFileSync(photoPath ?? '')) } }));
+    const audio = await value(run('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: arrayBufferOf(wavBytes(toneBursts(1, 16000), 16000)) } }));
     const base = { ...opened.document, assets: [photo, audio], photoAssetId: photo.id, audioAssetId: audio.id };
 
     // 25 fps cannot be the AniPortrait track rate: the message says what to do.

@@ -1,27 +1,24 @@
 // @vitest-environment node
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliBuilt, cliRunner } from '../helpers/cli-runner.js';
 import { fixture } from '../helpers/fixtures.js';
 import { solidPng } from '../helpers/png.js';
 import { toneBursts, wavBytes } from '../helpers/wav.js';
 
-const ROOT = join(__dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'aniportrait.js');
-const built = existsSync(join(ROOT, 'dist', 'main', 'cli.js'));
-if (!built) console.log('cli-messages.test: dist/main/cli.js is missing; `npm test` builds it first (npm run build).');
+const built = cliBuilt('cli-messages.test');
 
 /** Messages a user of the CLI reads for wrong inputs: they name the input and say what is wrong. */
 describe.runIf(built)('aniportrait CLI messages', () => {
   const dir = mkdtempSync(join(tmpdir(), 'aniportrait-cli-msg-'));
-  const env = { ...process.env, ANIPORTRAIT_DATA_DIR: join(dir, 'data') };
+  const cli = cliRunner(dir);
   const audio = join(dir, 'v.wav');
   writeFileSync(audio, wavBytes(toneBursts(1, 16000), 16000));
   const photo = join(dir, 'p.png');
   writeFileSync(photo, solidPng(64, 64, [200, 150, 120]));
-  const render = (...args: string[]) => spawnSync(process.execPath, [BIN, 'render', '--out', join(dir, 'o.mp4'), ...args], { env, encoding: 'utf8', cwd: dir });
+  const render = (...args: string[]) => cli('render', '--out', join(dir, 'o.mp4'), ...args);
 
   it('says "not found" for a missing photo or audio file', () => {
     const noPhoto = render('--image', 'missing.png', '--audio', audio);

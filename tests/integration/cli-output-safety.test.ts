@@ -1,27 +1,23 @@
 // @vitest-environment node
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliBuilt, cliRunner } from '../helpers/cli-runner.js';
 import { fixture } from '../helpers/fixtures.js';
 import { toneBursts, wavBytes } from '../helpers/wav.js';
 
-const ROOT = join(__dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'aniportrait.js');
-const built = existsSync(join(ROOT, 'dist', 'main', 'cli.js'));
-if (!built) console.log('cli-output-safety.test: dist/main/cli.js is missing; `npm test` builds it first (npm run build).');
+const built = cliBuilt('cli-output-safety.test');
 
 /** --out that would destroy an input, or cannot be a file, is refused before any work; the inputs stay as they were. */
 describe.runIf(built)('aniportrait CLI output checks', () => {
   const dir = mkdtempSync(join(tmpdir(), 'aniportrait-cli-out-'));
-  const env = { ...process.env, ANIPORTRAIT_DATA_DIR: join(dir, 'data') };
   const audio = join(dir, 'v.wav');
   writeFileSync(audio, wavBytes(toneBursts(1, 16000), 16000));
   const photo = join(dir, 'face.png');
   const ref = fixture('ref_cxk.png');
   if (ref) copyFileSync(ref, photo);
-  const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', cwd: dir });
+  const cli = cliRunner(dir);
 
   it.runIf(ref !== undefined)('refuses --out equal to --audio or --image (also through a link, and for track); both stay intact', () => {
     const audioBefore = readFileSync(audio);

@@ -4,40 +4,24 @@ import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRouter } from '../../src-main/ipc/router.js';
 import { ffmpegBinaries } from '../../src-main/media/ffmpeg-binaries.js';
-import { NO_NATIVE_DIALOGS } from '../../src-main/services/dialogs.js';
-import { createStudioHandlers } from '../../src-main/services/studio-services.js';
-import type { InvokeChannel, RequestOf, ResponseOf } from '../../src-shared/ipc/contract.js';
-import type { Result } from '../../src-shared/util/result.js';
 import { solidPng } from '../helpers/png.js';
+import { arrayBufferOf, studioServices, value } from '../helpers/studio-caller.js';
 import { toneBursts, wavBytes } from '../helpers/wav.js';
-
-const bytes = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 
 /** A studio export must never overwrite the project it comes from. */
 describe('studio export target', () => {
   const root = mkdtempSync(join(tmpdir(), 'aniportrait-export-safety-'));
-  const router = createRouter(createStudioHandlers({ host: 'web', dirs: { dataDir: join(root, 'data'), projectsDir: join(root, 'projects') }, dialogs: NO_NATIVE_DIALOGS }));
-  const call = async <C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> => {
-    const outcome = await router.route(channel, request, { trusted: true, description: 'test' }, { signal: new AbortController().signal, push: () => {} });
-    if (outcome.kind !== 'answered') throw new Error('dropped');
-    return outcome.result as never;
-  };
-  const value = async <T>(result: Promise<Result<T>>): Promise<T> => {
-    const r = await result;
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    return r.value;
-  };
+  const { call } = studioServices({ root, host: 'web' });
 
   it("refuses an export onto the project's own video asset, into its folder, or through a link to an asset", async () => {
     const opened = await value(call('project:new', { name: 'Export target' }));
     const videoFile = join(root, 'pose.mp4');
     execFileSync(ffmpegBinaries().ffmpegPath, ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=64x64:rate=10:duration=1', '-pix_fmt', 'yuv420p', videoFile]);
     const workDir = opened.workDir;
-    const audio = await value(call('assets:import', { workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: bytes(wavBytes(toneBursts(1, 16000), 16000)) } }));
-    const photo = await value(call('assets:import', { workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: bytes(solidPng(64, 64, [200, 150, 120])) } }));
-    const video = await value(call('assets:import', { workDir, role: 'pose-video', source: { kind: 'bytes', fileName: 'pose.mp4', data: bytes(readFileSync(videoFile)) } }));
+    const audio = await value(call('assets:import', { workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: arrayBufferOf(wavBytes(toneBursts(1, 16000), 16000)) } }));
+    const photo = await value(call('assets:import', { workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: arrayBufferOf(solidPng(64, 64, [200, 150, 120])) } }));
+    const video = await value(call('assets:import', { workDir, role: 'pose-video', source: { kind: 'bytes', fileName: 'pose.mp4', data: arrayBufferOf(readFileSync(videoFile)) } }));
     const document = { ...opened.document, assets: [audio, photo, video], audioAssetId: audio.id, photoAssetId: photo.id };
     const before = readFileSync(join(workDir, video.relPath));
     const link = join(root, 'outside-link.mp4');

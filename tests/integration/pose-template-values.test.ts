@@ -7,13 +7,9 @@ import { exportBuiltinVideo } from '../../src-main/engines/builtin/export-video.
 import { generateBuiltinTrack } from '../../src-main/engines/builtin/generate-track.js';
 import { templatePoses } from '../../src-main/engines/shared/pose-sources.js';
 import { analyzePhoto } from '../../src-main/face/analyze-photo.js';
-import { createRouter } from '../../src-main/ipc/router.js';
-import { NO_NATIVE_DIALOGS } from '../../src-main/services/dialogs.js';
-import { createStudioHandlers } from '../../src-main/services/studio-services.js';
-import type { AssetRef } from '../../src-shared/project/project-schema.js';
-import type { Result } from '../../src-shared/util/result.js';
 import { fixture } from '../helpers/fixtures.js';
 import { npyBytes } from '../helpers/npy.js';
+import { studioServices } from '../helpers/studio-caller.js';
 import { toneBursts, wavBytes } from '../helpers/wav.js';
 
 /** 10 plausible rows of [rx, ry, rz, tx, ty, tz] (degrees, cm), with `bad` written at (row, column). */
@@ -40,20 +36,15 @@ describe('pose template values', () => {
   });
 
   it('refuses them at import in the studio, and accepts a sane template', async () => {
-    const router = createRouter(createStudioHandlers({ host: 'cli', dirs: { dataDir: join(dir, 'data'), projectsDir: join(dir, 'projects') }, dialogs: NO_NATIVE_DIALOGS }));
-    const call = async (channel: string, request: unknown) => {
-      const outcome = await router.route(channel, request, { trusted: true, description: 'test' }, { signal: new AbortController().signal, push: () => {} });
-      if (outcome.kind !== 'answered') throw new Error('dropped');
-      return outcome.result;
-    };
-    const opened = (await call('project:new', { name: 'Poses' })) as Result<{ workDir: string }>;
+    const { call } = studioServices({ root: dir, host: 'cli' });
+    const opened = await call('project:new', { name: 'Poses' });
     if (!opened.ok) throw new Error(opened.error.message);
     const importTemplate = (bytes: Uint8Array) =>
       call('assets:import', { workDir: opened.value.workDir, role: 'pose-template', source: { kind: 'bytes', fileName: 'pose.npy', data: bytes.slice().buffer } });
     const bad = await importTemplate(template({ row: 7, column: 2, value: NaN }));
     expect(!bad.ok && bad.error.message).toMatch(/The pose-template "pose\.npy" .*row 7 \(counting from 0\): rz is NaN/);
     const good = await importTemplate(template());
-    expect(good.ok && (good.value as AssetRef).media).toEqual({ kind: 'pose-template', frameCount: 10 });
+    expect(good.ok && good.value.media).toEqual({ kind: 'pose-template', frameCount: 10 });
   });
 
   it('refuses a track whose head pose cannot project, naming the frame, before writing anything', async () => {

@@ -3,9 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createRouter } from '../../src-main/ipc/router.js';
-import { NO_NATIVE_DIALOGS } from '../../src-main/services/dialogs.js';
-import { createStudioHandlers } from '../../src-main/services/studio-services.js';
+import { studioServices } from '../helpers/studio-caller.js';
 import type { Result } from '../../src-shared/util/result.js';
 
 let root: string;
@@ -13,12 +11,8 @@ let open: (path: string) => Promise<Result<{ document: { name: string } }>>;
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'aniportrait-project-errors-'));
-  const router = createRouter(createStudioHandlers({ host: 'cli', dirs: { dataDir: join(root, 'data'), projectsDir: join(root, 'projects') }, dialogs: NO_NATIVE_DIALOGS }));
-  open = async (path) => {
-    const outcome = await router.route('project:open', { path }, { trusted: true, description: 'test' }, { signal: new AbortController().signal, push: () => {} });
-    if (outcome.kind !== 'answered') throw new Error('dropped');
-    return outcome.result as never;
-  };
+  const { call } = studioServices({ root, host: 'cli' });
+  open = (path) => call('project:open', { path });
 });
 
 const good = readFileSync(join(__dirname, '..', 'fixtures', 'projects', 'v2-full.json'), 'utf8');

@@ -3,28 +3,17 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRouter } from '../../src-main/ipc/router.js';
-import { NO_NATIVE_DIALOGS } from '../../src-main/services/dialogs.js';
-import { createStudioHandlers } from '../../src-main/services/studio-services.js';
-import type { InvokeChannel, RequestOf, ResponseOf } from '../../src-shared/ipc/contract.js';
-import type { Result } from '../../src-shared/util/result.js';
+import { arrayBufferOf, studioServices } from '../helpers/studio-caller.js';
 import { toneBursts, wavBytes } from '../helpers/wav.js';
-
-const bytes = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 
 describe('Save As', () => {
   it('refuses a target inside the project being saved, and loses nothing', async () => {
     const root = mkdtempSync(join(tmpdir(), 'aniportrait-save-as-'));
-    const router = createRouter(createStudioHandlers({ host: 'web', dirs: { dataDir: join(root, 'data'), projectsDir: join(root, 'projects') }, dialogs: NO_NATIVE_DIALOGS }));
-    const call = async <C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> => {
-      const outcome = await router.route(channel, request, { trusted: true, description: 'test' }, { signal: new AbortController().signal, push: () => {} });
-      if (outcome.kind !== 'answered') throw new Error('dropped');
-      return outcome.result as never;
-    };
+    const { call } = studioServices({ root, host: 'web' });
     const opened = await call('project:new', { name: 'Nested' });
     if (!opened.ok) throw new Error(opened.error.message);
     const { workDir, document } = opened.value;
-    const audio = await call('assets:import', { workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: bytes(wavBytes(toneBursts(1, 16000), 16000)) } });
+    const audio = await call('assets:import', { workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: arrayBufferOf(wavBytes(toneBursts(1, 16000), 16000)) } });
     if (!audio.ok) throw new Error(audio.error.message);
     const withAudio = { ...document, assets: [audio.value], audioAssetId: audio.value.id };
     for (const target of [join(workDir, 'Inner.aniproj'), join(workDir, 'assets', 'Deeper.aniproj')]) {

@@ -3,15 +3,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Handlers } from '../../src-main/ipc/router.js';
-import { createRouter } from '../../src-main/ipc/router.js';
-import { NO_NATIVE_DIALOGS } from '../../src-main/services/dialogs.js';
-import { createStudioHandlers } from '../../src-main/services/studio-services.js';
-import type { InvokeChannel, RequestOf, ResponseOf } from '../../src-shared/ipc/contract.js';
-import type { Result } from '../../src-shared/util/result.js';
 import { solidPng } from '../helpers/png.js';
 import { fixture, present } from '../helpers/fixtures.js';
 import { previewFrame } from '../helpers/preview.js';
+import type { StudioCall } from '../helpers/studio-caller.js';
+import { arrayBufferOf, studioServices, value } from '../helpers/studio-caller.js';
 import { toneBursts, wavBytes } from '../helpers/wav.js';
 
 const REF_JIJIN_PNG = fixture('ref_jijin.png');
@@ -20,35 +16,21 @@ const POSE_REF_VIDEO_MP4 = fixture('pose_ref_video.mp4');
 const POSE_TEMP_NPY = fixture('pose_temp.npy');
 
 let root: string;
-let call: <C extends InvokeChannel>(channel: C, request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+let call: StudioCall;
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'aniportrait-projects-'));
-  const handlers: Handlers = createStudioHandlers({ host: 'cli', dirs: { dataDir: join(root, 'data'), projectsDir: join(root, 'projects') }, dialogs: NO_NATIVE_DIALOGS });
-  const router = createRouter(handlers);
-  call = async (channel, request) => {
-    const outcome = await router.route(channel, request, { trusted: true, description: 'test' }, { signal: new AbortController().signal, push: () => {} });
-    if (outcome.kind !== 'answered') throw new Error('dropped');
-    return outcome.result as never;
-  };
+  ({ call } = studioServices({ root, host: 'cli' }));
 });
-
-async function value<T>(result: Promise<Result<T>>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-
-const bytes = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 
 describe('project files through the services', () => {
   it('creates, imports real media, saves atomically, and reopens the same project', async () => {
     const opened = await value(call('project:new', { name: 'My talk' }));
     expect(opened.savedPath).toBeNull();
-    const audio = await value(call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: bytes(wavBytes(toneBursts(2, 22050), 22050)) } }));
+    const audio = await value(call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: arrayBufferOf(wavBytes(toneBursts(2, 22050), 22050)) } }));
     expect(audio.media).toMatchObject({ kind: 'audio', sampleRateHz: 22050, channelCount: 1 });
     expect(audio.media.kind === 'audio' && audio.media.durationSec).toBeCloseTo(2, 1);
-    const photo = await value(call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: bytes(solidPng(64, 48, [200, 150, 120])) } }));
+    const photo = await value(call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: arrayBufferOf(solidPng(64, 48, [200, 150, 120])) } }));
     expect(photo.media).toMatchObject({ kind: 'image', widthPx: 64, heightPx: 48 });
 
     const document = { ...opened.document, assets: [audio, photo], audioAssetId: audio.id, photoAssetId: photo.id };
@@ -126,10 +108,10 @@ describe('project files through the services', () => {
     const opened = await value(call('project:new', { name: 'Strict' }));
     const byPath = await call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'path', path: '/etc/passwd' } });
     expect(!byPath.ok && byPath.error.code).toBe('forbidden');
-    const notAudio = await call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: bytes(Buffer.from('this is not audio at all '.repeat(50))) } });
+    const notAudio = await call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: arrayBufferOf(Buffer.from('this is not audio at all '.repeat(50))) } });
     expect(!notAudio.ok && notAudio.error.code).toBe('unsupported-media');
     expect(!notAudio.ok && notAudio.error.message).toContain('voice.wav');
-    const notImage = await call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: bytes(wavBytes(toneBursts(1, 16000), 16000)) } });
+    const notImage = await call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: arrayBufferOf(wavBytes(toneBursts(1, 16000), 16000)) } });
     expect(!notImage.ok && notImage.error.code).toBe('unsupported-media');
     // Nothing of the refused files stays in the project.
     expect(readdirSync(join(opened.workDir, 'assets'))).toEqual([]);
@@ -149,8 +131,8 @@ describe('preview frames', () => {
     const opened = await value(call('project:new', { name: 'Preview' }));
     const missing = await previewFrame(call, { workDir: opened.workDir, document: opened.document, frameIndex: 0 });
     expect(!missing.ok && missing.error.message).toMatch(/Import a portrait photo and a voice recording/);
-    const photo = await value(call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: bytes(readFileSync(photoPath)) } }));
-    const audio = await value(call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: bytes(wavBytes(toneBursts(2, 16000), 16000)) } }));
+    const photo = await value(call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: arrayBufferOf(readFileSync(photoPath)) } }));
+    const audio = await value(call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: arrayBufferOf(wavBytes(toneBursts(2, 16000), 16000)) } }));
     const document = { ...opened.document, assets: [photo, audio], photoAssetId: photo.id, audioAssetId: audio.id, settings: { ...opened.document.settings, outputWidthPx: 256, outputHeightPx: 192 } };
     const frame = await value(previewFrame(call, { workDir: opened.workDir, document, frameIndex: 10 }));
     expect(frame).toMatchObject({ frameIndex: 10, frameCount: 60, fps: 30, widthPx: 256, heightPx: 192 });
@@ -170,8 +152,8 @@ describe('preview frames', () => {
   it.skipIf(!REF_JIJIN_PNG)('renders directly at a smaller size of the same framing for a target width, in eighths of the output', async () => {
     const photoPath = present(REF_JIJIN_PNG);
     const opened = await value(call('project:new', { name: 'Preview sizes' }));
-    const photo = await value(call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: bytes(readFileSync(photoPath)) } }));
-    const audio = await value(call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: bytes(wavBytes(toneBursts(1, 16000), 16000)) } }));
+    const photo = await value(call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: arrayBufferOf(readFileSync(photoPath)) } }));
+    const audio = await value(call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: arrayBufferOf(wavBytes(toneBursts(1, 16000), 16000)) } }));
     const document = { ...opened.document, assets: [photo, audio], photoAssetId: photo.id, audioAssetId: audio.id, settings: { ...opened.document.settings, outputWidthPx: 256, outputHeightPx: 192 } };
     const frameAt = (targetWidthPx?: number) => value(previewFrame(call, { workDir: opened.workDir, document, frameIndex: 12, targetWidthPx }));
     const full = await frameAt();
@@ -202,14 +184,10 @@ describe('track generation and studio export', () => {
   it.skipIf(!REF_CXK_PNG)('generates the track with progress, exports with keyframe layers, and cancels on request', async () => {
     const photoPath = present(REF_CXK_PNG);
     const pushes: { jobId: string; fraction: number }[] = [];
-    const router = createRouter(createStudioHandlers({ host: 'cli', dirs: { dataDir: join(root, 'data2'), projectsDir: join(root, 'p2') }, dialogs: NO_NATIVE_DIALOGS }));
-    const run = async <C extends InvokeChannel>(channel: C, request: RequestOf<C>, signal = new AbortController().signal) => {
-      const outcome = await router.route(channel, request, { trusted: true, description: 'test' }, { signal, push: (_c, p) => pushes.push(p) });
-      return (outcome.kind === 'answered' ? outcome.result : undefined) as Result<ResponseOf<C>>;
-    };
+    const { call: run } = studioServices({ root, host: 'cli', dataDir: join(root, 'data2'), projectsDir: join(root, 'p2'), onPush: (_c, p) => pushes.push(p) });
     const opened = await value(run('project:new', { name: 'Export' }));
-    const photo = await value(run('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: bytes(readFileSync(photoPath)) } }));
-    const audio = await value(run('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: bytes(wavBytes(toneBursts(1.5, 16000), 16000)) } }));
+    const photo = await value(run('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: arrayBufferOf(readFileSync(photoPath)) } }));
+    const audio = await value(run('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: arrayBufferOf(wavBytes(toneBursts(1.5, 16000), 16000)) } }));
     const yawKeys = [{ id: 'k1', timeSec: 0, value: 0, interp: 'linear', handles: { outX: 0, outY: 0, inX: 1, inY: 1 } }, { id: 'k2', timeSec: 1, value: 12, interp: 'linear', handles: { outX: 0, outY: 0, inX: 1, inY: 1 } }];
     const document = {
       ...opened.document,
@@ -253,13 +231,13 @@ describe('head-motion assets', () => {
     const template = present(POSE_TEMP_NPY);
     const video = present(POSE_REF_VIDEO_MP4);
     const opened = await value(call('project:new', { name: 'Pose' }));
-    const tmpl = await value(call('assets:import', { workDir: opened.workDir, role: 'pose-template', source: { kind: 'bytes', fileName: 'pose_temp.npy', data: bytes(readFileSync(template)) } }));
+    const tmpl = await value(call('assets:import', { workDir: opened.workDir, role: 'pose-template', source: { kind: 'bytes', fileName: 'pose_temp.npy', data: arrayBufferOf(readFileSync(template)) } }));
     expect(tmpl.media).toEqual({ kind: 'pose-template', frameCount: 165 });
-    const clip = await value(call('assets:import', { workDir: opened.workDir, role: 'pose-video', source: { kind: 'bytes', fileName: 'talk.mp4', data: bytes(readFileSync(video)) } }));
+    const clip = await value(call('assets:import', { workDir: opened.workDir, role: 'pose-video', source: { kind: 'bytes', fileName: 'talk.mp4', data: arrayBufferOf(readFileSync(video)) } }));
     expect(clip.media).toMatchObject({ kind: 'video', widthPx: 512, heightPx: 512 });
-    const wrong = await call('assets:import', { workDir: opened.workDir, role: 'pose-template', source: { kind: 'bytes', fileName: 'voice.npy', data: bytes(wavBytes(toneBursts(0.5, 16000), 16000)) } });
+    const wrong = await call('assets:import', { workDir: opened.workDir, role: 'pose-template', source: { kind: 'bytes', fileName: 'voice.npy', data: arrayBufferOf(wavBytes(toneBursts(0.5, 16000), 16000)) } });
     expect(!wrong.ok && wrong.error.message).toMatch(/voice\.npy.*not a usable pose template/);
-    const notVideo = await call('assets:import', { workDir: opened.workDir, role: 'pose-video', source: { kind: 'bytes', fileName: 'still.mp4', data: bytes(solidPng(32, 32, [1, 2, 3])) } });
+    const notVideo = await call('assets:import', { workDir: opened.workDir, role: 'pose-video', source: { kind: 'bytes', fileName: 'still.mp4', data: arrayBufferOf(solidPng(32, 32, [1, 2, 3])) } });
     expect(notVideo.ok).toBe(false);
     // A project whose head follows the template saves and reopens as version 2.
     const document = { ...opened.document, assets: [tmpl, clip], poseSource: { kind: 'template' as const, relPath: tmpl.relPath } };

@@ -3,33 +3,17 @@ import { existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, symlinkSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createRouter } from '../../src-main/ipc/router.js';
-import { NO_NATIVE_DIALOGS } from '../../src-main/services/dialogs.js';
-import { createStudioHandlers } from '../../src-main/services/studio-services.js';
-import type { InvokeChannel, RequestOf, ResponseOf } from '../../src-shared/ipc/contract.js';
-import type { Result } from '../../src-shared/util/result.js';
+import type { StudioCall } from '../helpers/studio-caller.js';
+import { arrayBufferOf, studioServices, value } from '../helpers/studio-caller.js';
 import { toneBursts, wavBytes } from '../helpers/wav.js';
 
 let root: string;
-let call: <C extends InvokeChannel>(channel: C, request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+let call: StudioCall;
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'aniportrait-links-'));
-  const router = createRouter(createStudioHandlers({ host: 'web', dirs: { dataDir: join(root, 'data'), projectsDir: join(root, 'projects') }, dialogs: NO_NATIVE_DIALOGS }));
-  call = async (channel, request) => {
-    const outcome = await router.route(channel, request, { trusted: true, description: 'test' }, { signal: new AbortController().signal, push: () => {} });
-    if (outcome.kind !== 'answered') throw new Error('dropped');
-    return outcome.result as never;
-  };
+  ({ call } = studioServices({ root, host: 'web' }));
 });
-
-async function value<T>(result: Promise<Result<T>>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
-
-const bytes = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 
 /** Links planted in a project's folder must not let it read or copy anything outside it. */
 describe('symlinks inside a project', () => {
@@ -53,14 +37,14 @@ describe('symlinks inside a project', () => {
     const elsewhere = mkdtempSync(join(root, 'elsewhere-'));
     rmSync(join(workDir, 'assets'), { recursive: true });
     symlinkSync(elsewhere, join(workDir, 'assets'));
-    const imported = await call('assets:import', { workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: bytes(wavBytes(toneBursts(1, 16000), 16000)) } });
+    const imported = await call('assets:import', { workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: arrayBufferOf(wavBytes(toneBursts(1, 16000), 16000)) } });
     expect(!imported.ok && imported.error.code).toBe('forbidden');
     expect(readdirSync(elsewhere)).toEqual([]);
   });
 
   it('Save As copies no link: a project whose asset is a link is refused, and nothing outside is copied', async () => {
     const opened = await value(call('project:new', { name: 'Links' }));
-    const audio = await value(call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: bytes(wavBytes(toneBursts(1, 16000), 16000)) } }));
+    const audio = await value(call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: arrayBufferOf(wavBytes(toneBursts(1, 16000), 16000)) } }));
     // Replace the imported file by a link to a file outside the project.
     const secret = join(root, 'secret.wav');
     writeFileSync(secret, wavBytes(toneBursts(2, 16000), 16000));

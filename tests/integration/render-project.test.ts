@@ -5,31 +5,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/run-cli.js';
-import { createRouter } from '../../src-main/ipc/router.js';
 import { ffmpegBinaries } from '../../src-main/media/ffmpeg-binaries.js';
-import { NO_NATIVE_DIALOGS } from '../../src-main/services/dialogs.js';
-import { createStudioHandlers } from '../../src-main/services/studio-services.js';
 import type { InvokeChannel, PushOf, RequestOf, ResponseOf } from '../../src-shared/ipc/contract.js';
 import type { KeyframeLayer } from '../../src-shared/keyframes/keyframe-schema.js';
 import { projectFrameCount } from '../../src-shared/project/derived.js';
-import type { Result } from '../../src-shared/util/result.js';
 import { fixture } from '../helpers/fixtures.js';
+import { arrayBufferOf, studioServices } from '../helpers/studio-caller.js';
 import { toneBursts, wavBytes } from '../helpers/wav.js';
 
 const photoPath = fixture('ref_cxk.png');
 const root = mkdtempSync(join(tmpdir(), 'aniportrait-one-pipeline-'));
 const pushes: PushOf<'jobs:did-progress'>[] = [];
-const router = createRouter(createStudioHandlers({ host: 'cli', dirs: { dataDir: join(root, 'data'), projectsDir: join(root, 'projects') }, dialogs: NO_NATIVE_DIALOGS }));
+const services = studioServices({ root, host: 'cli', onPush: (_c, payload) => pushes.push(payload) });
 
+/** The value of an answered call; a failure throws "`channel`: `message`". */
 async function call<C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const outcome = await router.route(channel, request, { trusted: true, description: 'test' }, { signal: new AbortController().signal, push: (_c, payload) => pushes.push(payload) });
-  if (outcome.kind !== 'answered') throw new Error('dropped');
-  const result = outcome.result as Result<ResponseOf<C>>;
+  const result = await services.call(channel, request);
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value;
 }
-
-const bytes = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 
 /** Per-frame MD5s of a video's decoded pictures (no audio). */
 function frameHashes(path: string): string[] {
@@ -62,8 +56,8 @@ const yawLayer: KeyframeLayer = {
 describe.skipIf(!photoPath)('one pipeline for the CLI and the studio', () => {
   it('render --project gives the same frames as a studio export, keyframe layers included, at the frame count the project derives', async () => {
     const opened = await call('project:new', { name: 'Batch' });
-    const photo = await call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'cxk.png', data: bytes(readFileSync(photoPath!)) } });
-    const audio = await call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.mp3', data: bytes(mp3Voice()) } });
+    const photo = await call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'cxk.png', data: arrayBufferOf(readFileSync(photoPath!)) } });
+    const audio = await call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.mp3', data: arrayBufferOf(mp3Voice()) } });
     const document = {
       ...opened.document,
       assets: [photo, audio],
@@ -104,8 +98,8 @@ describe.skipIf(!photoPath)('one pipeline for the CLI and the studio', () => {
 
   it('reuses the track after Save As and a change of video engine, size or keys: no second face analysis', async () => {
     const opened = await call('project:new', { name: 'Reuse' });
-    const photo = await call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'cxk.png', data: bytes(readFileSync(photoPath!)) } });
-    const audio = await call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: bytes(wavBytes(toneBursts(1.5, 16000), 16000)) } });
+    const photo = await call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'cxk.png', data: arrayBufferOf(readFileSync(photoPath!)) } });
+    const audio = await call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: arrayBufferOf(wavBytes(toneBursts(1.5, 16000), 16000)) } });
     const document = { ...opened.document, assets: [photo, audio], photoAssetId: photo.id, audioAssetId: audio.id };
     const progressOf = async (workDir: string, doc: typeof document, jobId: string) => {
       pushes.length = 0;
