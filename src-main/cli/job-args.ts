@@ -4,6 +4,7 @@ import { DEFAULT_DIFFUSION_SETTINGS } from '../../src-shared/job/render-job.js';
 import type { EngineId } from '../../src-shared/project/project-schema.js';
 import { ENGINES } from '../../src-shared/project/project-schema.js';
 import { StudioError } from '../../src-shared/util/result.js';
+import { allStageEngines, audio2LmkEngine, lmk2VideoEngine } from '../engines/registry.js';
 import { defaultModelsDir } from '../services/model-status.js';
 import { resolveDataDirs } from '../util/data-dirs.js';
 import { MAX_SEED, parseDecimalInteger, parseDecimalNumber } from './parse-number.js';
@@ -110,12 +111,7 @@ function modelsDirOf(values: JobValues): string {
 /** The flags given, over a job's settings; each flag is checked, and flags for an engine the job does not run are refused. */
 function withOverrides(base: RenderJob, values: JobValues): RenderJob {
   const engines = enginesOf(base.engines, values);
-  const usesAniPortrait = engines.audio2lmk === 'aniportrait' || engines.lmk2video === 'aniportrait';
-  if (!usesAniPortrait && (values.models || values.providers)) throw new StudioError('invalid-request', '--models and --providers belong to the aniportrait engine (--engine, --audio-engine or --video-engine aniportrait).');
-  if (engines.audio2lmk !== 'aniportrait' && values['pose-style']) throw new StudioError('invalid-request', '--pose-style belongs to the aniportrait Audio2Lmk (--engine or --audio-engine aniportrait).');
-  if (engines.lmk2video !== 'aniportrait' && (values.steps || values.guidance || values['film-step'] || values['pose-range'])) {
-    throw new StudioError('invalid-request', '--steps, --guidance, --film-step and --pose-range belong to the aniportrait Lmk2Video (--engine or --video-engine aniportrait).');
-  }
+  refuseUnusedEngineOptions(engines, values);
   const fps = values.fps === undefined ? base.fps : parseDecimalInteger(values.fps, '--fps', 1, 120);
   const seed = values.seed === undefined ? base.seed : parseDecimalInteger(values.seed, '--seed', 0, MAX_SEED);
   const poseStyle = values['pose-style'] !== undefined ? parseDecimalInteger(values['pose-style'], '--pose-style', 0, 99) : values.seed !== undefined ? seed % 100 : base.poseStyle;
@@ -139,6 +135,18 @@ function withOverrides(base: RenderJob, values: JobValues): RenderJob {
     // A flag that changes the track makes it another track.
     trackKey: null,
   };
+}
+
+/** An option that only an engine this job does not run would read is refused, naming the engine it belongs to. */
+function refuseUnusedEngineOptions(engines: RenderJob['engines'], values: JobValues): void {
+  const used = new Set([...audio2LmkEngine(engines.audio2lmk).ownOptions, ...lmk2VideoEngine(engines.lmk2video).ownOptions]);
+  for (const option of Object.keys(values) as (keyof JobValues)[]) {
+    if (values[option] === undefined || used.has(option)) continue;
+    const owners = allStageEngines().filter((e) => e.ownOptions.includes(option));
+    if (owners.length === 0) continue;
+    const how = owners.map((e) => `${e.name} (--engine or --${e.stage}-engine ${e.name.split(' ')[1]})`).join(' or ');
+    throw new StudioError('invalid-request', `--${option} belongs to ${how}; this job runs the ${engines.audio2lmk} Audio2Lmk and the ${engines.lmk2video} Lmk2Video.`);
+  }
 }
 
 function enginesOf(base: RenderJob['engines'], values: JobValues): RenderJob['engines'] {

@@ -33,6 +33,8 @@ export interface TrackInput {
 /** Audio -> the generated track (before keyframe layers). */
 export interface Audio2LmkEngine {
   readonly id: EngineId;
+  /** CLI options only this engine reads (without the dashes), e.g. 'pose-style'. */
+  readonly ownOptions: readonly string[];
   /** Model stages it loads; all must be present before a job does any work. */
   readonly modelStages: readonly GraphStage[];
   /** Why this engine cannot make tracks at `fps` (a sentence for the user), or null. */
@@ -62,6 +64,8 @@ export interface VideoContext extends EngineContext {
 /** Landmarks + photo -> MP4. */
 export interface Lmk2VideoEngine {
   readonly id: EngineId;
+  /** CLI options only this engine reads (without the dashes), e.g. 'steps'. */
+  readonly ownOptions: readonly string[];
   readonly modelStages: readonly GraphStage[];
   /** True for engines that make key frames only and let the FrameInterpolator fill the rest. */
   readonly usesInterpolator: boolean;

@@ -26,3 +26,11 @@ export function lmk2VideoEngine(id: EngineId): Lmk2VideoEngine {
 export function frameInterpolator(id: InterpolatorId): FrameInterpolator {
   return INTERPOLATORS[id];
 }
+
+/** Every engine of both stages, named as the user knows them ("the aniportrait Lmk2Video"). */
+export function allStageEngines(): { readonly name: string; readonly stage: 'audio' | 'video'; readonly ownOptions: readonly string[] }[] {
+  return [
+    ...Object.values(AUDIO2LMK).map((e) => ({ name: `the ${e.id} Audio2Lmk`, stage: 'audio' as const, ownOptions: e.ownOptions })),
+    ...Object.values(LMK2VIDEO).map((e) => ({ name: `the ${e.id} Lmk2Video`, stage: 'video' as const, ownOptions: e.ownOptions })),
+  ];
+}

@@ -10,6 +10,8 @@ import { defaultModelsDir } from './model-status.js';
 import { JobRegistry } from './job-registry.js';
 import { PreviewService } from './preview-service.js';
 import { StudioPipeline } from './studio-pipeline.js';
+import { WriteGrants } from './write-grants.js';
+import { PROJECT_EXTENSION } from '../project/project-files.js';
 import { CHANNEL, PUSH_CHANNEL } from '../../src-shared/ipc/contract.js';
 import { documentForExport } from '../../src-shared/project/export-document.js';
 
@@ -26,6 +28,8 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
   const modelsDir = options.modelsDir ?? defaultModelsDir(dirs.dataDir);
   const projects = new ProjectService(dirs.dataDir);
   const grantedPaths = new Set<string>();
+  // Electron has save dialogs: its windows write only where the user chose in one.
+  const writes = new WriteGrants(host === 'electron');
   const assets = new AssetService(projects, grantedPaths);
   const pipeline = new StudioPipeline(assets, modelsDir);
   const preview = new PreviewService(pipeline);
@@ -41,7 +45,10 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
     },
     [CHANNEL.projectNew]: ({ name }) => projects.create(name),
     [CHANNEL.projectOpen]: ({ path }) => projects.open(path),
-    [CHANNEL.projectSave]: ({ workDir, path, document }) => projects.save(workDir, path, document),
+    [CHANNEL.projectSave]: ({ workDir, path, document }) => {
+      if (resolve(path) !== resolve(workDir)) writes.check(path, 'The project folder', 'Use Save As to choose it.');
+      return projects.save(workDir, path, document);
+    },
     [CHANNEL.projectAutosave]: ({ workDir, document }) => projects.autosave(workDir, document),
     [CHANNEL.projectDiscardRecovery]: async ({ workDir }) => {
       await projects.discardRecovery(workDir);
@@ -66,6 +73,7 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
     [CHANNEL.exportVideo]: ({ workDir, document, jobId, outPath, options }, { signal, push }) =>
       jobs.run(jobId, signal, async (jobSignal) => {
         projects.checkWorkDir(workDir);
+        writes.check(outPath, 'The video', 'Choose where to save it with Browse….');
         const job = pipeline.job(workDir, documentForExport(document, options));
         const { frameCount, durationSec, warnings } = await pipeline.export(job, resolve(outPath), { signal: jobSignal, onProgress: reporter(jobId, push) });
         return { outPath: resolve(outPath), frameCount, durationSec, warnings };
@@ -84,8 +92,8 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
     },
     [CHANNEL.previewRenderFrame]: ({ previewId, revision, frameIndex, targetWidthPx }) => preview.renderFrame(previewId, revision, frameIndex, targetWidthPx),
     [CHANNEL.dialogOpenProject]: async () => ({ path: await dialogs.openProject() }),
-    [CHANNEL.dialogSaveProject]: async ({ suggestedName }) => ({ path: await dialogs.saveProject(suggestedName) }),
-    [CHANNEL.dialogSaveVideo]: async ({ suggestedName }) => ({ path: await dialogs.saveVideo(suggestedName) }),
+    [CHANNEL.dialogSaveProject]: async ({ suggestedName }) => ({ path: writes.grant(await dialogs.saveProject(suggestedName), PROJECT_EXTENSION) }),
+    [CHANNEL.dialogSaveVideo]: async ({ suggestedName }) => ({ path: writes.grant(await dialogs.saveVideo(suggestedName)) }),
     [CHANNEL.dialogPickMedia]: async ({ role }) => {
       const path = await dialogs.pickMedia(role);
       if (path !== null) grantedPaths.add(resolve(path));

@@ -33,9 +33,19 @@ export function ExportDialog({ initialPath }: { readonly initialPath: string }) 
   const close = () => {
     if (!running) view.closeDialog();
   };
-  const browse = async () => {
+  // In the desktop studio, videos are written only where the user chose in the save dialog.
+  const [chosenPath, setChosenPath] = useState<string | null>(null);
+  const browse = async (): Promise<string | null> => {
     const picked = await exporter.browse(projectName);
-    if (picked.path !== null) setPath(picked.path);
+    if (picked.path !== null) {
+      setPath(picked.path);
+      setChosenPath(picked.path);
+    }
+    return picked.path;
+  };
+  const start = async () => {
+    const target = host === 'electron' && path !== chosenPath ? await browse() : path;
+    if (target !== null) await exporter.start(target, options);
   };
 
   return (
@@ -58,7 +68,7 @@ export function ExportDialog({ initialPath }: { readonly initialPath: string }) 
             <button type="button" className="button" data-testid="export-close" onClick={close}>
               Close
             </button>
-            <button type="button" className="button primary" data-testid="export-start" disabled={path.trim() === ''} onClick={() => void exporter.start(path, options)}>
+            <button type="button" className="button primary" data-testid="export-start" disabled={path.trim() === ''} onClick={() => void start()}>
               {job.status === 'done' ? 'Export again' : 'Export'}
             </button>
           </>

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { CallContext } from '../../src-main/ipc/router.js';
 import { createRouter } from '../../src-main/ipc/router.js';
 import type { HostKind } from '../../src-main/services/app-info.js';
+import type { Dialogs } from '../../src-main/services/dialogs.js';
 import { NO_NATIVE_DIALOGS } from '../../src-main/services/dialogs.js';
 import { createStudioHandlers } from '../../src-main/services/studio-services.js';
 import type { InvokeChannel, RequestOf, ResponseOf } from '../../src-shared/ipc/contract.js';
@@ -17,18 +18,20 @@ export interface StudioServicesOptions {
   readonly dataDir?: string;
   readonly projectsDir?: string;
   readonly modelsDir?: string;
+  /** Native dialogs (Electron's); none by default. */
+  readonly dialogs?: Dialogs;
   /** Gets every push the services send (progress of jobs); by default they are dropped. */
   readonly onPush?: CallContext['push'];
 }
 
 /**
- * The studio services behind a router, as the hosts wire them (no native dialogs), and a trusted
+ * The studio services behind a router, as the hosts wire them (no native dialogs unless given), and a trusted
  * caller of them; a request the router drops throws 'dropped'.
  */
 export function studioServices(options: StudioServicesOptions): { readonly call: StudioCall; readonly value: typeof value } {
   const { root, host = 'cli', modelsDir, onPush } = options;
   const dirs = { dataDir: options.dataDir ?? join(root, 'data'), projectsDir: options.projectsDir ?? join(root, 'projects') };
-  const router = createRouter(createStudioHandlers({ host, dirs, dialogs: NO_NATIVE_DIALOGS, ...(modelsDir === undefined ? {} : { modelsDir }) }));
+  const router = createRouter(createStudioHandlers({ host, dirs, dialogs: options.dialogs ?? NO_NATIVE_DIALOGS, ...(modelsDir === undefined ? {} : { modelsDir }) }));
   const push: CallContext['push'] = onPush ?? (() => {});
   const call: StudioCall = async (channel, request) => {
     const outcome = await router.route(channel, request, { trusted: true, description: 'test' }, { signal: new AbortController().signal, push });

@@ -42,7 +42,7 @@ describe.skipIf(!built)('aniportrait CLI', () => {
     expect(onnx.status).toBe(1);
     expect(onnx.stderr).toMatch(/The AniPortrait engine needs w2v_feature_encoder\.onnx, .*film_net\.onnx in .* which are missing\. Export the models/);
     const builtinModels = spawnSync(process.execPath, [BIN, 'render', '--image', 'a.png', '--audio', 'a.wav', '--out', 'a.mp4', '--models', '.'], { env, encoding: 'utf8' });
-    expect(builtinModels.stderr).toMatch(/--models and --providers belong to the aniportrait engine/);
+    expect(builtinModels.stderr).toMatch(/--models belongs to the aniportrait Audio2Lmk \(--engine or --audio-engine aniportrait\) or the aniportrait Lmk2Video \(--engine or --video-engine aniportrait\); this job runs the builtin Audio2Lmk and the builtin Lmk2Video/);
     const help = spawnSync(process.execPath, [BIN, 'render', '--help'], { env, encoding: 'utf8' });
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: aniportrait render \(--image PHOTO --audio AUDIO --out OUT\.mp4 \| --project P\.aniproj/);
@@ -55,7 +55,7 @@ describe.skipIf(!built)('aniportrait CLI', () => {
     expect(contradiction.status).toBe(2);
     expect(contradiction.stderr).toMatch(/--engine builtin sets both stages; it contradicts --video-engine aniportrait/);
     const diffusionFlag = fail('--image', 'a.png', '--audio', 'a.wav', '--out', 'a.mp4', '--audio-engine', 'aniportrait', '--steps', '10');
-    expect(diffusionFlag.stderr).toMatch(/--steps, --guidance, --film-step and --pose-range belong to the aniportrait Lmk2Video/);
+    expect(diffusionFlag.stderr).toMatch(/--steps belongs to the aniportrait Lmk2Video \(--engine or --video-engine aniportrait\); this job runs the aniportrait Audio2Lmk and the builtin Lmk2Video/);
     const both = fail('--project', 'x.aniproj', '--image', 'a.png');
     expect(both.status).toBe(2);
     expect(both.stderr).toMatch(/--project takes the photo, audio and pose source from the project; drop --image/);

@@ -12,6 +12,7 @@ const fpsProblem = (stage: string) => (fps: number) =>
 /** AniPortrait's audio2mesh + audio2pose graphs (wav2vec2 inside); 30 fps. */
 export const aniPortraitAudio2Lmk: Audio2LmkEngine = {
   id: 'aniportrait',
+  ownOptions: ['models', 'providers', 'pose-style'],
   modelStages: ['audio2lmk'],
   fpsProblem: fpsProblem('Audio2Lmk'),
   async generate(input, context) {
@@ -25,6 +26,7 @@ export const aniPortraitAudio2Lmk: Audio2LmkEngine = {
 /** AniPortrait's diffusion (ReferenceNet, PoseGuider, UNet3D, VAE under DDIM) at the exported models' size; 30 fps. */
 export const aniPortraitLmk2Video: Lmk2VideoEngine = {
   id: 'aniportrait',
+  ownOptions: ['models', 'providers', 'steps', 'guidance', 'film-step', 'pose-range'],
   modelStages: ['lmk2video'],
   frameShare: 0.08,
   usesInterpolator: true,

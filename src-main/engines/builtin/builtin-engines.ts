@@ -5,6 +5,7 @@ import { generateBuiltinTrack } from './generate-track.js';
 /** The built-in Audio2Lmk: DSP lip sync, prosody head motion, blinks; any fps. */
 export const builtinAudio2Lmk: Audio2LmkEngine = {
   id: 'builtin',
+  ownOptions: [],
   modelStages: [],
   fpsProblem: () => null,
   generate: (input, context) =>
@@ -17,6 +18,7 @@ const BUILTIN_SIZE = { widthPx: 512, heightPx: 512 } as const;
 /** The built-in Lmk2Video: the landmark mesh warp of the photo with a synthesized mouth; any size, any fps. */
 export const builtinLmk2Video: Lmk2VideoEngine = {
   id: 'builtin',
+  ownOptions: [],
   modelStages: [],
   frameShare: 1,
   usesInterpolator: false,
