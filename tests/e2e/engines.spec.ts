@@ -30,6 +30,9 @@ test('choosing the AniPortrait engine says which model files are missing, where,
   await page.getByTestId('export-engine').selectOption('builtin');
   await expect(page.getByTestId('export-engine-hint')).toHaveCount(0);
   await page.getByTestId('export-close').click();
+  // The dialog's choice was this export's: the project still uses AniPortrait's Lmk2Video.
+  await expect(page.getByTestId('field-lmk2video')).toHaveValue('aniportrait');
+  await page.getByTestId('field-lmk2video').selectOption('builtin');
   await expect(page.getByTestId('engine-preview-note')).toHaveCount(0);
   await page.getByTestId('field-audio2lmk').selectOption('builtin');
   await expect(page.getByTestId('engine-warning')).toHaveCount(0);
