@@ -106,6 +106,9 @@ export function ExportDialog({ initialPath }: { readonly initialPath: string }) 
             {readiness && !readiness.gpuProvider ? ' No GPU provider is installed: this runs on the CPU and is very slow.' : ''}
           </div>
         )}
+        <div className="field-hint export-hint" data-testid="export-options-hint">
+          Size, frame rate and engine apply to this export only; the project keeps its own (Inspector).
+        </div>
         <Field htmlFor="export-path" label="Save to" tooltip="Path of the .mp4 on the computer that runs the studio service">
           <div className="field-control export-path">
             <input id="export-path" data-testid="export-path" value={path} spellCheck={false} disabled={running} onChange={(event) => setPath(event.target.value)} onBlur={() => path.trim() !== '' && setPath(withMp4Extension(path))} />
