@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliBuilt, cliRunner } from '../helpers/cli-runner.js';
-import { fixture } from '../helpers/fixtures.js';
+import { fixture, present } from '../helpers/fixtures.js';
+
+const REF_CXK_PNG = fixture('ref_cxk.png');
 import { solidPng } from '../helpers/png.js';
 import { toneBursts, wavBytes } from '../helpers/wav.js';
 
@@ -20,14 +22,15 @@ describe.runIf(built)('aniportrait CLI messages', () => {
   writeFileSync(photo, solidPng(64, 64, [200, 150, 120]));
   const render = (...args: string[]) => cli('render', '--out', join(dir, 'o.mp4'), ...args);
 
-  it('says "not found" for a missing photo or audio file', () => {
+  it('says "not found" for a missing photo file', () => {
     const noPhoto = render('--image', 'missing.png', '--audio', audio);
     expect(noPhoto.status).toBe(1);
     expect(noPhoto.stderr).toMatch(/The photo "missing\.png" was not found \(".*missing\.png"\)\. Check the path\./);
-    // The photo is analysed first; the audio case needs a photo with a face.
-    const face = fixture('ref_cxk.png');
-    if (!face) return;
-    const noAudio = render('--image', face, '--audio', 'missing.wav');
+  });
+
+  // The photo is analysed first: the audio case needs a photo with a face.
+  it.skipIf(!REF_CXK_PNG)('says "not found" for a missing audio file', () => {
+    const noAudio = render('--image', present(REF_CXK_PNG), '--audio', 'missing.wav');
     expect(noAudio.stderr).toMatch(/The audio "missing\.wav" was not found/);
     expect(noAudio.stderr).not.toMatch(/not a readable/);
   });

@@ -9,7 +9,10 @@ import { analyzePhoto } from '../../src-main/face/analyze-photo.js';
 import { ffmpegBinaries } from '../../src-main/media/ffmpeg-binaries.js';
 import { bounds2d } from '../../src-shared/math/bounds.js';
 import { MESH_VERTEX_COUNT } from '../../src-shared/face/topology.js';
-import { fixture } from '../helpers/fixtures.js';
+import { fixture, present } from '../helpers/fixtures.js';
+
+const REF_CXK_PNG = fixture('ref_cxk.png');
+const REF_JIJIN_PNG = fixture('ref_jijin.png');
 
 const dir = mkdtempSync(join(tmpdir(), 'aniportrait-framing-'));
 
@@ -22,9 +25,8 @@ function greyShare(rgba: Uint8Array): number {
 
 /** Where the output frame is cut from, for photos where the face covers much of the photo. */
 describe('framing a large face', () => {
-  it('a landscape photo with the face at the left frames the face, not grey background', async () => {
-    const photo = fixture('ref_cxk.png');
-    if (!photo) return;
+  it.skipIf(!REF_CXK_PNG)('a landscape photo with the face at the left frames the face, not grey background', async () => {
+    const photo = present(REF_CXK_PNG);
     // A tight 320x320 crop around the face with 320 px of flat grey to its right: 640x320, the
     // face (about 20 % of the photo) at the left.
     const wide = join(dir, 'wide.png');
@@ -34,10 +36,9 @@ describe('framing a large face', () => {
     expect(greyShare(image.data)).toBeLessThan(0.05);
   });
 
-  it('two faces side by side: the largest is framed whole, and the warning says which one', async () => {
-    const left = fixture('ref_cxk.png');
-    const right = fixture('ref_jijin.png');
-    if (!left || !right) return;
+  it.skipIf(!REF_CXK_PNG || !REF_JIJIN_PNG)('two faces side by side: the largest is framed whole, and the warning says which one', async () => {
+    const left = present(REF_CXK_PNG);
+    const right = present(REF_JIJIN_PNG);
     const pair = join(dir, 'pair.png');
     // Two tight face crops side by side (640x320); the right one shrunk, so the left face is the largest.
     execFileSync(ffmpegBinaries().ffmpegPath, ['-v', 'error', '-i', left, '-i', right, '-filter_complex', '[0]scale=512:512,crop=320:320:100:0[l];[1]scale=512:512,crop=320:320:100:0,scale=260:260,pad=320:320:30:30:color=0x808080[r];[l][r]hstack', pair]);

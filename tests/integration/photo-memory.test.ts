@@ -8,13 +8,14 @@ import { referenceCrop } from '../../src-main/engines/shared/reference-crop.js';
 import { analyzePhoto } from '../../src-main/face/analyze-photo.js';
 import { decodeImageScaled } from '../../src-main/media/decode-image.js';
 import { ffmpegBinaries } from '../../src-main/media/ffmpeg-binaries.js';
-import { fixture } from '../helpers/fixtures.js';
+import { fixture, present } from '../helpers/fixtures.js';
+
+const REF_CXK_PNG = fixture('ref_cxk.png');
 
 /** A huge photo with a small face: the crop is cut first and resampled after, so memory follows the output, not the photo. */
 describe('reference crop of a huge photo', () => {
-  it('a 3000x3000 photo with a small face adds little memory (the whole photo is not upscaled), and shows the same picture', async () => {
-    const photo = fixture('ref_cxk.png');
-    if (!photo) return;
+  it.skipIf(!REF_CXK_PNG)('a 3000x3000 photo with a small face adds little memory (the whole photo is not upscaled), and shows the same picture', async () => {
+    const photo = present(REF_CXK_PNG);
     const dir = mkdtempSync(join(tmpdir(), 'aniportrait-big-photo-'));
     const small = join(dir, 'small.png');
     const big = join(dir, 'big.png');

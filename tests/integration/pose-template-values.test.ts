@@ -7,7 +7,9 @@ import { exportBuiltinVideo } from '../../src-main/engines/builtin/export-video.
 import { generateBuiltinTrack } from '../../src-main/engines/builtin/generate-track.js';
 import { templatePoses } from '../../src-main/engines/shared/pose-sources.js';
 import { analyzePhoto } from '../../src-main/face/analyze-photo.js';
-import { fixture } from '../helpers/fixtures.js';
+import { fixture, present } from '../helpers/fixtures.js';
+
+const REF_CXK_PNG = fixture('ref_cxk.png');
 import { npyBytes } from '../helpers/npy.js';
 import { studioServices } from '../helpers/studio-caller.js';
 import { toneBursts, wavBytes } from '../helpers/wav.js';
@@ -47,9 +49,8 @@ describe('pose template values', () => {
     expect(good.ok && good.value.media).toEqual({ kind: 'pose-template', frameCount: 10 });
   });
 
-  it('refuses a track whose head pose cannot project, naming the frame, before writing anything', async () => {
-    const photo = fixture('ref_cxk.png');
-    if (!photo) return;
+  it.skipIf(!REF_CXK_PNG)('refuses a track whose head pose cannot project, naming the frame, before writing anything', async () => {
+    const photo = present(REF_CXK_PNG);
     const audio = join(dir, 'tone.wav');
     writeFileSync(audio, wavBytes(toneBursts(1, 16000), 16000));
     const { rig } = await analyzePhoto(photo, 'ref_cxk.png');

@@ -11,8 +11,7 @@ const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirnam
 describe('project migrations', () => {
   it('upgrades the version-0 draft to exactly its after fixture (project/1, project/2, project/3)', () => {
     const result = migrateProject(fixture('v0-draft.before.json'));
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
+    if (!result.ok) throw new Error(`the draft did not upgrade: ${result.error.message}`);
     expect(result.value.applied).toEqual(['project/1', 'project/2', 'project/3']);
     expect(result.value.fromVersion).toBe(0);
     expect(result.value.document).toEqual(fixture('v0-draft.after.json'));
