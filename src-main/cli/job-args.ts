@@ -1,6 +1,6 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import type { DiffusionSettings, FrameSize, InterpolatorId, JobPoseSource, ProviderChoice, RenderJob } from '../../src-shared/job/render-job.js';
-import { DEFAULT_DIFFUSION_SETTINGS } from '../../src-shared/job/render-job.js';
+import { DEFAULT_DIFFUSION_SETTINGS, DIFFUSION_LIMITS, defaultPoseStyle } from '../../src-shared/job/render-job.js';
 import type { EngineId } from '../../src-shared/project/project-schema.js';
 import { ENGINES } from '../../src-shared/project/project-schema.js';
 import { StudioError } from '../../src-shared/util/result.js';
@@ -93,7 +93,7 @@ export async function jobFromArgs(values: JobValues, usage: string, command: 're
     engines: { audio2lmk: JOB_DEFAULTS.engine, lmk2video: JOB_DEFAULTS.engine, interpolation: 'film' },
     fps: JOB_DEFAULTS.fps,
     seed: JOB_DEFAULTS.seed,
-    poseStyle: JOB_DEFAULTS.seed % 100,
+    poseStyle: defaultPoseStyle(JOB_DEFAULTS.seed),
     size: null,
     diffusion: DEFAULT_DIFFUSION_SETTINGS,
     layers: [],
@@ -114,11 +114,11 @@ function withOverrides(base: RenderJob, values: JobValues): RenderJob {
   refuseUnusedEngineOptions(engines, values);
   const fps = values.fps === undefined ? base.fps : parseDecimalInteger(values.fps, '--fps', 1, 120);
   const seed = values.seed === undefined ? base.seed : parseDecimalInteger(values.seed, '--seed', 0, MAX_SEED);
-  const poseStyle = values['pose-style'] !== undefined ? parseDecimalInteger(values['pose-style'], '--pose-style', 0, 99) : values.seed !== undefined ? seed % 100 : base.poseStyle;
+  const poseStyle = values['pose-style'] !== undefined ? parseDecimalInteger(values['pose-style'], '--pose-style', 0, 99) : values.seed !== undefined ? defaultPoseStyle(seed) : base.poseStyle;
   const diffusion: DiffusionSettings = {
-    steps: values.steps === undefined ? base.diffusion.steps : parseDecimalInteger(values.steps, '--steps', 1, 200),
+    steps: values.steps === undefined ? base.diffusion.steps : parseDecimalInteger(values.steps, '--steps', ...DIFFUSION_LIMITS.steps),
     guidanceScale: values.guidance === undefined ? base.diffusion.guidanceScale : parseDecimalNumber(values.guidance, '--guidance'),
-    filmStep: values['film-step'] === undefined ? base.diffusion.filmStep : parseDecimalInteger(values['film-step'], '--film-step', 1, 8),
+    filmStep: values['film-step'] === undefined ? base.diffusion.filmStep : parseDecimalInteger(values['film-step'], '--film-step', ...DIFFUSION_LIMITS.filmStep),
     poseValueRange: poseRange(values['pose-range']) ?? base.diffusion.poseValueRange,
   };
   const interpolation: InterpolatorId = values['film-step'] === undefined ? engines.interpolation : diffusion.filmStep > 1 ? 'film' : 'none';
@@ -132,7 +132,7 @@ function withOverrides(base: RenderJob, values: JobValues): RenderJob {
     size: values.size === undefined ? base.size : parseSize(values.size),
     diffusion,
     models: { dir: base.models.dir, ...(providers ? { providers } : {}) },
-    // A flag that changes the track makes it another track.
+    // The CLI keeps no track between runs: nothing to reuse.
     trackKey: null,
   };
 }

@@ -29,8 +29,8 @@ export async function checkModelsPresent(models: ModelSource, stages: readonly G
   (await models.open()).assertPresent(stages);
 }
 
-/** The model stages of a whole export (track stage unless its track is reused, video, interpolation). */
-export function exportStages(job: RenderJob, withTrack: boolean): GraphStage[] {
+/** The model stages of a whole export (track, video, interpolation when key frames are interpolated), so one message lists every missing file. */
+export function exportStages(job: RenderJob): GraphStage[] {
   const { audio2lmk, lmk2video, interpolator, keyFrameStep } = jobEngines(job);
-  return [...(withTrack ? audio2lmk.modelStages : []), ...lmk2video.modelStages, ...(keyFrameStep > 1 ? interpolator.modelStages : [])];
+  return [...audio2lmk.modelStages, ...lmk2video.modelStages, ...(keyFrameStep > 1 ? interpolator.modelStages : [])];
 }

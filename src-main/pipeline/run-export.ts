@@ -30,7 +30,7 @@ export async function runExport(job: RenderJob, outPath: string, context: Export
   const { lmk2video, keyFrameStep } = jobEngines(job);
   const videoProblem = lmk2video.fpsProblem(job.fps) ?? lmk2video.settingsProblem(job.diffusion);
   if (videoProblem !== null) throw new StudioError('invalid-request', videoProblem);
-  await checkModelsPresent(context.models, exportStages(job, true));
+  await checkModelsPresent(context.models, exportStages(job));
   const size = await lmk2video.outputSize(job.size, context);
   await checkJobOutput(job, outPath);
   // runTrack checks the track stage's frame rate before it does any work.

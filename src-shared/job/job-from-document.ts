@@ -2,7 +2,7 @@ import type { ProjectDocument } from '../project/project-schema.js';
 import { assetInUse, trackInputsKey } from '../project/derived.js';
 import { StudioError } from '../util/result.js';
 import type { JobPoseSource, RenderJob } from './render-job.js';
-import { DEFAULT_DIFFUSION_SETTINGS } from './render-job.js';
+import { DEFAULT_DIFFUSION_SETTINGS, defaultPoseStyle } from './render-job.js';
 
 /** Where a job reads its files: project assets by relative path, and the models' folder. */
 export interface JobPlaces {
@@ -36,7 +36,7 @@ export function jobFromDocument(document: ProjectDocument, places: JobPlaces): R
     engines: { ...engines },
     fps: settings.fps,
     seed: settings.seed,
-    poseStyle: settings.seed % 100,
+    poseStyle: defaultPoseStyle(settings.seed),
     size: { widthPx: settings.outputWidthPx, heightPx: settings.outputHeightPx },
     diffusion: DEFAULT_DIFFUSION_SETTINGS,
     layers: document.layers,

@@ -34,13 +34,22 @@ export interface DiffusionSettings {
 
 export const DEFAULT_DIFFUSION_SETTINGS: DiffusionSettings = { steps: 25, guidanceScale: 3.5, filmStep: 3, poseValueRange: 'release' };
 
+/** The allowed range of each numeric diffusion setting (inclusive): the CLI parses within them, the engine checks them. */
+export const DIFFUSION_LIMITS = { steps: [1, 200], guidanceScale: [1, 20], filmStep: [1, 8] } as const satisfies Record<string, readonly [number, number]>;
+
 /** What is wrong with diffusion settings (a sentence for the user), or null: the one range check of each. */
 export function diffusionSettingsProblem(settings: DiffusionSettings): string | null {
   const { steps, guidanceScale, filmStep } = settings;
-  if (!Number.isInteger(steps) || steps < 1 || steps > 200) return `Diffusion steps must be 1..200, got ${steps}.`;
-  if (!(guidanceScale >= 1 && guidanceScale <= 20)) return `Guidance scale must be 1..20, got ${guidanceScale}.`;
-  if (!Number.isInteger(filmStep) || filmStep < 1 || filmStep > 8) return `The FILM step must be 1..8, got ${filmStep}.`;
+  const within = (value: number, [min, max]: readonly [number, number]) => value >= min && value <= max;
+  if (!Number.isInteger(steps) || !within(steps, DIFFUSION_LIMITS.steps)) return `Diffusion steps must be ${DIFFUSION_LIMITS.steps.join('..')}, got ${steps}.`;
+  if (!within(guidanceScale, DIFFUSION_LIMITS.guidanceScale)) return `Guidance scale must be ${DIFFUSION_LIMITS.guidanceScale.join('..')}, got ${guidanceScale}.`;
+  if (!Number.isInteger(filmStep) || !within(filmStep, DIFFUSION_LIMITS.filmStep)) return `The FILM step must be ${DIFFUSION_LIMITS.filmStep.join('..')}, got ${filmStep}.`;
   return null;
+}
+
+/** AniPortrait's audio2pose style id when none is chosen: the seed's last two digits. */
+export function defaultPoseStyle(seed: number): number {
+  return seed % 100;
 }
 
 /**

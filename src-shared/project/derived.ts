@@ -70,7 +70,8 @@ export function trackInputsKey(document: ProjectDocument): string | null {
   const audio = assetInUse(document, 'audio');
   if (photo === null || audio === null) return null;
   const asset = (a: AssetRef) => [a.id, a.byteLength];
-  const pose = document.poseSource.kind === 'audio' ? null : document.assets.find((a) => a.relPath === (document.poseSource as { relPath: string }).relPath);
+  const source = document.poseSource;
+  const pose = source.kind === 'audio' ? undefined : document.assets.find((a) => a.relPath === source.relPath);
   const { fps, seed } = document.settings;
   return JSON.stringify([asset(photo), asset(audio), document.poseSource.kind, pose ? asset(pose) : null, document.engines.audio2lmk, fps, seed]);
 }
@@ -96,11 +97,7 @@ function sortedKeys(layer: KeyframeLayer, channel: ChannelId): readonly Keyframe
 /** What the enabled layers add to `channel` at `timeSec`, in layer order (0 where none has keys). */
 export function layersValueAt(layers: readonly KeyframeLayer[], channel: ChannelId, timeSec: number): number {
   let sum = 0;
-  for (const layer of layers) {
-    if (!layer.enabled) continue;
-    const keys = sortedKeys(layer, channel);
-    if (keys) sum += evaluateChannel(keys, timeSec);
-  }
+  for (const keys of enabledLayerKeys(layers, channel)) sum += evaluateChannel(keys, timeSec);
   return sum;
 }
 
