@@ -1,7 +1,8 @@
 import { realpath, stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { StudioError } from '../../src-shared/util/result.js';
 import { refuseIfLocked } from '../util/output-lock.js';
+import { deepestReal, isInside } from '../util/real-paths.js';
 
 export interface GuardedInput {
   readonly path: string;
@@ -28,7 +29,8 @@ export async function checkOutputPath(check: OutputCheck): Promise<void> {
   if (outStats?.isDirectory()) {
     throw new StudioError('invalid-request', `The output "${outPath}" is a folder. Give a file name inside it, e.g. "${join(outPath, 'video.mp4')}".`);
   }
-  const outReal = await resolveOutput(outPath);
+  // The real path the output will have: its own if it exists, else its real folder plus its name.
+  const outReal = deepestReal(outPath);
   for (const input of check.inputs) {
     const inStats = await statOrNull(input.path);
     if (!inStats) continue;
@@ -40,30 +42,11 @@ export async function checkOutputPath(check: OutputCheck): Promise<void> {
   // A second job on an output that a running job writes fails here, before its analysis.
   await refuseIfLocked(outPath);
   if (check.projectDir !== undefined) {
-    const projectReal = await realpath(check.projectDir).catch(() => check.projectDir as string);
-    if (isInside(outReal, projectReal)) {
+    const projectReal = deepestReal(check.projectDir);
+    if (outReal === projectReal || isInside(outReal, projectReal)) {
       throw new StudioError('invalid-request', `The output "${outPath}" is inside the project folder "${check.projectDir}", whose files it could overwrite. Choose a file outside the project.`);
     }
   }
-}
-
-/** The real path the output will have: its own if it exists, else its real folder plus its name. */
-async function resolveOutput(outPath: string): Promise<string> {
-  try {
-    return await realpath(outPath);
-  } catch {
-    // A dangling link or a new file: resolve what exists.
-  }
-  try {
-    return join(await realpath(dirname(outPath)), basename(outPath));
-  } catch {
-    return outPath;
-  }
-}
-
-function isInside(path: string, dir: string): boolean {
-  const rel = relative(dir, path);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 async function statOrNull(path: string) {

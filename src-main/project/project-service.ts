@@ -18,7 +18,8 @@ import {
 } from './project-files.js';
 import type { RecentProject } from './recent-projects.js';
 import { RecentProjects } from './recent-projects.js';
-import { deepestReal, isInside, realPathInside } from './real-path-inside.js';
+import { deepestReal, isInside } from '../util/real-paths.js';
+import { realPathInside } from './real-path-inside.js';
 
 /**
  * Project bundles on disk. Every request names a project by its working folder (`workDir`), and
