@@ -5,12 +5,12 @@ import type { PreparedTrack } from './prepared-track.js';
 
 /**
  * A host's memory of its last generated track (by the job's trackKey) and of the warp renderers
- * of that photo per preview size: generating, scrubbing and exporting one project share them, and
+ * of its last photo per preview size (a new voice or seed keeps them): generating, scrubbing and exporting one project share them, and
  * nothing that does not decide the track (video engine, size, keys, the project folder) evicts it.
  */
 export class TrackCache {
   private latest: { readonly key: string; readonly value: Promise<PreparedTrack> } | undefined;
-  private renderers: { readonly key: string; readonly bySize: Map<string, Promise<WarpRenderer>> } | undefined;
+  private renderers: { readonly photoPath: string; readonly bySize: Map<string, Promise<WarpRenderer>> } | undefined;
 
   /** The cached track for `key`, or `make()`'s (kept unless it fails). */
   track(key: string, make: () => Promise<PreparedTrack>): Promise<PreparedTrack> {
@@ -24,9 +24,9 @@ export class TrackCache {
     return this.latest.value;
   }
 
-  /** The warp renderer of the photo of track `key` at an output size, made on first use. */
-  renderer(key: string, photoPath: string, photoLabel: string, rig: FaceRig, widthPx: number, heightPx: number): Promise<WarpRenderer> {
-    if (this.renderers?.key !== key) this.renderers = { key, bySize: new Map() };
+  /** The warp renderer of the photo at an output size, made on first use; only the photo and the size decide it. */
+  renderer(photoPath: string, photoLabel: string, rig: FaceRig, widthPx: number, heightPx: number): Promise<WarpRenderer> {
+    if (this.renderers?.photoPath !== photoPath) this.renderers = { photoPath, bySize: new Map() };
     const size = `${widthPx}x${heightPx}`;
     let renderer = this.renderers.bySize.get(size);
     if (!renderer) {

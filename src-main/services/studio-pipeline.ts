@@ -47,6 +47,6 @@ export class StudioPipeline {
 
   /** The built-in warp renderer of the job's photo at a size (the preview draws every engine's frames with it). */
   renderer(job: RenderJob, prepared: PreparedTrack, widthPx: number, heightPx: number): Promise<WarpRenderer> {
-    return this.cache.renderer(job.trackKey ?? job.photo.path, job.photo.path, job.photo.label, prepared.rig, widthPx, heightPx);
+    return this.cache.renderer(job.photo.path, job.photo.label, prepared.rig, widthPx, heightPx);
   }
 }
