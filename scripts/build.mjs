@@ -18,6 +18,7 @@ await esbuild({
     cli: 'src-main/cli/cli-main.ts',
     bench: 'src-main/bench/bench-main.ts',
     'compare-lip-sync': 'src-main/tools/compare-lip-sync.ts',
+    'contact-sheet': 'src-main/tools/contact-sheet.ts',
   },
   outdir: 'dist/main',
   format: 'esm',

@@ -1,10 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LANDMARK_COUNT } from '../../src-shared/face/topology.js';
-
-const require = createRequire(import.meta.url);
+import { humanClass, humanModelDir, tfjsWasmDir, withFileFetch } from './human-runtime.js';
 
 /** One detected face: 478 landmarks in pixels of the analysed image, raw model depth. */
 export interface DetectedFace {
@@ -42,14 +38,11 @@ export function loadFaceMesh(): Promise<HumanInstance> {
 }
 
 async function createHuman(): Promise<HumanInstance> {
-  const humanDist = dirname(require.resolve('@vladmandic/human'));
-  const { Human } = require(join(humanDist, 'human.node-wasm.js')) as { Human: new (config: object) => HumanInstance };
-  const modelDir = join(humanDist, '..', 'models');
-  const wasmDir = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm')), '');
+  const Human = humanClass<HumanInstance>();
   const instance = new Human({
     backend: 'wasm',
-    wasmPath: `${wasmDir}/`,
-    modelBasePath: `${pathToFileURL(modelDir).href}/`,
+    wasmPath: tfjsWasmDir(),
+    modelBasePath: `${pathToFileURL(humanModelDir()).href}/`,
     debug: false,
     // No reuse of the previous call's face boxes (Human's video cache): the same picture always gives
     // the same mesh, so a project renders the same frames in the studio and on the CLI.
@@ -97,23 +90,4 @@ export function largestFace(faces: readonly DetectedFace[]): DetectedFace | unde
   let best: DetectedFace | undefined;
   for (const face of faces) if (!best || face.boxPx[2] * face.boxPx[3] > best.boxPx[2] * best.boxPx[3]) best = face;
   return best;
-}
-
-/**
- * The wasm build of Human loads models with fetch(), which in Node cannot read file:// URLs.
- * While loading, serve file:// from disk; any other URL is refused (no network at run time).
- */
-async function withFileFetch<T>(work: () => Promise<T>): Promise<T> {
-  const original = globalThis.fetch;
-  globalThis.fetch = async (input: string | URL | Request) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (!url.startsWith('file://')) throw new Error(`face mesh models must load from disk, not ${url}`);
-    const body = await readFile(new URL(url));
-    return new Response(body, { status: 200, headers: { 'Content-Type': url.endsWith('.json') ? 'application/json' : 'application/octet-stream' } });
-  };
-  try {
-    return await work();
-  } finally {
-    globalThis.fetch = original;
-  }
 }

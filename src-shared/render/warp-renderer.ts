@@ -7,6 +7,8 @@ import { applyCrop } from './face-crop.js';
 import { FaceDrawOrder } from './face-draw-order.js';
 import { lipOpeningPx, paintMouthInterior } from './mouth-interior.js';
 import { mouthLight } from './mouth-light.js';
+import type { PersonLayers } from './person-layers.js';
+import { cleanMatte, compositeOverPlate, personLayers } from './person-layers.js';
 import type { RgbaImage } from './rgba-image.js';
 import { I420Converter } from './rgba-to-i420.js';
 import { WarpKernel } from './warp-kernel.js';
@@ -45,6 +47,8 @@ export class WarpRenderer {
   /** Converts the kernel's frame in place (same memory); for even sizes. */
   private readonly i420: I420Converter | undefined;
   private readonly kernel: WarpKernel;
+  /** The still background and the person layer (person-layers.ts), when a matte was given. */
+  readonly layers: PersonLayers | undefined;
 
   constructor(
     private readonly source: RgbaImage,
@@ -52,6 +56,12 @@ export class WarpRenderer {
     private readonly crop: FaceCrop,
     /** The canonical face mesh's triangles (CanonicalFace.triangles). */
     faceTriangles: Iterable<number>,
+    /**
+     * The person matte on `source` (one byte a pixel, person-matte.ts). With it the background
+     * stays still: only the person layer is warped, over a plate computed once. Without it the
+     * whole picture is one warped layer.
+     */
+    personMatte?: Uint8Array,
   ) {
     this.photoSize = { widthPx: rig.imageWidthPx, heightPx: rig.imageHeightPx };
     // The rest face is the rig projected with no pose: a still frame is then exactly the photo.
@@ -71,7 +81,8 @@ export class WarpRenderer {
     const { widthPx, heightPx } = source;
     const even = widthPx % 2 === 0 && heightPx % 2 === 0;
     this.kernel = new WarpKernel(widthPx, heightPx, widthPx, heightPx, even ? (widthPx * heightPx * 3) / 2 : 0);
-    this.kernel.source.pixels.set(source.pixels);
+    this.layers = personMatte ? personLayers(source, cleanMatte(personMatte)) : undefined;
+    this.kernel.source.pixels.set((this.layers?.person ?? source).pixels);
     const { memory, targetOffset, spareOffset } = this.kernel;
     this.i420 = even ? new I420Converter(widthPx, heightPx, { memory, rgbaOffset: targetOffset, i420Offset: spareOffset }) : undefined;
   }
@@ -96,8 +107,19 @@ export class WarpRenderer {
     return this.i420.convert();
   }
 
-  /** Draws the frame into the kernel's target and returns it. */
-  private draw(offsetsCm: ArrayLike<number>, pose: ArrayLike<number>): RgbaImage {
+  /**
+   * The person matte as warped to this frame (one byte a pixel; all zero without a matte): where
+   * the frame shows the person layer. For checks and overlays, not for export.
+   */
+  warpedMatte(offsetsCm: ArrayLike<number>, pose: ArrayLike<number>): Uint8Array {
+    const frame = this.draw(offsetsCm, pose, false);
+    const out = new Uint8Array(frame.widthPx * frame.heightPx);
+    if (this.layers) for (let p = 0; p < out.length; p++) out[p] = frame.data[p * 4 + 3];
+    return out;
+  }
+
+  /** Draws the frame into the kernel's target and returns it (`composite` false: the warped person layer only). */
+  private draw(offsetsCm: ArrayLike<number>, pose: ArrayLike<number>, composite = true): RgbaImage {
     const { rig, crop } = this;
     for (let i = 0; i < MESH_VERTEX_COUNT * 3; i++) this.points3d[i] = rig.lmks3dCm[i] + offsetsCm[i];
     applyCrop(crop, projectPoints(this.points3d, MESH_VERTEX_COUNT, rig.transMat, pose, this.photoSize, this.projected), this.projected);
@@ -109,10 +131,17 @@ export class WarpRenderer {
     }
     // Every pixel is painted: the mesh covers the frame (its border points are the image's).
     const frame = this.kernel.target;
+    if (composite && this.layers && this.stillPoints.every((still) => still === 1)) {
+      // Nothing moved: the photo itself (the two layers give it back only to within rounding).
+      frame.pixels.set(this.source.pixels);
+      return frame;
+    }
     for (const t of this.ringTriangles) this.drawTriangle(t, src, dst);
     this.faceOrder.update(dst, cameraDepths(this.points3d, MESH_VERTEX_COUNT, rig.transMat, pose, this.depthCm));
     for (const t of this.faceOrder.order) this.drawTriangle(t, src, dst);
     this.kernel.flush();
+    if (!composite) return frame;
+    if (this.layers) compositeOverPlate(frame, this.layers.plate);
     smoothEdges(frame, dst, this.silhouette, this.faceOrder.silhouetteEdges(this.silhouette));
     paintMouthInterior(frame, this.projected, this.restOpeningPx, this.mouthLight);
     return frame;
