@@ -1,5 +1,5 @@
-import { bounds2d } from '../math/bounds.js';
 import type { FaceCrop } from './face-crop.js';
+import { faceCrop } from './face-crop.js';
 
 /**
  * The person (head, hair, neck, shoulders) against the background of a photo, from a
@@ -12,16 +12,18 @@ export interface PersonMatte {
   readonly alpha: Uint8Array;
 }
 
-/** The segmented window spans this many face sizes (the landmark box's longer side), centred on the face. */
-const WINDOW_FACE_SIZES = 2.6;
+/** The segmented window is the square output's crop (faceCrop) grown this much about its centre. */
+const WINDOW_GROWTH = 1.3;
 
-/** The photo rectangle to segment: a square of WINDOW_FACE_SIZES around the face, within the photo, whole pixels. */
+/**
+ * The photo rectangle to segment, in whole pixels within the photo: the crop a square output
+ * takes (faceCrop), grown by WINDOW_GROWTH so that wider outputs and a turning head stay inside.
+ */
 export function matteRegion(landmarksPx: ArrayLike<number>, pointCount: number, photoWidthPx: number, photoHeightPx: number): { xPx: number; yPx: number; widthPx: number; heightPx: number } {
-  const { minX, minY, maxX, maxY } = bounds2d(landmarksPx, pointCount);
-  const half = (Math.max(maxX - minX, maxY - minY) * WINDOW_FACE_SIZES) / 2;
-  const cx = (minX + maxX) / 2;
-  // The face sits in the upper part: hair above it, the neck and shoulders reach further down.
-  const cy = (minY + maxY) / 2 + half * 0.25;
+  const square = faceCrop(landmarksPx, pointCount, photoWidthPx, photoHeightPx, 1, 1);
+  const half = (WINDOW_GROWTH / square.scale) / 2;
+  const cx = square.originXPx + 0.5 / square.scale;
+  const cy = square.originYPx + 0.5 / square.scale;
   const x0 = Math.max(0, Math.floor(cx - half));
   const y0 = Math.max(0, Math.floor(cy - half));
   const x1 = Math.min(photoWidthPx, Math.ceil(cx + half));

@@ -6,12 +6,12 @@ export const FACE_OVAL = [10, 338, 297, 332, 284, 251, 389, 356, 454, 323, 361, 
 
 /**
  * How far the rings of helper points around the face follow the head: the first ring (hair, ears)
- * moves almost with it, the second (outer hair, neck) about half; the image border stays put, so
- * the background stays still and the head moves as one piece.
+ * moves with it as one rigid piece, the second (outer hair, neck) about half and not with the expression (no wobble of the shoulders while talking); the image border
+ * stays put (the background is a still plate under the person, person-layers.ts).
  */
 const RINGS = [
-  { scale: 1.3, follow: 0.92, followExpression: 0.6 },
-  { scale: 1.75, follow: 0.45, followExpression: 0.15 },
+  { scale: 1.3, follow: 1, followExpression: 0.6 },
+  { scale: 1.75, follow: 0.45, followExpression: 0 },
 ] as const;
 const BORDER_STEP_PX = 64;
 
@@ -25,7 +25,9 @@ export class WarpMesh {
   /** Control points in the rest (source) image: [x, y] pairs, face landmarks first. */
   readonly rest: Float32Array;
   readonly triangles: Uint32Array;
-  private readonly ringAnchors: Int32Array;
+  /** Per helper-ring point: the oval landmark it was placed from, and how far out (RINGS' scale). */
+  readonly ringAnchors: Int32Array;
+  readonly ringScales: Float32Array;
   private readonly ringFollow: Float32Array;
   private readonly ringFollowExpression: Float32Array;
   private readonly ringStart: number;
@@ -52,6 +54,7 @@ export class WarpMesh {
     }
     this.ringStart = points.length / 2;
     const anchors: number[] = [];
+    const scales: number[] = [];
     const follow: number[] = [];
     const followExpression: number[] = [];
     for (const ring of RINGS) {
@@ -61,6 +64,7 @@ export class WarpMesh {
         if (x <= 1 || y <= 1 || x >= widthPx - 1 || y >= heightPx - 1) continue;
         points.push(x, y);
         anchors.push(i);
+        scales.push(ring.scale);
         follow.push(ring.follow);
         followExpression.push(ring.followExpression);
       }
@@ -71,6 +75,7 @@ export class WarpMesh {
     points.push(widthPx, 0, widthPx, heightPx);
     this.rest = Float32Array.from(points);
     this.ringAnchors = Int32Array.from(anchors);
+    this.ringScales = Float32Array.from(scales);
     this.ringFollow = Float32Array.from(follow);
     this.ringFollowExpression = Float32Array.from(followExpression);
     this.triangles = Uint32Array.from([...faceTriangles, ...outsideTriangles(this.rest, this.ringStart)]);
@@ -101,9 +106,12 @@ export class WarpMesh {
    * Destination control points of one frame. `landmarksPx` are the frame's projected landmarks
    * (expression and pose); `rigidPx` the rest face projected with the frame's pose only. The rings
    * follow the head's rigid motion closely and the expression (an opening jaw) only partly, so the
-   * jaw line moves smoothly into the neck without dragging the shoulders.
+   * jaw line moves smoothly into the neck without dragging the shoulders. `ringShiftPx`, when
+   * given, is each ring point's own rigid motion ([dx, dy] per ring point: the point on a shell
+   * around the head in 3D, posed), used for the inner ring; otherwise a ring point moves as its
+   * anchor landmark.
    */
-  destination(landmarksPx: ArrayLike<number>, rigidPx: ArrayLike<number>, out: Float32Array = new Float32Array(this.rest.length)): Float32Array {
+  destination(landmarksPx: ArrayLike<number>, rigidPx: ArrayLike<number>, out: Float32Array = new Float32Array(this.rest.length), ringShiftPx?: ArrayLike<number>): Float32Array {
     out.set(this.rest);
     for (let i = 0; i < MESH_VERTEX_COUNT * 2; i++) out[i] = landmarksPx[i];
     for (let k = 0; k < this.ringAnchors.length; k++) {
@@ -111,8 +119,13 @@ export class WarpMesh {
       const p = this.ringStart + k;
       const rigid = this.ringFollow[k];
       const expression = this.ringFollowExpression[k];
-      out[p * 2] += (rigidPx[a * 2] - this.rest[a * 2]) * rigid + (landmarksPx[a * 2] - rigidPx[a * 2]) * expression;
-      out[p * 2 + 1] += (rigidPx[a * 2 + 1] - this.rest[a * 2 + 1]) * rigid + (landmarksPx[a * 2 + 1] - rigidPx[a * 2 + 1]) * expression;
+      // The inner ring (hair, ears) is part of the head's rigid shell; the outer one (neck,
+      // shoulders) only drifts after the face.
+      const onShell = ringShiftPx !== undefined && this.ringScales[k] === RINGS[0].scale;
+      const shiftX = onShell ? ringShiftPx[k * 2] : rigidPx[a * 2] - this.rest[a * 2];
+      const shiftY = onShell ? ringShiftPx[k * 2 + 1] : rigidPx[a * 2 + 1] - this.rest[a * 2 + 1];
+      out[p * 2] += shiftX * rigid + (landmarksPx[a * 2] - rigidPx[a * 2]) * expression;
+      out[p * 2 + 1] += shiftY * rigid + (landmarksPx[a * 2 + 1] - rigidPx[a * 2 + 1]) * expression;
     }
     this.untangle(out);
     return out;

@@ -12,7 +12,7 @@ import { cleanMatte, compositeOverPlate, personLayers } from './person-layers.js
 import type { RgbaImage } from './rgba-image.js';
 import { I420Converter } from './rgba-to-i420.js';
 import { WarpKernel } from './warp-kernel.js';
-import { WarpMesh } from './warp-mesh.js';
+import { FACE_OVAL, WarpMesh } from './warp-mesh.js';
 
 const ZERO_POSE = [0, 0, 0, 0, 0, 0] as const;
 /** A control point that moved less than this (px) counts as still: a triangle of still points copies the photo's pixels. */
@@ -44,6 +44,8 @@ export class WarpRenderer {
   private readonly faceOrder: FaceDrawOrder;
   private readonly depthCm = new Float32Array(MESH_VERTEX_COUNT);
   private readonly silhouette = new Uint32Array(2048);
+  /** The helper-ring points on a shell around the head (face space, cm), their rest projection and this frame's shift (px). */
+  private readonly ringShell: { pointsCm: Float32Array; restPx: Float32Array; posedPx: Float32Array; shiftPx: Float32Array };
   /** Converts the kernel's frame in place (same memory); for even sizes. */
   private readonly i420: I420Converter | undefined;
   private readonly kernel: WarpKernel;
@@ -67,6 +69,7 @@ export class WarpRenderer {
     // The rest face is the rig projected with no pose: a still frame is then exactly the photo.
     const rest = applyCrop(crop, projectPoints(rig.lmks3dCm, MESH_VERTEX_COUNT, rig.transMat, ZERO_POSE, this.photoSize));
     this.mesh = new WarpMesh(rest, source.widthPx, source.heightPx, faceTriangles);
+    this.ringShell = ringShell(this.mesh, rig, crop, this.photoSize);
     this.restOpeningPx = lipOpeningPx(rest);
     this.mouthLight = mouthLight(source, rest);
     this.destination = new Float32Array(this.mesh.rest.length);
@@ -124,7 +127,11 @@ export class WarpRenderer {
     for (let i = 0; i < MESH_VERTEX_COUNT * 3; i++) this.points3d[i] = rig.lmks3dCm[i] + offsetsCm[i];
     applyCrop(crop, projectPoints(this.points3d, MESH_VERTEX_COUNT, rig.transMat, pose, this.photoSize, this.projected), this.projected);
     applyCrop(crop, projectPoints(rig.lmks3dCm, MESH_VERTEX_COUNT, rig.transMat, pose, this.photoSize, this.rigid), this.rigid);
-    const dst = this.mesh.destination(this.projected, this.rigid, this.destination);
+    const shell = this.ringShell;
+    const ringCount = shell.shiftPx.length / 2;
+    applyCrop(crop, projectPoints(shell.pointsCm, ringCount, rig.transMat, pose, this.photoSize, shell.posedPx), shell.posedPx);
+    for (let i = 0; i < ringCount * 2; i++) shell.shiftPx[i] = shell.posedPx[i] - shell.restPx[i];
+    const dst = this.mesh.destination(this.projected, this.rigid, this.destination, shell.shiftPx);
     const src = this.mesh.rest;
     for (let p = 0; p < this.stillPoints.length; p++) {
       this.stillPoints[p] = Math.abs(src[p * 2] - dst[p * 2]) < STILL_PX && Math.abs(src[p * 2 + 1] - dst[p * 2 + 1]) < STILL_PX ? 1 : 0;
@@ -165,4 +172,29 @@ export class WarpRenderer {
     }
     this.kernel.addTriangle(s, d);
   }
+}
+
+/**
+ * The helper rings as points of the head in 3D: each ring point lies out from the face oval's
+ * centre through its anchor landmark, at the anchor's depth, scaled as in the image. Posed like the
+ * face, they move the hair and ears as one rigid piece with it (parallax included).
+ */
+function ringShell(mesh: WarpMesh, rig: FaceRig, crop: FaceCrop, photoSize: { widthPx: number; heightPx: number }) {
+  const count = mesh.ringAnchors.length;
+  const pointsCm = new Float32Array(count * 3);
+  let cx = 0;
+  let cy = 0;
+  for (const i of FACE_OVAL) {
+    cx += rig.lmks3dCm[i * 3] / FACE_OVAL.length;
+    cy += rig.lmks3dCm[i * 3 + 1] / FACE_OVAL.length;
+  }
+  for (let k = 0; k < count; k++) {
+    const a = mesh.ringAnchors[k];
+    const scale = mesh.ringScales[k];
+    pointsCm[k * 3] = cx + (rig.lmks3dCm[a * 3] - cx) * scale;
+    pointsCm[k * 3 + 1] = cy + (rig.lmks3dCm[a * 3 + 1] - cy) * scale;
+    pointsCm[k * 3 + 2] = rig.lmks3dCm[a * 3 + 2];
+  }
+  const restPx = applyCrop(crop, projectPoints(pointsCm, count, rig.transMat, ZERO_POSE, photoSize));
+  return { pointsCm, restPx, posedPx: new Float32Array(count * 2), shiftPx: new Float32Array(count * 2) };
 }
