@@ -7,7 +7,12 @@ import { createRgbaImage } from '../../src-shared/render/rgba-image.js';
 import { exportBuiltinVideo } from '../engines/builtin/export-video.js';
 import { generateBuiltinTrack } from '../engines/builtin/generate-track.js';
 import { createWarpRenderer } from '../engines/builtin/warp-renderer-for-photo.js';
+import type { FaceRig } from '../../src-shared/face/face-rig.js';
+import { WarpRenderer } from '../../src-shared/render/warp-renderer.js';
+import { referenceCrop } from '../engines/shared/reference-crop.js';
 import { analyzePhoto } from '../face/analyze-photo.js';
+import { loadCanonicalFace } from '../face/canonical-face.js';
+import { MATTE_MODEL, computePersonMatte } from '../face/person-matte.js';
 import { bareEncodeMs, canSynthesizeSpeech, dumpRawFrames, forkForPeakRss, synthesizeSpeechFile } from '../media/bench-media.js';
 import { decodeAudioClip } from '../media/decode-audio-clip.js';
 
@@ -41,6 +46,7 @@ export async function lmk2videoFigures(photoPath: string): Promise<Record<string
   fps.sort((a, b) => a - b);
   figures.render_fps_512_one_core = fps[Math.floor(RUNS / 2)];
   figures.render_fps_512_one_core_runs = fps.join(' ');
+  Object.assign(figures, await matteFigures(photoPath, rig));
 
   const dir = mkdtempSync(join(tmpdir(), 'aniportrait-bench-'));
   try {
@@ -70,6 +76,36 @@ export async function lmk2videoFigures(photoPath: string): Promise<Record<string
     rmSync(dir, { recursive: true, force: true });
   }
   return figures;
+}
+
+/**
+ * The person matte's cost: segmenting the photo (median of RUNS, after one warm-up that loads the
+ * model), and render fps at 512x512 without it (one warped layer), beside render_fps_512_one_core
+ * (with the matte: two layers composited).
+ */
+export async function matteFigures(photoPath: string, rig: FaceRig): Promise<Record<string, number | string>> {
+  await computePersonMatte(photoPath, 'bench photo', rig);
+  const ms: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const started = performance.now();
+    await computePersonMatte(photoPath, 'bench photo', rig);
+    ms.push(Math.round(performance.now() - started));
+  }
+  ms.sort((a, b) => a - b);
+  const { crop, image } = await referenceCrop(photoPath, 'bench photo', rig, 512, 512);
+  const single = new WarpRenderer(image, rig, crop, loadCanonicalFace().triangles);
+  const expression = new ExpressionRig(rig.lmks3dCm);
+  const frame = createRgbaImage(512, 512);
+  const frames = 300;
+  const offsets = expression.offsets({ ...NEUTRAL_FACE, jawOpen: 0.5 });
+  const started = performance.now();
+  for (let f = 0; f < frames; f++) single.render(offsets, [2 * Math.sin(f / 30), 3 * Math.sin(f / 47), 0, 0, 0, 0], frame);
+  return {
+    matte_ms_per_photo: ms[Math.floor(RUNS / 2)],
+    matte_ms_per_photo_runs: ms.join(' '),
+    matte_model: MATTE_MODEL,
+    render_fps_512_one_core_without_matte: Math.round((frames * 1000) / (performance.now() - started)),
+  };
 }
 
 /** Photo + audio -> MP4 at 512x512, as `aniportrait render` does it; returns milliseconds. */
