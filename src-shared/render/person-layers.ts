@@ -61,7 +61,7 @@ export function dilate(matte: Uint8Array, widthPx: number, heightPx: number, rad
  * by PLATE_HOLE_MARGIN_PX) is filled by push-pull: the known pixels are averaged down a pyramid
  * and the hole takes the coarsest levels' smooth colour, so what a turning head uncovers looks
  * like the background around it. The person layer holds the foreground colour F that gives the
- * photo back over the plate: I = P + (F - P) a; where F would leave 0..255 the plate is nudged.
+ * photo back over the plate: I = P + (F - P) a; where F would leave 0..255 alpha is raised.
  */
 export function personLayers(photo: RgbaImage, matte: Uint8Array): PersonLayers {
   const { widthPx: W, heightPx: H } = photo;
@@ -73,25 +73,23 @@ export function personLayers(photo: RgbaImage, matte: Uint8Array): PersonLayers 
   const P = plate.data;
   const F = person.data;
   for (let p = 0; p < W * H; p++) {
-    const a = matte[p];
     const o = p * 4;
-    F[o + 3] = a;
-    for (let c = 0; c < 3; c++) {
-      if (a === 0) {
-        F[o + c] = I[o + c];
-        continue;
+    let a = matte[p];
+    if (a > 0 && a < 255) {
+      // Where the photo is further from the plate than this alpha allows (F would leave 0..255),
+      // the pixel is more person than the matte says: raise alpha just enough.
+      let needed = 0;
+      for (let c = 0; c < 3; c++) {
+        const i = I[o + c];
+        const b = P[o + c];
+        if (i > b) needed = Math.max(needed, (i - b) / (255 - b));
+        else if (i < b) needed = Math.max(needed, (b - i) / b);
       }
-      if (a === 255) {
-        F[o + c] = I[o + c];
-        continue;
-      }
-      const k = a / 255;
-      const f = (I[o + c] - (1 - k) * P[o + c]) / k;
-      const clamped = Math.max(0, Math.min(255, Math.round(f)));
-      F[o + c] = clamped;
-      // Out of range: the plate takes up the rest, so that the pair still gives the photo.
-      if (clamped !== Math.round(f)) P[o + c] = Math.max(0, Math.min(255, Math.round((I[o + c] - k * clamped) / (1 - k))));
+      a = Math.min(255, Math.max(a, Math.ceil(needed * 255)));
     }
+    F[o + 3] = a;
+    const k = a / 255;
+    for (let c = 0; c < 3; c++) F[o + c] = a === 0 || a === 255 ? I[o + c] : Math.max(0, Math.min(255, Math.round((I[o + c] - (1 - k) * P[o + c]) / k)));
   }
   return { plate, person, hole };
 }
