@@ -19,6 +19,7 @@ await esbuild({
     bench: 'src-main/bench/bench-main.ts',
     'compare-lip-sync': 'src-main/tools/compare-lip-sync.ts',
     'contact-sheet': 'src-main/tools/contact-sheet.ts',
+    'measure-expressions': 'src-main/tools/measure-expressions.ts',
   },
   outdir: 'dist/main',
   format: 'esm',

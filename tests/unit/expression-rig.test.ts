@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { loadCanonicalFace } from '../../src-main/face/canonical-face.js';
+import { expressionMeasures } from '../../src-shared/face/expression-measures.js';
 import { ExpressionRig, NEUTRAL_FACE } from '../../src-shared/face/expression-rig.js';
 import { LEFT_BROW, LEFT_EYE_LOWER, LEFT_EYE_UPPER, MOUTH_CORNERS, RIGHT_EYE_LOWER, RIGHT_EYE_UPPER } from '../../src-shared/face/landmark-regions.js';
 
@@ -56,5 +57,35 @@ describe('expression rig (region-weighted deformation fields)', () => {
     const rightLid = (p: ReturnType<typeof moved>) => p(RIGHT_EYE_UPPER[3], 1) - p(RIGHT_EYE_LOWER[3], 1);
     expect(rightLid(moved({ blinkLeft: 1 }))).toBeCloseTo(rightLid(moved({})), 6);
     expect(moved({ browRaise: 1 })(LEFT_BROW[2], 1) - moved({})(LEFT_BROW[2], 1)).toBeGreaterThan(0.4);
+  });
+});
+
+describe('expression rig at +1 reaches real faces (npm run measure:expressions on the reference video)', () => {
+  const measuresOf = (params: Partial<typeof NEUTRAL_FACE>) => {
+    const offsets = rig.offsets({ ...NEUTRAL_FACE, ...params });
+    return expressionMeasures(rest.map((v, i) => v + offsets[i]));
+  };
+  const base = expressionMeasures(rest);
+
+  it('a smile spreads the mouth and lifts its corners as far as the footage does, and the cheeks rise with it', () => {
+    const smile = measuresOf({ smile: 1 });
+    // Footage: mouth spread 98th percentile 0.096 above the median, corner lift 0.03 (eye-corner distances).
+    expect(smile.mouthSpread - base.mouthSpread).toBeGreaterThan(0.085);
+    expect(smile.cornerLift - base.cornerLift).toBeGreaterThan(0.03);
+    // Cheek landmarks (205, 425: over the cheekbones, beside the nose wings) move up, not only the lips.
+    const offsets = rig.offsets({ ...NEUTRAL_FACE, smile: 1 });
+    for (const cheek of [205, 425, 50, 280]) expect(offsets[cheek * 3 + 1], `landmark ${cheek}`).toBeGreaterThan(0.12);
+  });
+
+  it('a lip funnel pushes the lips forward past the corners and narrows the mouth', () => {
+    const funnel = measuresOf({ lipFunnel: 1 });
+    // Footage: lip protrusion moves 0.02 about its median; the funnel at +1 goes past that.
+    expect(funnel.lipProtrusion - base.lipProtrusion).toBeGreaterThan(0.025);
+    expect(funnel.mouthSpread - base.mouthSpread).toBeLessThan(-0.05);
+  });
+
+  it('a blink closes the eye and a brow raise lifts the brows beyond the footage\'s range (0.021)', () => {
+    expect(measuresOf({ blinkLeft: 1, blinkRight: 1 }).eyeOpening).toBeLessThan(base.eyeOpening * 0.2);
+    expect(measuresOf({ browRaise: 1 }).browLift - base.browLift).toBeGreaterThan(0.04);
   });
 });
