@@ -3,14 +3,17 @@ import { basename, extname, join, resolve } from 'node:path';
 import type { FaceParams } from '../../src-shared/face/expression-rig.js';
 import { ExpressionRig, NEUTRAL_FACE } from '../../src-shared/face/expression-rig.js';
 import type { RgbaImage } from '../../src-shared/render/rgba-image.js';
-import { createRgbaImage } from '../../src-shared/render/rgba-image.js';
+import { createRgbaImage, rgbaFromRgb } from '../../src-shared/render/rgba-image.js';
 import { createWarpRenderer } from '../engines/builtin/warp-renderer-for-photo.js';
 import { analyzePhoto } from '../face/analyze-photo.js';
+import { PHOTO_GRADES, gradePhoto } from '../../src-shared/render/photo-grade.js';
+import { decodeImageRgb } from '../media/decode-image.js';
 import { encodePng } from '../media/encode-png.js';
 
 /**
- * `npm run contact-sheet -- OUT_DIR [PHOTO|FOLDER ...]`: the built-in engine's frames of each
- * photo (default: the .png and .jpg files of ../shared/fixtures/aniportrait) at 512x512, one sheet
+ * `npm run contact-sheet -- OUT_DIR [--graded] [PHOTO|FOLDER ...]`: the built-in engine's frames of
+ * each photo (default: the .png and .jpg files of ../shared/fixtures/aniportrait; with --graded
+ * also each photo desaturated, cool, warm, dark and in low contrast) at 512x512, one sheet
  * per photo: row 1 rest, open mouth, blink, smile; row 2 brow raise, lip funnel, yaw -30, yaw +30;
  * row 3 pitch -20, pitch +20, roll -15, roll +15; row 4 the matte, the background plate, the
  * warped matte at yaw +30 and open mouth at yaw +30. Each frame is also written at full size.
@@ -105,12 +108,33 @@ async function sheetFor(photo: string, outDir: string): Promise<void> {
   console.log(`${label}: ${sheetPath} (${CELLS.map((c) => c.name).join(', ')})`);
 }
 
-const [outArg, ...photoArgs] = process.argv.slice(2);
+/** The photo in each of PHOTO_GRADES, written as PNGs into `dir`. */
+async function gradedVariants(photo: string, dir: string): Promise<string[]> {
+  const decoded = await decodeImageRgb(photo, basename(photo));
+  const image = rgbaFromRgb(decoded.rgb, decoded.widthPx, decoded.heightPx);
+  const stem = basename(photo, extname(photo));
+  return PHOTO_GRADES.map((grade) => {
+    const path = join(dir, `${stem}-${grade}.png`);
+    writeFileSync(path, encodePng(gradePhoto(image, grade)));
+    return path;
+  });
+}
+
+const args = process.argv.slice(2);
+const graded = args.includes('--graded');
+const [outArg, ...photoArgs] = args.filter((a) => a !== '--graded');
 if (!outArg) {
-  console.error('usage: npm run contact-sheet -- OUT_DIR [PHOTO|FOLDER ...]');
+  console.error('usage: npm run contact-sheet -- OUT_DIR [--graded] [PHOTO|FOLDER ...]');
   process.exit(2);
 }
 const outDir = resolve(outArg);
 mkdirSync(outDir, { recursive: true });
-for (const photo of photosOf(photoArgs)) await sheetFor(photo, outDir);
+for (const photo of photosOf(photoArgs)) {
+  await sheetFor(photo, outDir);
+  if (graded) {
+    const gradedDir = join(outDir, 'graded-photos');
+    mkdirSync(gradedDir, { recursive: true });
+    for (const variant of await gradedVariants(photo, gradedDir)) await sheetFor(variant, outDir);
+  }
+}
 process.exit(0);

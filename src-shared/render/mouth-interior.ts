@@ -1,14 +1,12 @@
 import { LOWER_LIP_INNER, LOWER_LIP_INNER_MID, UPPER_LIP_INNER, UPPER_LIP_INNER_MID } from '../face/landmark-regions.js';
 import { smoothstep } from '../math/smoothstep.js';
+import type { MouthPalette } from './mouth-palette.js';
+import { DEFAULT_MOUTH_PALETTE } from './mouth-palette.js';
 import type { RgbaImage } from './rgba-image.js';
 
 /** Below this opening (px at the lips' middle) the lips touch and nothing is drawn. */
 const MIN_OPENING_PX = 1.2;
 
-const CAVITY_DEEP = [34, 8, 12] as const;
-const CAVITY_EDGE = [92, 34, 38] as const;
-const TEETH = [242, 238, 230] as const;
-const TONGUE = [168, 72, 78] as const;
 
 /**
  * Synthesizes the mouth interior between the inner lip contours instead of stretching the photo:
@@ -16,9 +14,10 @@ const TONGUE = [168, 72, 78] as const;
  * tongue. Anti-aliased against the lips, which keep their own (warped) texture. Where the photo's
  * own mouth is open, its warped interior shows until the frame opens wider than the photo, then
  * the synthesized one fades in. `landmarksPx` are the frame's projected landmarks ([x, y] each);
- * `light` (0..1, mouth-light.ts) dims the colours to the photo's lighting.
+ * `light` (0..1, mouth-light.ts) dims the colours to the photo's lighting; `palette`
+ * (mouth-palette.ts) gives them the photo's hue and saturation.
  */
-export function paintMouthInterior(image: RgbaImage, landmarksPx: ArrayLike<number>, restOpeningPx = 0, light = 1): void {
+export function paintMouthInterior(image: RgbaImage, landmarksPx: ArrayLike<number>, restOpeningPx = 0, light = 1, palette: MouthPalette = DEFAULT_MOUTH_PALETTE): void {
   const opening = lipOpeningPx(landmarksPx);
   const rest = Math.max(0, restOpeningPx);
   const strength = smoothstep(opening, Math.max(MIN_OPENING_PX, rest * 0.9 + 0.5), rest * 1.4 + 3);
@@ -31,10 +30,10 @@ export function paintMouthInterior(image: RgbaImage, landmarksPx: ArrayLike<numb
   const teethPx = Math.min(opening * 0.42, widthPx * 0.11);
   const lowerTeethPx = Math.max(0, Math.min(opening * 0.25, widthPx * 0.07) - 1);
   const { widthPx: W, heightPx: H, data } = image;
-  const [deepR, deepG, deepB] = CAVITY_DEEP.map((v) => v * light);
-  const [edgeR, edgeG, edgeB] = CAVITY_EDGE.map((v) => v * light);
-  const [teethR, teethG, teethB] = TEETH.map((v) => v * light);
-  const [tongueR, tongueG, tongueB] = TONGUE.map((v) => v * light);
+  const [deepR, deepG, deepB] = palette.cavityDeep.map((v) => v * light);
+  const [edgeR, edgeG, edgeB] = palette.cavityEdge.map((v) => v * light);
+  const [teethR, teethG, teethB] = palette.teeth.map((v) => v * light);
+  const [tongueR, tongueG, tongueB] = palette.tongue.map((v) => v * light);
   const xStart = Math.max(0, Math.floor(Math.min(left[0], right[0])));
   const xEnd = Math.min(W - 1, Math.ceil(Math.max(left[0], right[0])));
   const centreX = (left[0] + right[0]) / 2;

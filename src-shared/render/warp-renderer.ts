@@ -7,6 +7,8 @@ import { applyCrop } from './face-crop.js';
 import { FaceDrawOrder } from './face-draw-order.js';
 import { lipOpeningPx, paintMouthInterior } from './mouth-interior.js';
 import { mouthLight } from './mouth-light.js';
+import type { MouthPalette } from './mouth-palette.js';
+import { mouthPalette } from './mouth-palette.js';
 import type { PersonLayers } from './person-layers.js';
 import { cleanMatte, compositeOverPlate, personLayers } from './person-layers.js';
 import type { RgbaImage } from './rgba-image.js';
@@ -39,6 +41,8 @@ export class WarpRenderer {
   private readonly restOpeningPx: number;
   /** How bright the synthesized mouth may be in this photo (mouth-light.ts). */
   private readonly mouthLight: number;
+  /** The synthesized mouth's colours in this photo's grade (mouth-palette.ts). */
+  private readonly mouthPalette: MouthPalette;
   /** Helper-ring triangles, drawn first; the face's triangles go over them (faceOrder). */
   private readonly ringTriangles: Uint32Array;
   private readonly faceOrder: FaceDrawOrder;
@@ -72,6 +76,7 @@ export class WarpRenderer {
     this.ringShell = ringShell(this.mesh, rig, crop, this.photoSize);
     this.restOpeningPx = lipOpeningPx(rest);
     this.mouthLight = mouthLight(source, rest);
+    this.mouthPalette = mouthPalette(source, rest);
     this.destination = new Float32Array(this.mesh.rest.length);
     this.stillPoints = new Uint8Array(this.mesh.pointCount);
     const count = this.mesh.triangles.length / 3;
@@ -150,7 +155,7 @@ export class WarpRenderer {
     if (!composite) return frame;
     if (this.layers) compositeOverPlate(frame, this.layers.plate);
     smoothEdges(frame, dst, this.silhouette, this.faceOrder.silhouetteEdges(this.silhouette));
-    paintMouthInterior(frame, this.projected, this.restOpeningPx, this.mouthLight);
+    paintMouthInterior(frame, this.projected, this.restOpeningPx, this.mouthLight, this.mouthPalette);
     return frame;
   }
 
