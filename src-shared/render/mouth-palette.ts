@@ -36,14 +36,33 @@ export function mouthPalette(photo: RgbaImage, landmarksPx: ArrayLike<number>): 
   const lip = meanAround(photo, landmarksPx, [...UPPER_LIP_BODY, ...LOWER_LIP_BODY], 1);
   if (!lip) return DEFAULT_MOUTH_PALETTE;
   const lipGain = normalisedGain(lip, REFERENCE_LIP);
-  const { white, blackLevel } = lowerFaceTones(photo, landmarksPx);
+  const white = highlightColour(photo, landmarksPx);
+  const blackLevel = photoBlackLevel(photo);
   const whiteGain = white ? normalisedGain(white, [1, 1, 1]) : ([1, 1, 1] as const);
   const teethGain = whiteGain.map((g) => 1 + (g - 1) * TEETH_TINT) as unknown as Rgb;
   // A photo with lifted blacks (low contrast, haze) lifts the cavity's darks alike.
   const lift = (v: number) => blackLevel + v * (1 - blackLevel / 255);
-  const apply = (colour: Rgb, gain: Rgb): Rgb => colour.map((v, c) => Math.min(255, lift(v * gain[c]))) as unknown as Rgb;
+  // The gain carries the lips' hue; their saturation (relative to the reference's) scales the
+  // colours' chroma too, so a nearly grey photo gets a nearly grey mouth.
+  const chromaScale = Math.sqrt(Math.min(1.2, Math.max(0.02, saturation(lip) / saturation(REFERENCE_LIP))));
+  const apply = (colour: Rgb, gain: Rgb, scale: number): Rgb => {
+    const tinted = colour.map((v, c) => v * gain[c]);
+    const luma = 0.299 * tinted[0] + 0.587 * tinted[1] + 0.114 * tinted[2];
+    return tinted.map((v) => Math.max(0, Math.min(255, lift(luma + (v - luma) * scale)))) as unknown as Rgb;
+  };
   const { cavityDeep, cavityEdge, teeth, tongue } = DEFAULT_MOUTH_PALETTE;
-  return { cavityDeep: apply(cavityDeep, lipGain), cavityEdge: apply(cavityEdge, lipGain), tongue: apply(tongue, lipGain), teeth: apply(teeth, teethGain) };
+  return {
+    cavityDeep: apply(cavityDeep, lipGain, chromaScale),
+    cavityEdge: apply(cavityEdge, lipGain, chromaScale),
+    tongue: apply(tongue, lipGain, chromaScale),
+    teeth: apply(teeth, teethGain, 1),
+  };
+}
+
+/** (max - min) / max of a colour: 0 grey, 1 fully saturated. */
+function saturation(colour: Rgb): number {
+  const max = Math.max(...colour);
+  return max <= 0 ? 0 : (max - Math.min(...colour)) / max;
 }
 
 /** colour / reference per channel, scaled so that its luma is 1, each channel within GAIN_RANGE. */
@@ -73,11 +92,22 @@ function meanAround(photo: RgbaImage, landmarksPx: ArrayLike<number>, ids: reado
 }
 
 /**
- * Of the lower face (nose tip to chin, a little wider than the mouth): the mean colour of its
- * brightest 5 % (the photo's white) and the luma of its darkest 2 % (its black level, nostrils and
- * lip line), the latter less a margin, as real shadows go below what a small region shows.
+ * The photo's black level: the luma of its darkest 1 % (hair, clothes, shadows), less a margin
+ * (a deep mouth is darker than anything lit). 0 for a photo with true blacks; a hazy or
+ * low-contrast one has lifted blacks, and its mouth should too.
  */
-function lowerFaceTones(photo: RgbaImage, landmarksPx: ArrayLike<number>): { white: Rgb | undefined; blackLevel: number } {
+function photoBlackLevel(photo: RgbaImage): number {
+  const histogram = new Uint32Array(256);
+  const { data } = photo;
+  for (let o = 0; o < data.length; o += 4) histogram[(data[o] * 77 + data[o + 1] * 150 + data[o + 2] * 29) >> 8]++;
+  let below = 0;
+  let luma = 0;
+  while (luma < 255 && below + histogram[luma] < (data.length / 4) * 0.01) below += histogram[luma++];
+  return Math.max(0, luma * 0.8 - 8);
+}
+
+/** Mean colour of the brightest 5 % of the lower face (nose tip to chin, a little wider than the mouth): the photo's white. */
+function highlightColour(photo: RgbaImage, landmarksPx: ArrayLike<number>): Rgb | undefined {
   const [left, right] = MOUTH_CORNERS.map((i) => landmarksPx[i * 2]);
   const margin = Math.abs(right - left) * 0.25;
   const x0 = Math.max(0, Math.round(Math.min(left, right) - margin));
@@ -91,11 +121,10 @@ function lowerFaceTones(photo: RgbaImage, landmarksPx: ArrayLike<number>): { whi
       pixels.push({ luma: photo.data[o] * 0.299 + photo.data[o + 1] * 0.587 + photo.data[o + 2] * 0.114, o });
     }
   }
-  if (pixels.length === 0) return { white: undefined, blackLevel: 0 };
+  if (pixels.length === 0) return undefined;
   pixels.sort((a, b) => b.luma - a.luma);
   const top = pixels.slice(0, Math.max(1, Math.round(pixels.length * 0.05)));
   const sum = [0, 0, 0];
   for (const { o } of top) for (let c = 0; c < 3; c++) sum[c] += photo.data[o + c] / top.length;
-  const dark = pixels[Math.min(pixels.length - 1, Math.round(pixels.length * 0.98))].luma;
-  return { white: sum as unknown as Rgb, blackLevel: Math.max(0, dark * 0.6 - 12) };
+  return sum as unknown as Rgb;
 }
