@@ -75,9 +75,10 @@ export function personLayers(photo: RgbaImage, matte: Uint8Array): PersonLayers 
   for (let p = 0; p < W * H; p++) {
     const o = p * 4;
     let a = matte[p];
-    if (a > 0 && a < 255) {
+    if (a < 255 && hole[p]) {
       // Where the photo is further from the plate than this alpha allows (F would leave 0..255),
-      // the pixel is more person than the matte says: raise alpha just enough.
+      // the pixel is more person than the matte says: raise alpha just enough. (In the hole even
+      // a pixel the matte calls background: the fill is not the photo there.)
       let needed = 0;
       for (let c = 0; c < 3; c++) {
         const i = I[o + c];
