@@ -175,24 +175,21 @@ function pushPullFill(image: RgbaImage, hole: Uint8Array): RgbaImage {
 
 /**
  * Composites the warped person layer in `frame` (its alpha the warped matte) over the still
- * plate, in place: frame = plate + (frame - plate) * alpha, opaque.
+ * plate, in place, opaque: (person a + plate (255 - a) + 128) / 255 exactly rounded, the formula of
+ * the SIMD kernel (wasm/composite-over-plate.wat); this is its scalar twin, from pixel `from` on.
  */
-export function compositeOverPlate(frame: RgbaImage, plate: RgbaImage): void {
+export function compositeOverPlate(frame: RgbaImage, plate: RgbaImage, from = 0): void {
   const target = frame.pixels;
   const under = plate.pixels;
-  const n = target.length;
-  for (let p = 0; p < n; p++) {
+  for (let p = from; p < target.length; p++) {
     const top = target[p];
     const a = top >>> 24;
-    if (a === 255) continue;
-    if (a === 0) {
-      target[p] = under[p];
-      continue;
-    }
     const bottom = under[p];
-    const r = (bottom & 0xff) + ((((top & 0xff) - (bottom & 0xff)) * a + 127) / 255) | 0;
-    const g = ((bottom >>> 8) & 0xff) + (((((top >>> 8) & 0xff) - ((bottom >>> 8) & 0xff)) * a + 127) / 255) | 0;
-    const b = ((bottom >>> 16) & 0xff) + (((((top >>> 16) & 0xff) - ((bottom >>> 16) & 0xff)) * a + 127) / 255) | 0;
-    target[p] = (0xff000000 | (b << 16) | (g << 8) | r) >>> 0;
+    let out = 0xff000000;
+    for (let shift = 0; shift < 24; shift += 8) {
+      const sum = ((top >>> shift) & 0xff) * a + ((bottom >>> shift) & 0xff) * (255 - a) + 128;
+      out |= ((sum + (sum >>> 8)) >>> 8) << shift;
+    }
+    target[p] = out >>> 0;
   }
 }

@@ -10,8 +10,11 @@ import { mouthLight } from './mouth-light.js';
 import type { MouthPalette } from './mouth-palette.js';
 import { mouthPalette } from './mouth-palette.js';
 import type { PersonLayers } from './person-layers.js';
-import { cleanMatte, compositeOverPlate, personLayers } from './person-layers.js';
+import { cleanMatte, personLayers } from './person-layers.js';
+import { CompositeKernel } from './composite-kernel.js';
 import type { RgbaImage } from './rgba-image.js';
+import { rgbaImageView } from './rgba-image.js';
+import { align16 } from './wasm/load-wasm.js';
 import { I420Converter } from './rgba-to-i420.js';
 import { WarpKernel } from './warp-kernel.js';
 import { FACE_OVAL, WarpMesh } from './warp-mesh.js';
@@ -55,6 +58,8 @@ export class WarpRenderer {
   private readonly kernel: WarpKernel;
   /** The still background and the person layer (person-layers.ts), when a matte was given. */
   readonly layers: PersonLayers | undefined;
+  /** Blends the warped person over the plate (which it keeps in the kernel's memory). */
+  private readonly composite: CompositeKernel | undefined;
 
   constructor(
     private readonly source: RgbaImage,
@@ -88,11 +93,19 @@ export class WarpRenderer {
     this.faceOrder = new FaceDrawOrder(this.mesh.triangles, ids.filter(isFace), this.mesh.restSign);
     const { widthPx, heightPx } = source;
     const even = widthPx % 2 === 0 && heightPx % 2 === 0;
-    this.kernel = new WarpKernel(widthPx, heightPx, widthPx, heightPx, even ? (widthPx * heightPx * 3) / 2 : 0);
+    // After the kernel's own memory: the I420 planes (even sizes), then the plate (with a matte).
+    const i420Bytes = even ? align16((widthPx * heightPx * 3) / 2) : 0;
     this.layers = personMatte ? personLayers(source, cleanMatte(personMatte)) : undefined;
+    this.kernel = new WarpKernel(widthPx, heightPx, widthPx, heightPx, i420Bytes + (this.layers ? widthPx * heightPx * 4 : 0));
     this.kernel.source.pixels.set((this.layers?.person ?? source).pixels);
     const { memory, targetOffset, spareOffset } = this.kernel;
     this.i420 = even ? new I420Converter(widthPx, heightPx, { memory, rgbaOffset: targetOffset, i420Offset: spareOffset }) : undefined;
+    if (this.layers) {
+      const plateOffset = spareOffset + i420Bytes;
+      const plate = rgbaImageView(memory.buffer, plateOffset, widthPx, heightPx);
+      plate.pixels.set(this.layers.plate.pixels);
+      this.composite = new CompositeKernel(memory, this.kernel.target, targetOffset, plate, plateOffset);
+    }
   }
 
   /** Landmarks of a frame in output pixels ([x, y] for the 468 mesh points), as last rendered. */
@@ -153,7 +166,7 @@ export class WarpRenderer {
     for (const t of this.faceOrder.order) this.drawTriangle(t, src, dst);
     this.kernel.flush();
     if (!composite) return frame;
-    if (this.layers) compositeOverPlate(frame, this.layers.plate);
+    this.composite?.composite();
     smoothEdges(frame, dst, this.silhouette, this.faceOrder.silhouetteEdges(this.silhouette));
     paintMouthInterior(frame, this.projected, this.restOpeningPx, this.mouthLight, this.mouthPalette);
     return frame;

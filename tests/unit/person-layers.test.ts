@@ -1,7 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { cleanMatte, compositeOverPlate, dilate, personLayers } from '../../src-shared/render/person-layers.js';
-import { createRgbaImage } from '../../src-shared/render/rgba-image.js';
+import { CompositeKernel } from '../../src-shared/render/composite-kernel.js';
+import { createRgbaImage, rgbaImageView } from '../../src-shared/render/rgba-image.js';
+import { WASM_BASE64 } from '../../src-shared/render/wasm/composite-over-plate-wasm.js';
+import { align16, instantiateKernel } from '../../src-shared/render/wasm/load-wasm.js';
 
 const W = 64;
 const H = 48;
@@ -59,5 +62,40 @@ describe('person layers (still plate + warped person)', () => {
     expect(grown.reduce((s, v) => s + v, 0)).toBe(25);
     expect(grown[2 * 9 + 2]).toBe(1);
     expect(grown[1 * 9 + 4]).toBe(0);
+  });
+});
+
+describe('the composite kernel (WebAssembly SIMD)', () => {
+  it('gives the same pixels as its scalar twin, odd sizes included', () => {
+    for (const [w, h] of [[33, 7], [16, 16]]) {
+      const pixels = w * h;
+      // One memory: the frame at 0, the plate after it (as the warp renderer lays them out).
+      const { memory } = instantiateKernel('test memory', WASM_BASE64, pixels * 8 + 64);
+      const frameOffset = 0;
+      const plateOffset = align16(pixels * 4);
+      const frame = rgbaImageView(memory.buffer, frameOffset, w, h);
+      const plate = rgbaImageView(memory.buffer, plateOffset, w, h);
+      let seed = 7;
+      const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+      for (let i = 0; i < pixels * 4; i++) {
+        frame.data[i] = random();
+        plate.data[i] = random();
+      }
+      for (let p = 0; p < pixels; p += 5) frame.data[p * 4 + 3] = p % 2 ? 0 : 255;
+      const expected = createRgbaImage(w, h);
+      expected.data.set(frame.data);
+      compositeOverPlate(expected, plate);
+      new CompositeKernel(memory, frame, frameOffset, plate, plateOffset).composite();
+      expect(Buffer.from(frame.data).equals(Buffer.from(expected.data))).toBe(true);
+    }
+  });
+
+  it('rounds exactly: (person a + plate (255 - a)) / 255', () => {
+    const frame = createRgbaImage(3, 1);
+    const plate = createRgbaImage(3, 1);
+    frame.data.set([200, 0, 255, 128, 10, 10, 10, 0, 255, 255, 255, 255]);
+    plate.data.set([100, 255, 0, 255, 90, 90, 90, 255, 0, 0, 0, 255]);
+    compositeOverPlate(frame, plate);
+    expect(Array.from(frame.data)).toEqual([150, 127, 128, 255, 90, 90, 90, 255, 255, 255, 255, 255]);
   });
 });
