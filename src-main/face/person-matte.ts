@@ -83,8 +83,17 @@ async function createSegmentation(model: MatteModel): Promise<SegmentationHuman>
   return instance;
 }
 
-/** Segments the person in the window around the rig's face (matteRegion), at MATTE_SIDE_PX. */
-export async function computePersonMatte(photoPath: string, label: string, rig: FaceRig, model: MatteModel = MATTE_MODEL): Promise<PersonMatte> {
+/** The segmentation in progress: RVM's state is shared, so photos are segmented one after another. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Segments the person in the window around the rig's face (matteRegion), at MATTE_SIDE_PX; one photo at a time. */
+export function computePersonMatte(photoPath: string, label: string, rig: FaceRig, model: MatteModel = MATTE_MODEL): Promise<PersonMatte> {
+  const run = queue.then(() => segmentPhoto(photoPath, label, rig, model));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function segmentPhoto(photoPath: string, label: string, rig: FaceRig, model: MatteModel): Promise<PersonMatte> {
   const region = matteRegion(rig.landmarks2dPx, MESH_VERTEX_COUNT, rig.imageWidthPx, rig.imageHeightPx);
   const factor = MATTE_SIDE_PX / Math.max(region.widthPx, region.heightPx);
   const decoded = await decodeImageRegion(photoPath, label, region, region.widthPx * factor, region.heightPx * factor, { widthPx: rig.imageWidthPx, heightPx: rig.imageHeightPx });
