@@ -29,12 +29,12 @@ export async function jobsCommand(args: string[], log: (line: string) => void): 
   try {
     await checkReachable(redis, redisUrl);
     if (action === 'cancel') {
-      const outcome = await client.cancel(id!);
+      const outcome = await client.cancel(id);
       log(outcome === 'removed' ? `job ${id} removed from the queue (it had not started)` : outcome === 'stopping' ? `job ${id}: its worker is stopping it` : `job ${id} had already finished`);
       return outcome === 'already-finished' ? 1 : 0;
     }
     if (action === 'retry') {
-      await client.retry(id!);
+      await client.retry(id);
       log(`job ${id} is queued again`);
       return 0;
     }

@@ -85,7 +85,7 @@ export function jobOfManifest(manifest: BundleManifest, pathOf: (key: string) =>
     poseStyle: manifest.poseStyle,
     size: manifest.size,
     diffusion: manifest.diffusion,
-    layers: manifest.layers as RenderJob['layers'],
+    layers: manifest.layers,
     models: { dir: modelsDir, ...(manifest.providers ? { providers: manifest.providers } : {}) },
     // The worker renders into its own scratch folder: no project folder to keep outputs out of.
     project: null,

@@ -60,8 +60,8 @@ export class TestRedis {
         output += chunk.toString();
         if (output.includes('Ready to accept connections')) resolve();
       };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
       child.once('exit', (code) => reject(new Error(`redis-server exited (${code}): ${output}`)));
     });
   }

@@ -41,7 +41,7 @@ const workers: { child: ChildProcess; log: string[] }[] = [];
 function startWorker(): { child: ChildProcess; log: string[] } {
   const child = spawn(process.execPath, [BIN, 'worker', '--redis', redis.url, '--storage', storage, ...STALL_FLAGS], { cwd: root, env: { ...process.env, ANIPORTRAIT_DATA_DIR: join(root, 'data') } });
   const worker = { child, log: [] as string[] };
-  child.stderr!.on('data', (chunk: Buffer) => worker.log.push(...chunk.toString().split('\n').filter((l) => l !== '')));
+  child.stderr.on('data', (chunk: Buffer) => worker.log.push(...chunk.toString().split('\n').filter((l) => l !== '')));
   workers.push(worker);
   return worker;
 }
