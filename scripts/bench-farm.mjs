@@ -10,6 +10,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import ffmpegInstaller from '@ffmpeg-installer/ffmpeg';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -104,7 +106,7 @@ async function waitDone(ids) {
     const failed = jobs.find((j) => j.state === 'failed');
     if (failed) throw new Error(`job ${failed.id} failed: ${failed.failedReason}`);
     if (jobs.length === ids.length && jobs.every((j) => j.state === 'completed')) return jobs;
-    await new Promise((r) => setTimeout(r, 250));
+    await sleep(250);
   }
 }
 
