@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'bullmq';
@@ -9,6 +9,7 @@ import { onCancelRequests } from './farm-cancel.js';
 import { checkReachable, openRedis, redactedUrl } from './farm-redis.js';
 import type { FarmStorage } from './farm-storage.js';
 import { processFarmJob } from './process-farm-job.js';
+import { isRunning } from '../util/process-running.js';
 
 /** BullMQ's stalled-job detection, in seconds (BullMQ's defaults: 30, 30, 1). */
 export interface StallSettings {
@@ -51,8 +52,7 @@ export async function startFarmWorker(options: FarmWorkerOptions): Promise<FarmW
   const redis = openRedis(options.redisUrl, log);
   await checkReachable(redis, options.redisUrl);
   const subscriber = redis.duplicate();
-  const scratchRoot = join(tmpdir(), 'aniportrait-worker');
-  await mkdir(scratchRoot, { recursive: true });
+  const scratchRoot = await ownScratchFolder(log);
   const models = new AniPortraitModelSource(options.modelsDir, options.providers, (warning) => log(`warning: ${warning}`));
   const queues = queueNamesServedBy(options.engines);
   const deps = { storage: options.storage, redis, models, modelsDir: options.modelsDir, workerName: name, scratchRoot };
@@ -83,8 +83,28 @@ export async function startFarmWorker(options: FarmWorkerOptions): Promise<FarmW
       for (const worker of workers) worker.cancelAllJobs('shutdown');
       await Promise.all(workers.map((w) => w.close()));
       await models.dispose();
+      await rm(scratchRoot, { recursive: true, force: true });
       subscriber.disconnect();
       await redis.quit().catch(() => undefined);
     },
   };
 }
+
+/**
+ * This process's scratch folder, <temp>/aniportrait-worker/<pid>; the folders of workers of this
+ * machine that are gone (killed mid-job: a half video and its lock) are removed first.
+ */
+async function ownScratchFolder(log: (line: string) => void): Promise<string> {
+  const parent = join(tmpdir(), 'aniportrait-worker');
+  await mkdir(parent, { recursive: true });
+  for (const entry of await readdir(parent)) {
+    const pid = Number(entry);
+    if (!/^\d+$/.test(entry) || pid === process.pid || isRunning(pid)) continue;
+    await rm(join(parent, entry), { recursive: true, force: true });
+    log(`removed the scratch folder of worker process ${pid}, which is gone`);
+  }
+  const own = join(parent, String(process.pid));
+  await mkdir(own, { recursive: true });
+  return own;
+}
+

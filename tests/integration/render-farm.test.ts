@@ -80,6 +80,8 @@ describe.skipIf(!ready)('render farm (BullMQ on a real Redis, real worker proces
     writeFileSync(blank, solidPng(256, 256, [128, 128, 128]));
     redis = await TestRedis.start();
     connection = new Redis(redis.url, { maxRetriesPerRequest: null });
+    // The tests restart Redis on purpose; this client reconnects like the workers do.
+    connection.on('error', () => undefined);
     client = new FarmClient(connection);
   });
 
@@ -156,5 +158,11 @@ describe.skipIf(!ready)('render farm (BullMQ on a real Redis, real worker proces
     // Bad input is not retried: one attempt of the three allowed.
     expect(job.attemptsStarted).toBe(1);
     expect(job.maxAttempts).toBe(3);
+
+    // Wrong usage is refused before anything is queued (exit 2), naming the flag.
+    const noRedis = cli('worker', '--storage', storage);
+    expect([noRedis.status, noRedis.stderr]).toEqual([2, expect.stringContaining('--redis URL is required')]);
+    const badName = cli('submit', '--redis', redis.url, '--storage', storage, '--image', blank, '--audio', clip, '--out', '../escape.mp4');
+    expect([badName.status, badName.stderr]).toEqual([2, expect.stringContaining('--out must be a plain file name ending in .mp4')]);
   }, 60_000);
 });
