@@ -7,6 +7,9 @@ import { StudioError } from '../../src-shared/util/result.js';
 import { formatInfo } from './format-info.js';
 import { RENDER_HELP, RENDER_USAGE, renderCommand } from './render-command.js';
 import { TRACK_HELP, TRACK_USAGE, trackCommand } from './track-command.js';
+import { JOBS_HELP, JOBS_USAGE, jobsCommand } from './jobs-command.js';
+import { SUBMIT_HELP, SUBMIT_USAGE, submitCommand } from './submit-command.js';
+import { WORKER_HELP, WORKER_USAGE, workerCommand } from './worker-command.js';
 
 const USAGE = `Usage: aniportrait <command> [options]
 
@@ -14,9 +17,15 @@ Commands:
   render   photo + speech -> talking-head MP4
   track    photo + speech -> landmark track (JSON)
   info     versions, execution providers and model status
+  worker   render farm: run jobs from the queue (BullMQ on Redis)
+  submit   render farm: queue a render
+  jobs     render farm: list, cancel, retry jobs
 
   ${RENDER_USAGE}
   ${TRACK_USAGE}
+  ${WORKER_USAGE}
+  ${SUBMIT_USAGE}
+  ${JOBS_USAGE}
   aniportrait info [--json] [--models DIR]
 
 "aniportrait <command> --help" describes a command's options.
@@ -29,7 +38,24 @@ present (--models: the AniPortrait models' folder to check). --json: the same as
 `;
 
 /** What `aniportrait <command> --help` (or `aniportrait help <command>`) prints. */
-const COMMAND_HELP: ReadonlyMap<string, string> = new Map([['render', RENDER_HELP], ['track', TRACK_HELP], ['info', INFO_HELP]]);
+const COMMAND_HELP: ReadonlyMap<string, string> = new Map([
+  ['render', RENDER_HELP],
+  ['track', TRACK_HELP],
+  ['info', INFO_HELP],
+  ['worker', WORKER_HELP],
+  ['submit', SUBMIT_HELP],
+  ['jobs', JOBS_HELP],
+]);
+
+/** Commands that run until done or stopped by a signal; each returns its exit code (undefined: 0). */
+type LongCommand = (args: string[], log: (line: string) => void, signal: AbortSignal) => Promise<number | void>;
+const LONG_COMMANDS: ReadonlyMap<string, LongCommand> = new Map<string, LongCommand>([
+  ['track', trackCommand],
+  ['render', renderCommand],
+  ['worker', workerCommand],
+  ['submit', submitCommand],
+  ['jobs', (args: string[], log: (line: string) => void) => jobsCommand(args, log)],
+]);
 
 const isHelp = (arg: string) => arg === '--help' || arg === '-h';
 
@@ -41,7 +67,8 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stdout.write(help);
     return 0;
   }
-  if (command !== 'track' && command !== 'render') return runCommand(argv);
+  const long = LONG_COMMANDS.get(command ?? '');
+  if (long === undefined) return runCommand(argv);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   // Ctrl+C, SIGTERM and SIGHUP cancel cleanly: ffmpeg is stopped and no partial file stays behind;
   // the exit status is 128 + the signal's number, as shells report it (130 for Ctrl+C).
@@ -56,9 +83,9 @@ export async function runCli(argv: string[]): Promise<number> {
     return () => process.off(name, onSignal);
   });
   try {
-    if (command === 'track') await trackCommand(rest, log, controller.signal);
-    else await renderCommand(rest, log, controller.signal);
-    return stoppedBy ? signalExitCode(stoppedBy) : 0;
+    const code = (await long(rest, log, controller.signal)) ?? 0;
+    // A worker stopped by a signal has finished cleanly (service managers expect 0).
+    return stoppedBy && command !== 'worker' ? signalExitCode(stoppedBy) : code;
   } catch (error) {
     if (stoppedBy) {
       process.stderr.write(`\naniportrait ${command}: stopped (${stoppedBy}); no partial file was left behind.\n`);

@@ -9,6 +9,7 @@ import type { Dialogs } from './dialogs.js';
 import { defaultModelsDir } from './model-status.js';
 import { JobRegistry } from './job-registry.js';
 import { PreviewService } from './preview-service.js';
+import { QueueService } from './queue-service.js';
 import { StudioPipeline } from './studio-pipeline.js';
 import { WriteGrants } from './write-grants.js';
 import { PROJECT_EXTENSION } from '../project/project-files.js';
@@ -34,6 +35,8 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
   const pipeline = new StudioPipeline(assets, modelsDir);
   const preview = new PreviewService(pipeline);
   const jobs = new JobRegistry();
+  const queue = new QueueService(dirs.dataDir, pipeline);
+  void queue.resume();
   const reporter = (jobId: string, push: CallContext['push']) => (fraction: number, message: string) =>
     push(PUSH_CHANNEL.jobsDidProgress, { jobId, fraction: Math.min(1, Math.max(0, fraction)), message });
 
@@ -91,6 +94,18 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
       return Promise.resolve({});
     },
     [CHANNEL.previewRenderFrame]: ({ previewId, revision, frameIndex, targetWidthPx }) => preview.renderFrame(previewId, revision, frameIndex, targetWidthPx),
+    [CHANNEL.queueSettings]: () => queue.getSettings(),
+    [CHANNEL.queueSetSettings]: (settings) => queue.setSettings(settings),
+    [CHANNEL.queueSubmit]: async ({ workDir, document, outName, priority }) => {
+      projects.checkWorkDir(workDir);
+      return { jobId: await queue.submit(workDir, document, outName, priority) };
+    },
+    [CHANNEL.queueList]: () => queue.list(),
+    [CHANNEL.queueCancel]: async ({ jobId }) => ({ outcome: await queue.cancel(jobId) }),
+    [CHANNEL.queueRetry]: async ({ jobId }) => {
+      await queue.retry(jobId);
+      return {};
+    },
     [CHANNEL.dialogOpenProject]: async () => ({ path: await dialogs.openProject() }),
     [CHANNEL.dialogSaveProject]: async ({ suggestedName }) => ({ path: writes.grant(await dialogs.saveProject(suggestedName), PROJECT_EXTENSION) }),
     [CHANNEL.dialogSaveVideo]: async ({ suggestedName }) => ({ path: writes.grant(await dialogs.saveVideo(suggestedName)) }),

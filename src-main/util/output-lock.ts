@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { StudioError } from '../../src-shared/util/result.js';
 import { onExitCleanup } from './exit-cleanup.js';
 import { toStudioFsError } from './fs-errors.js';
+import { isRunning } from './process-running.js';
 
 /**
  * An exclusive claim on one output file while a job writes it:
@@ -162,15 +163,6 @@ async function readOwner(lockPath: string): Promise<LockOwner | null> {
     return Number.isInteger(parsed.pid) && typeof parsed.host === 'string' ? { pid: parsed.pid as number, host: parsed.host } : null;
   } catch {
     return null;
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

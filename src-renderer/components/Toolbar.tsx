@@ -1,11 +1,12 @@
 import type { ChangeEvent } from 'react';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import type { AssetRole } from '../../src-shared/project/project-schema';
 import { trackInputsKey } from '../../src-shared/project/derived';
 import { redoLabel, undoLabel } from '../../src-shared/edits/history';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { isDirty } from '../state/studio-state';
 import { MOD } from '../util/shortcut-labels';
+import { RenderQueueDialog } from './RenderQueueDialog';
 import { ToolButton } from './ToolButton';
 
 export function Toolbar() {
@@ -22,6 +23,7 @@ export function Toolbar() {
   const hasProject = name !== null;
   const photoInput = useRef<HTMLInputElement>(null);
   const audioInput = useRef<HTMLInputElement>(null);
+  const [queueOpen, setQueueOpen] = useState(false);
 
   const onPicked = (role: AssetRole) => (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -62,6 +64,7 @@ export function Toolbar() {
           onClick={() => void generation.generate()}
         />
         <ToolButton icon="export" label="Export" testId="btn-export" tooltip="Export the video (MP4: H.264 + AAC)" disabled={!hasProject} onClick={() => exporter.open()} />
+        <ToolButton icon="export" label="Queue" testId="btn-queue" tooltip="Render queue: send the project to the local queue or a render farm, follow its jobs" disabled={!connected} onClick={() => setQueueOpen(true)} />
       </div>
       <div className="project-title" title={savedPath ?? 'Not saved yet'}>
         <span className="project-title-name" data-testid="project-name">{name ?? 'No project'}</span>
@@ -73,6 +76,7 @@ export function Toolbar() {
         <span className="project-title-path">{savedPath ?? (hasProject ? 'not saved' : '')}</span>
       </div>
       {host !== null && <span className="host-badge" title="Where the studio services run">{host} host</span>}
+      {queueOpen && <RenderQueueDialog onClose={() => setQueueOpen(false)} />}
     </header>
   );
 }

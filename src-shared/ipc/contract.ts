@@ -4,6 +4,8 @@ import { relativePathSchema } from '../project/project-schema.js';
 import { ERROR_CODES } from '../util/result.js';
 import { GRAPH_STAGES } from '../models/model-manifest.js';
 import { arrayBufferSchema, float32ArraySchema, float64ArraySchema, uint8ArraySchema } from './binary-schemas.js';
+import { farmJobViewSchema, farmWorkerViewSchema } from '../farm/farm-job-view.js';
+import { outputNameProblem } from '../farm/farm-job.js';
 
 /**
  * The one list of every channel between the studio UI and the services. Invoke channels are
@@ -99,6 +101,17 @@ export const exportOptionsSchema = z.strictObject({
   lmk2video: z.enum(ENGINES),
 });
 export type ExportOptions = z.infer<typeof exportOptionsSchema>;
+
+/** Where the studio's render queue is: a Redis (the local one or a farm's) and the storage its workers share. */
+export const queueSettingsSchema = z.strictObject({
+  redisUrl: z.string().max(2000).regex(/^rediss?:\/\/[^\s]+$/, 'must be a redis:// or rediss:// URL'),
+  storageDir: fsPathSchema,
+  /** Run a worker inside the studio (the local queue); off when only farm machines render. */
+  localWorker: z.boolean(),
+});
+export type QueueSettings = z.infer<typeof queueSettingsSchema>;
+
+const queueJobIdSchema = z.string().min(1).max(64).regex(/^[\w-]+$/);
 
 function invoke<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
@@ -242,6 +255,23 @@ export const invokeChannels = {
       rgba: uint8ArraySchema,
     }),
   ),
+  /** The render queue's settings (kept in the data folder; the queue itself lives in Redis and survives restarts). */
+  'queue:settings': invoke(z.strictObject({}), queueSettingsSchema),
+  'queue:set-settings': invoke(queueSettingsSchema, queueSettingsSchema),
+  /** Sends the open project, as it is now, to the queue; rendered by a worker to the storage's outputs/outName. */
+  'queue:submit': invoke(
+    z.strictObject({
+      workDir: workDirSchema,
+      document: projectDocumentSchema,
+      outName: z.string().max(255).refine((name) => outputNameProblem(name) === null, 'must be a plain file name ending in .mp4'),
+      priority: z.number().int().min(1).max(2097152).optional(),
+    }),
+    z.strictObject({ jobId: queueJobIdSchema }),
+  ),
+  /** Every job of the queue (state, progress, ETA, attempts, result) and the connected workers. */
+  'queue:list': invoke(z.strictObject({}), z.strictObject({ jobs: z.array(farmJobViewSchema), workers: z.array(farmWorkerViewSchema) })),
+  'queue:cancel': invoke(z.strictObject({ jobId: queueJobIdSchema }), z.strictObject({ outcome: z.enum(['removed', 'stopping', 'already-finished']) })),
+  'queue:retry': invoke(z.strictObject({ jobId: queueJobIdSchema }), z.strictObject({})),
   'dialog:open-project': invoke(z.strictObject({}), z.strictObject({ path: fsPathSchema.nullable() })),
   'dialog:save-video': invoke(z.strictObject({ suggestedName: z.string().max(200) }), z.strictObject({ path: fsPathSchema.nullable() })),
   'dialog:save-project': invoke(
@@ -299,6 +329,12 @@ export const CHANNEL = {
   shellReveal: 'shell:reveal',
   previewSetDocument: 'preview:set-document',
   previewRenderFrame: 'preview:render-frame',
+  queueSettings: 'queue:settings',
+  queueSetSettings: 'queue:set-settings',
+  queueSubmit: 'queue:submit',
+  queueList: 'queue:list',
+  queueCancel: 'queue:cancel',
+  queueRetry: 'queue:retry',
   dialogOpenProject: 'dialog:open-project',
   dialogSaveVideo: 'dialog:save-video',
   dialogSaveProject: 'dialog:save-project',

@@ -1,0 +1,10 @@
+import { Queue, Worker, QueueEvents } from 'bullmq';
+import IORedis from 'ioredis';
+const conn = () => new IORedis.default ? new IORedis.default('redis://127.0.0.1:6399', { maxRetriesPerRequest: null }) : new IORedis('redis://127.0.0.1:6399', { maxRetriesPerRequest: null });
+const q = new Queue('t', { connection: conn() });
+const w = new Worker('t', async (job, token, signal) => { await job.updateProgress(50); return 'ok' + job.data.x; }, { connection: conn() });
+const ev = new QueueEvents('t', { connection: conn() });
+const job = await q.add('j', { x: 1 }, { jobId: 'abc1' + Date.now() });
+console.log(await job.waitUntilFinished(ev));
+console.log(Object.keys(await q.getJobCounts()));
+await w.close(); await q.close(); await ev.close();
