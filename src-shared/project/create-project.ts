@@ -19,6 +19,7 @@ export function createProject(name: string, now: Date = new Date(), random: () =
     photoAssetId: null,
     audioAssetId: null,
     layers: [],
+    activeLayerId: null,
     markers: [],
   });
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { AssetId, ProjectId } from '../util/ids.js';
+import type { AssetId, LayerId, ProjectId } from '../util/ids.js';
 import { keyframeLayerSchema, markerSchema } from '../keyframes/keyframe-schema.js';
 import { isSafeRelativePath } from './relative-path.js';
 
 /** The schema version this build writes. Older documents are migrated on load (migrations.ts). */
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 export const PROJECT_FORMAT = 'aniportrait-project';
 
 const assetIdSchema = z.string().min(1).max(64).transform((s) => s as AssetId);
@@ -105,6 +105,8 @@ export const projectDocumentSchema = z.strictObject({
   photoAssetId: assetIdSchema.nullable(),
   audioAssetId: assetIdSchema.nullable(),
   layers: z.array(keyframeLayerSchema).max(1000),
+  /** The layer new keys go to and the lanes edit (an id in `layers`; null: the first layer). */
+  activeLayerId: z.string().min(1).max(64).transform((s) => s as LayerId).nullable(),
   markers: z.array(markerSchema).max(10000),
 });
 export type ProjectDocument = z.infer<typeof projectDocumentSchema>;

@@ -188,14 +188,14 @@ describe('track generation and studio export', () => {
     const opened = await value(run('project:new', { name: 'Export' }));
     const photo = await value(run('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: arrayBufferOf(readFileSync(photoPath)) } }));
     const audio = await value(run('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: arrayBufferOf(wavBytes(toneBursts(1.5, 16000), 16000)) } }));
-    const yawKeys = [{ id: 'k1', timeSec: 0, value: 0, interp: 'linear', handles: { outX: 0, outY: 0, inX: 1, inY: 1 } }, { id: 'k2', timeSec: 1, value: 12, interp: 'linear', handles: { outX: 0, outY: 0, inX: 1, inY: 1 } }];
+    const yawKeys = [{ id: 'k1', timeSec: 0, value: 0, interp: 'linear', handleMode: 'free' as const, leftHandle: { dtSec: 0, dValue: 0 }, rightHandle: { dtSec: 0, dValue: 0 } }, { id: 'k2', timeSec: 1, value: 12, interp: 'linear', handleMode: 'free' as const, leftHandle: { dtSec: 0, dValue: 0 }, rightHandle: { dtSec: 0, dValue: 0 } }];
     const document = {
       ...opened.document,
       assets: [photo, audio],
       photoAssetId: photo.id,
       audioAssetId: audio.id,
       settings: { ...opened.document.settings, outputWidthPx: 128, outputHeightPx: 128 },
-      layers: [{ id: 'layer1', name: 'Head', enabled: true, channels: { yawDeg: yawKeys } }],
+      layers: [{ id: 'layer1', name: 'Head', enabled: true, solo: false, weight: 1, channels: { yawDeg: yawKeys } }],
     } as typeof opened.document;
     const generated = await value(run('track:generate', { workDir: opened.workDir, document, jobId: 'gen-1' }));
     expect(generated.track.frameCount).toBe(45);

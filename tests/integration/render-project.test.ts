@@ -45,10 +45,12 @@ const yawLayer: KeyframeLayer = {
   id: 'layer_head' as never,
   name: 'Head',
   enabled: true,
+  solo: false,
+  weight: 1,
   channels: {
     yawDeg: [
-      { id: 'key_a' as never, timeSec: 0, value: 0, interp: 'linear', handles: { outX: 0, outY: 0, inX: 1, inY: 1 } },
-      { id: 'key_b' as never, timeSec: 1, value: 20, interp: 'hold', handles: { outX: 0, outY: 0, inX: 1, inY: 1 } },
+      { id: 'key_a' as never, timeSec: 0, value: 0, interp: 'linear', handleMode: 'free' as const, leftHandle: { dtSec: 0, dValue: 0 }, rightHandle: { dtSec: 0, dValue: 0 } },
+      { id: 'key_b' as never, timeSec: 1, value: 20, interp: 'hold', handleMode: 'free' as const, leftHandle: { dtSec: 0, dValue: 0 }, rightHandle: { dtSec: 0, dValue: 0 } },
     ],
   },
 };
