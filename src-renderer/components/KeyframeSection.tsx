@@ -4,6 +4,8 @@ import type { ProjectDocument } from '../../src-shared/project/project-schema';
 import { channelKeys, findKey } from '../../src-shared/edits/keyframe-queries';
 import { moveKeys, setKeysValue } from '../../src-shared/edits/keyframe-edits';
 import { setKeysHandleMode } from '../../src-shared/edits/handle-edits';
+import { offsetKeysValue, scaleKeysTime } from '../../src-shared/edits/key-transform-edits';
+import { playheadFrameTimeSec } from '../state/edit-actions';
 import type { KeyRef } from '../../src-shared/edits/selection';
 import { useStudio } from '../state/studio-context';
 import { CHANNEL_INFO } from '../util/channel-info';
@@ -19,7 +21,7 @@ const choiceOf = (key: Keyframe): InterpChoice => key.interp;
 
 /** The selected keys: time, value, how the segment after each is interpolated, and their handle mode. */
 export function KeyframeSection({ document, refs }: { readonly document: ProjectDocument; readonly refs: readonly KeyRef[] }) {
-  const { edits } = useStudio();
+  const { edits, store } = useStudio();
   const found = refs.flatMap((ref) => {
     const key = findKey(document, ref);
     return key === null ? [] : [{ ref, key }];
@@ -37,6 +39,18 @@ export function KeyframeSection({ document, refs }: { readonly document: Project
   const keys = channelKeys(document, first.channel);
   const index = keys.findIndex((k) => k.id === key.id);
 
+  const commitScale = (text: string): string | null => {
+    const factor = Number(text);
+    if (!(factor > 0) || !Number.isFinite(factor)) return 'Type a factor above 0 (2 doubles the spacing).';
+    edits.edit(scaleKeysTime(keyRefs, playheadFrameTimeSec(store.getState()), factor));
+    return null;
+  };
+  const commitOffset = (text: string): string | null => {
+    const delta = Number(text);
+    if (!Number.isFinite(delta)) return 'Type a number to add to the values.';
+    edits.edit(offsetKeysValue(keyRefs, delta));
+    return null;
+  };
   const commitTime = (text: string): string | null => {
     const frame = Number(text);
     if (!Number.isInteger(frame) || frame < 0) return 'Type a frame number (0 or more).';
@@ -79,6 +93,12 @@ export function KeyframeSection({ document, refs }: { readonly document: Project
         <span />
         <CurvePreview keys={keys} index={index} />
       </div>
+      <Field htmlFor="key-scale" label="Scale time" tooltip="Spreads (> 1) or squeezes (< 1) the selected keys in time around the playhead">
+        <DraftInput id="key-scale" testId="key-scale" type="number" value="1" commit={commitScale} suffix="×" />
+      </Field>
+      <Field htmlFor="key-offset" label="Offset values" tooltip={`Adds this to every selected key's value${info.unit === '' ? '' : ` (${info.unit})`}`}>
+        <DraftInput id="key-offset" testId="key-offset" type="number" value="0" commit={commitOffset} />
+      </Field>
     </section>
   );
 }

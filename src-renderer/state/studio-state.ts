@@ -9,6 +9,7 @@ import type { HistoryState } from '../../src-shared/edits/history';
 import { EMPTY_HISTORY } from '../../src-shared/edits/history';
 import type { KeyClipboard } from '../../src-shared/edits/key-clipboard';
 import type { SelectionState } from '../../src-shared/edits/selection';
+import type { ChannelId } from '../../src-shared/keyframes/channels';
 import { EMPTY_SELECTION } from '../../src-shared/edits/selection';
 
 /**
@@ -85,7 +86,17 @@ export interface EphemeralState {
   readonly exportJob: ExportJobState;
   /** Draw the projected 2D landmarks over the preview frame. */
   readonly showLandmarks: boolean;
+  /** Heights of the keyframe lanes the user resized (others are DEFAULT_LANE_HEIGHT_PX). */
+  readonly laneHeightsPx: Partial<Readonly<Record<ChannelId, number>>>;
+  /** The channels the graph editor shows, or null while the timeline shows the lanes. */
+  readonly graphChannels: readonly ChannelId[] | null;
+  /** The key context menu, open at a client position, or null. */
+  readonly keyMenu: { readonly xPx: number; readonly yPx: number } | null;
 }
+
+export const DEFAULT_LANE_HEIGHT_PX = 26;
+export const MIN_LANE_HEIGHT_PX = 16;
+export const MAX_LANE_HEIGHT_PX = 200;
 
 export const MAX_TIMELINE_ZOOM = 40;
 
@@ -109,6 +120,9 @@ export const INITIAL_STATE: StudioState = {
     playbackRate: 1,
     exportJob: { status: 'idle' },
     showLandmarks: false,
+    laneHeightsPx: {},
+    graphChannels: null,
+    keyMenu: null,
   },
 };
 
