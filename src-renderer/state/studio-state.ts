@@ -92,6 +92,20 @@ export interface EphemeralState {
   readonly graphChannels: readonly ChannelId[] | null;
   /** The key context menu, open at a client position, or null. */
   readonly keyMenu: { readonly xPx: number; readonly yPx: number } | null;
+  /** What the 3D viewport draws of the landmark track. */
+  readonly viewportDisplay: ViewportDisplay;
+}
+
+export interface ViewportDisplay {
+  /** The shaded face surface from the mesh triangles (lips in AniPortrait's pose-image colours). */
+  readonly surface: boolean;
+  readonly points: boolean;
+  /** AniPortrait's coloured contour lines. */
+  readonly contours: boolean;
+  /** Onion skin: ghosted contours of this many frames before (red) and after (green) the playhead; 0 is off. */
+  readonly onionFrames: number;
+  /** Frames between ghosts. */
+  readonly onionStep: number;
 }
 
 export const DEFAULT_LANE_HEIGHT_PX = 26;
@@ -123,6 +137,7 @@ export const INITIAL_STATE: StudioState = {
     laneHeightsPx: {},
     graphChannels: null,
     keyMenu: null,
+    viewportDisplay: { surface: true, points: false, contours: true, onionFrames: 0, onionStep: 2 },
   },
 };
 

@@ -1,5 +1,5 @@
 import type { ChannelId } from '../../src-shared/keyframes/channels';
-import type { DialogState } from './studio-state';
+import type { DialogState, ViewportDisplay } from './studio-state';
 import { MAX_LANE_HEIGHT_PX, MAX_TIMELINE_ZOOM, MIN_LANE_HEIGHT_PX } from './studio-state';
 import type { StudioStore } from './studio-store';
 import { setDialog } from './store-updates';
@@ -42,5 +42,9 @@ export class ViewActions {
 
   closeKeyMenu(): void {
     this.store.update((s) => (s.ephemeral.keyMenu === null ? s : { ...s, ephemeral: { ...s.ephemeral, keyMenu: null } }));
+  }
+
+  setViewportDisplay(change: Partial<ViewportDisplay>): void {
+    this.store.update((s) => ({ ...s, ephemeral: { ...s.ephemeral, viewportDisplay: { ...s.ephemeral.viewportDisplay, ...change } } }));
   }
 }

@@ -22,6 +22,28 @@ test('editing the performance: generated curves in resizable lanes, bezier handl
   await studio.importAudio((await makeSpeechWav(scratchDir)).path);
   await expect(studio.statusBar).toContainText('Generated', { timeout: 60_000 });
 
+  // The 3D viewport shows the shaded face surface (with the contours); points and the onion skin are options.
+  await expect(page.getByTestId('view-surface')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('view-surface')).toBeEnabled();
+  await timeline.goToFrame(12);
+  await page.mouse.move(0, 0);
+  await expect.poll(() => studio.viewportContentFraction()).toBeGreaterThan(0.05);
+  const shaded = await studio.viewportCanvas.screenshot();
+  await page.getByTestId('view-onion').click();
+  await expect(page.getByTestId('view-onion')).toHaveText('Onion ±2');
+  await page.mouse.move(0, 0);
+  await expect.poll(async () => (await studio.viewportCanvas.screenshot()).equals(shaded), { message: 'the onion skin draws ghosts' }).toBe(false);
+  await studio.screenshot('35-viewport-surface-onion-1280');
+  await page.getByTestId('view-onion').click();
+  await page.getByTestId('view-onion').click();
+  await expect(page.getByTestId('view-onion')).toHaveText('Onion skin');
+  await page.getByTestId('view-surface').click();
+  await page.getByTestId('view-points').click();
+  await page.mouse.move(0, 0);
+  await expect.poll(async () => (await studio.viewportCanvas.screenshot()).equals(shaded), { message: 'points instead of the surface' }).toBe(false);
+  await page.getByTestId('view-surface').click();
+  await page.getByTestId('view-points').click();
+
   // The generated jaw opening is drawn in its lane before any key exists: one point per frame, not flat.
   const jawCurve = perf.generatedCurve('jawOpen');
   await expect(jawCurve).toBeVisible();
