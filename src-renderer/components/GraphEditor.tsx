@@ -156,7 +156,7 @@ export function GraphEditor({ channels }: { readonly channels: readonly ChannelI
         setView(pan(current.view, -(event.clientX - current.startX) * m.secPerPx, (event.clientY - current.startY) * m.valuePerPx));
         return;
       case 'scrub':
-        playback.scrubTo(Math.max(0, m.timeAt(local(event).x)));
+        playback.scrubTo(Math.max(0, m.timeAt(local(event).x)), true);
         return;
       case 'handle': {
         const key = state.document === null ? null : findKey(state.document, current.ref);

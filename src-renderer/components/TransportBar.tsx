@@ -15,6 +15,9 @@ export function TransportBar({ durationSec }: { readonly durationSec: number }) 
   const fps = useStudioSelector((s) => s.document?.settings.fps ?? 30);
   const zoom = useStudioSelector((s) => s.session.timelineZoom);
   const hasProject = useStudioSelector((s) => s.document !== null);
+  const loop = useStudioSelector((s) => s.document?.loop ?? null);
+  const audioScrub = useStudioSelector((s) => s.ephemeral.audioScrub);
+  const scrubSlices = useStudioSelector((s) => s.ephemeral.scrubSlices);
 
   return (
     <div className="transport-bar" role="toolbar" aria-label="Transport">
@@ -36,6 +39,31 @@ export function TransportBar({ durationSec }: { readonly durationSec: number }) 
           frame {frameIndex} / {frameCount - 1}
         </span>
       </span>
+      <ToolButton
+        icon="loop"
+        label="Loop"
+        iconOnly
+        testId="btn-loop"
+        tooltip={loop === null ? 'Loop playback (set the range with I and O at the playhead)' : `Loop ${formatTimecode(loop.inSec)} – ${formatTimecode(loop.outSec)} (I / O set it)`}
+        disabled={!hasProject}
+        pressed={loop?.enabled === true}
+        onClick={() => edits.toggleLoop()}
+      />
+      <ToolButton
+        icon="audio"
+        label="Audio scrub"
+        iconOnly
+        testId="btn-audio-scrub"
+        tooltip={audioScrub ? 'Audio scrubbing on: dragging the playhead plays the sound under it' : 'Audio scrubbing off'}
+        pressed={audioScrub}
+        onClick={() => view.setAudioScrub(!audioScrub)}
+      />
+      <span hidden data-testid="scrub-slices" data-count={scrubSlices} />
+      {loop !== null && (
+        <span className="transport-loop" data-testid="loop-range" data-in-sec={loop.inSec.toFixed(4)} data-out-sec={loop.outSec.toFixed(4)} data-enabled={loop.enabled}>
+          I {formatTimecode(loop.inSec)} · O {formatTimecode(loop.outSec)}
+        </span>
+      )}
       {playing && (
         <span
           className="transport-rate"

@@ -92,6 +92,10 @@ export interface EphemeralState {
   readonly graphChannels: readonly ChannelId[] | null;
   /** The key context menu, open at a client position, or null. */
   readonly keyMenu: { readonly xPx: number; readonly yPx: number } | null;
+  /** Scrubbing plays a short slice of the audio under the playhead. */
+  readonly audioScrub: boolean;
+  /** Audio slices played by scrubbing so far (the e2e reads it: a page cannot listen). */
+  readonly scrubSlices: number;
   /** What the 3D viewport draws of the landmark track. */
   readonly viewportDisplay: ViewportDisplay;
 }
@@ -137,6 +141,8 @@ export const INITIAL_STATE: StudioState = {
     laneHeightsPx: {},
     graphChannels: null,
     keyMenu: null,
+    audioScrub: true,
+    scrubSlices: 0,
     viewportDisplay: { surface: true, points: false, contours: true, onionFrames: 0, onionStep: 2 },
   },
 };

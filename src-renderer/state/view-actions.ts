@@ -47,4 +47,8 @@ export class ViewActions {
   setViewportDisplay(change: Partial<ViewportDisplay>): void {
     this.store.update((s) => ({ ...s, ephemeral: { ...s.ephemeral, viewportDisplay: { ...s.ephemeral.viewportDisplay, ...change } } }));
   }
+
+  setAudioScrub(on: boolean): void {
+    this.store.update((s) => ({ ...s, ephemeral: { ...s.ephemeral, audioScrub: on } }));
+  }
 }

@@ -21,5 +21,6 @@ export function createProject(name: string, now: Date = new Date(), random: () =
     layers: [],
     activeLayerId: null,
     markers: [],
+    loop: null,
   });
 }

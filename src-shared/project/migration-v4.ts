@@ -10,7 +10,7 @@ interface V3Key extends JsonRecord {
 /**
  * Version 4 gives keys Blender's per-key bezier handles (a handle mode and a left and right handle
  * as offsets in seconds and channel units) instead of one CSS cubic-bezier per segment, and layers
- * a solo flag and a weight; the document names its active layer. Exact: a version-3 key's segment
+ * a solo flag and a weight; the document names its active layer and keeps a loop range (none yet). Exact: a version-3 key's segment
  * (x1, y1, x2, y2) over span T and change V becomes its right handle (x1 T, y1 V) and the next
  * key's left handle ((x2 - 1) T, (y2 - 1) V), both 'free', which evaluates to the same curve. The
  * first key's left handle and the last key's right one shape no segment: they mirror the other.
@@ -33,6 +33,7 @@ export const toV4: Migration = {
         };
       }),
       activeLayerId: null,
+      loop: null,
     };
   },
 };

@@ -108,6 +108,11 @@ export const projectDocumentSchema = z.strictObject({
   /** The layer new keys go to and the lanes edit (an id in `layers`; null: the first layer). */
   activeLayerId: z.string().min(1).max(64).transform((s) => s as LayerId).nullable(),
   markers: z.array(markerSchema).max(10000),
+  /** The loop range (I and O in the studio): playback loops between inSec and outSec while enabled; null: none set. */
+  loop: z
+    .strictObject({ inSec: z.number().finite().min(0), outSec: z.number().finite().min(0), enabled: z.boolean() })
+    .refine((l) => l.outSec > l.inSec, { message: 'the loop must end after it starts' })
+    .nullable(),
 });
 export type ProjectDocument = z.infer<typeof projectDocumentSchema>;
 /** What the schema accepts before its transforms (the JSON on disk and on the wire). */

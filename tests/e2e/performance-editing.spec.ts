@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PerformancePage } from './pages/PerformancePage';
 import { StudioPage } from './pages/StudioPage';
@@ -117,6 +117,73 @@ test('editing the performance: generated curves in resizable lanes, bezier handl
   await expect(perf.layer('Layer 2')).toHaveAttribute('data-enabled', 'false');
   await studio.screenshot('34-layers-muted-1280');
 
+  // Loop range: I and O at the playhead; playback wraps from the out point back to the in point.
+  await timeline.goToFrame(20);
+  await page.keyboard.press('i');
+  await timeline.goToFrame(50);
+  await page.keyboard.press('o');
+  const loopRange = page.getByTestId('loop-range');
+  await expect(loopRange).toHaveAttribute('data-in-sec', (20 / 30).toFixed(4));
+  await expect(loopRange).toHaveAttribute('data-out-sec', (50 / 30).toFixed(4));
+  await expect(page.getByTestId('btn-loop')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Space');
+  const seen: number[] = [];
+  await expect
+    .poll(async () => {
+      seen.push(await timeline.playheadFrame());
+      return seen.some((f, i) => i > 0 && f < seen[i - 1]);
+    }, { message: 'playback wraps at the out point', timeout: 15_000, intervals: [50] })
+    .toBe(true);
+  await page.keyboard.press('k');
+  expect(Math.max(...seen), 'playback stays inside the loop').toBeLessThanOrEqual(51);
+  expect(Math.min(...seen)).toBeGreaterThanOrEqual(20);
+  await studio.screenshot('36-loop-range-1280');
+
+  // Audio scrubbing: dragging on the ruler plays slices of the sound under the playhead (counted: a page cannot listen).
+  const slices = page.getByTestId('scrub-slices');
+  const slicesBefore = Number(await slices.getAttribute('data-count'));
+  const ruler = await timeline.visibleBox(timeline.ruler);
+  await page.mouse.move(ruler.x + ruler.width * 0.2, ruler.y + 6);
+  await page.mouse.down();
+  await page.mouse.move(ruler.x + ruler.width * 0.5, ruler.y + 6, { steps: 10 });
+  await page.mouse.up();
+  await expect.poll(async () => Number(await slices.getAttribute('data-count'))).toBeGreaterThan(slicesBefore + 3);
+  await page.getByTestId('btn-audio-scrub').click();
+  const slicesOff = Number(await slices.getAttribute('data-count'));
+  await page.mouse.move(ruler.x + ruler.width * 0.5, ruler.y + 6);
+  await page.mouse.down();
+  await page.mouse.move(ruler.x + ruler.width * 0.3, ruler.y + 6, { steps: 6 });
+  await page.mouse.up();
+  expect(Number(await slices.getAttribute('data-count')), 'no slices with audio scrubbing off').toBe(slicesOff);
+
+  // Playback report: frames painted per second during 3 s of playback (loop off), as painted by the preview.
+  await page.getByTestId('btn-loop').click();
+  await expect(page.getByTestId('btn-loop')).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('Home');
+  await studio.previewCanvas.evaluate((canvas) => {
+    const paints: [string, string, string][] = [];
+    (window as unknown as { __paints: typeof paints }).__paints = paints;
+    new MutationObserver(() => paints.push([canvas.dataset.paintedAt ?? '', canvas.dataset.frameIndex ?? '', canvas.dataset.detail ?? ''])).observe(canvas, { attributes: true, attributeFilter: ['data-frame-index'] });
+  });
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(3000);
+  await page.keyboard.press('k');
+  const paints = await page.evaluate(() => (window as unknown as { __paints: [string, string, string][] }).__paints);
+  const painted = paints.filter(([at]) => at !== '');
+  const spanMs = painted.length > 1 ? Number(painted[painted.length - 1][0]) - Number(painted[0][0]) : 0;
+  const report = {
+    paints: painted.length,
+    distinctFrames: new Set(painted.map(([, f]) => f)).size,
+    fullDetailPaints: painted.filter(([, , d]) => d === 'full').length,
+    spanMs,
+    paintsPerSec: spanMs > 0 ? ((painted.length - 1) * 1000) / spanMs : 0,
+    projectFps: 30,
+  };
+  console.log(`playback report (3 s in Chromium): ${JSON.stringify(report)}`);
+  await mkdir(join('tests', 'artifacts'), { recursive: true });
+  await writeFile(join('tests', 'artifacts', 'playback-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  expect(report.paints, 'the preview paints while playing').toBeGreaterThan(0);
+
   // Save and reopen: the layers, the mute, the dragged handle are all kept.
   await mkdir(join(scratchDir, 'projects'), { recursive: true });
   const projectPath = join(scratchDir, 'projects', 'performance.aniproj');
@@ -130,4 +197,5 @@ test('editing the performance: generated curves in resizable lanes, bezier handl
   await expect(perf.layer('Layer 2')).toHaveAttribute('data-enabled', 'false');
   await timeline.goToFrame(BETWEEN_FRAME);
   await expect.poll(() => perf.renderedValue('jawOpen')).toBeCloseTo(dragged, 5);
+  await expect(page.getByTestId('loop-range')).toHaveAttribute('data-in-sec', (20 / 30).toFixed(4));
 });
