@@ -9,6 +9,7 @@ import { previewFrame } from '../helpers/preview.js';
 import type { StudioCall } from '../helpers/studio-caller.js';
 import { arrayBufferOf, studioServices, value } from '../helpers/studio-caller.js';
 import { toneBursts, wavBytes } from '../helpers/wav.js';
+import { CURRENT_SCHEMA_VERSION } from '../../src-shared/project/project-schema.js';
 
 const REF_JIJIN_PNG = fixture('ref_jijin.png');
 const REF_CXK_PNG = fixture('ref_cxk.png');
@@ -99,7 +100,7 @@ describe('project files through the services', () => {
     expect(!notProject.ok && notProject.error.code).toBe('invalid-request');
     // The upgraded v0 draft opens and says it was migrated.
     const v0 = await value(call('project:open', { path: make('draft', '{"name":"Old draft","fps":24}') }));
-    expect(v0.migrationsApplied).toEqual(['project/1', 'project/2', 'project/3']);
+    expect(v0.migrationsApplied).toEqual(['project/1', 'project/2', 'project/3', 'project/4']);
   });
 
   it('refuses work dirs it did not hand out, path imports not picked in a dialog, and bad media', async () => {
@@ -245,6 +246,6 @@ describe('head-motion assets', () => {
     await value(call('project:save', { workDir: opened.workDir, path: target, document }));
     const reopened = await value(call('project:open', { path: target }));
     expect(reopened.document.poseSource).toEqual({ kind: 'template', relPath: tmpl.relPath });
-    expect(reopened.document.schemaVersion).toBe(3);
+    expect(reopened.document.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
   });
 });
