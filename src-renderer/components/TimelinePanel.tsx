@@ -23,8 +23,9 @@ export function TimelinePanel() {
 
   return (
     <Panel title="Timeline" className="timeline-panel" bodyClassName="timeline-body">
-      <TransportBar durationSec={durationSec} />
-      <LayersBar />
+      <TransportBar durationSec={durationSec}>
+        <LayersBar />
+      </TransportBar>
       {graphChannels === null ? <TimelineView durationSec={durationSec} peaks={peaks} /> : <GraphEditor channels={graphChannels} />}
       <KeyContextMenu />
     </Panel>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { MAX_TIMELINE_ZOOM } from '../state/studio-state';
 import { playheadFrame } from '../state/timeline-math';
@@ -5,7 +6,7 @@ import { formatTimecode } from '../util/format';
 import { ToolButton } from './ToolButton';
 
 /** Play controls, the playhead's time and frame, markers and zoom, above the timeline's lanes. */
-export function TransportBar({ durationSec }: { readonly durationSec: number }) {
+export function TransportBar({ durationSec, children }: { readonly durationSec: number; readonly children?: ReactNode }) {
   const { view, playback, edits } = useStudio();
   const playing = useStudioSelector((s) => s.ephemeral.playing);
   const rate = useStudioSelector((s) => s.ephemeral.playbackRate);
@@ -78,7 +79,7 @@ export function TransportBar({ durationSec }: { readonly durationSec: number }) 
       <span className="transport-meta" data-testid="transport-duration">
         {formatTimecode(durationSec)} @ {fps} fps
       </span>
-      <span className="transport-spacer" />
+      <div className="transport-spacer">{children}</div>
       <ToolButton icon="marker" label="Add marker" testId="btn-add-marker" tooltip="Add a marker at the playhead (M)" disabled={!hasProject} onClick={() => edits.addMarkerAtPlayhead()} />
       <label className="zoom-control" title="Timeline zoom (Ctrl+wheel over the timeline)">
         <span>Zoom</span>

@@ -112,8 +112,8 @@ export interface ViewportDisplay {
   readonly onionStep: number;
 }
 
-export const DEFAULT_LANE_HEIGHT_PX = 26;
-export const MIN_LANE_HEIGHT_PX = 16;
+export const DEFAULT_LANE_HEIGHT_PX = 18;
+export const MIN_LANE_HEIGHT_PX = 14;
 export const MAX_LANE_HEIGHT_PX = 200;
 
 export const MAX_TIMELINE_ZOOM = 40;
