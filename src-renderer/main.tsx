@@ -15,6 +15,7 @@ import { StudioStore } from './state/studio-store';
 import { ViewActions } from './state/view-actions';
 import './styles/studio.css';
 import './styles/timeline.css';
+import './styles/viewport.css';
 
 const store = new StudioStore();
 const edits = new EditActions(store);

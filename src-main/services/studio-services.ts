@@ -15,6 +15,7 @@ import { WriteGrants } from './write-grants.js';
 import { PROJECT_EXTENSION } from '../project/project-files.js';
 import { CHANNEL, PUSH_CHANNEL } from '../../src-shared/ipc/contract.js';
 import { documentForExport } from '../../src-shared/project/export-document.js';
+import { loadCanonicalFace } from '../face/canonical-face.js';
 
 export interface ServicesOptions {
   readonly host: HostKind;
@@ -73,6 +74,7 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
           warnings: [...prepared.warnings],
         };
       }),
+    [CHANNEL.faceMesh]: () => Promise.resolve({ triangles: Uint32Array.from(loadCanonicalFace().triangles) }),
     [CHANNEL.exportVideo]: ({ workDir, document, jobId, outPath, options }, { signal, push }) =>
       jobs.run(jobId, signal, async (jobSignal) => {
         projects.checkWorkDir(workDir);

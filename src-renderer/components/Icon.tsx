@@ -1,5 +1,7 @@
 export type IconName =
   | 'new'
+  | 'graph'
+  | 'loop'
   | 'open'
   | 'save'
   | 'save-as'
@@ -41,6 +43,8 @@ const PATHS: Record<IconName, string> = {
   'to-end': 'M13 2.5v11 M3 2.5v11L11 8z',
   marker: 'M4 14.5V1.5 M4 2h8l-2 3 2 3H4',
   key: 'M8 2l6 6-6 6-6-6z',
+  graph: 'M1.5 14.5h13 M1.5 1.5v13 M2.5 12C6 12 6 4 9 4s3 5 5.5 5',
+  loop: 'M3 9V6.5A2 2 0 0 1 5 4.5h8 M11 2.5l2 2-2 2 M13 7v2.5a2 2 0 0 1-2 2H3 M5 13.5l-2-2 2-2',
   landmarks: 'M3 5a.5.5 0 1 0 0 .1 M13 5a.5.5 0 1 0 0 .1 M8 3a.5.5 0 1 0 0 .1 M4.5 10.5Q8 13.5 11.5 10.5 M3 5q5 -3 10 0 M8 6v3',
 };
 

@@ -1,7 +1,9 @@
-import { memo } from 'react';
+import type { PointerEvent as ReactPointerEvent } from 'react';
+import { memo, useRef } from 'react';
 import type { ChannelId } from '../../src-shared/keyframes/channels';
-import { evaluateChannel } from '../../src-shared/keyframes/interpolate';
+import type { ChannelCurves } from '../../src-shared/keyframes/channel-curves';
 import type { Keyframe } from '../../src-shared/keyframes/keyframe-schema';
+import { frameContaining } from '../../src-shared/project/derived';
 import { CHANNEL_INFO, formatChannelValue } from '../util/channel-info';
 import { Icon } from './Icon';
 
@@ -12,20 +14,67 @@ interface KeyframeLaneProps {
   readonly selectedIds: ReadonlySet<string>;
   readonly pxPerSec: number;
   readonly contentWidthPx: number;
-  /** What the layer adds to this channel at the playhead. */
+  readonly fps: number;
+  readonly heightPx: number;
+  readonly curves: ChannelCurves;
+  /** What the active layer adds to this channel at the playhead. */
   readonly valueAtPlayhead: number;
+  /** Frame of the playhead, for the rendered value shown in the header's tooltip. */
+  readonly playheadFrame: number;
   readonly keyedAtPlayhead: boolean;
+  readonly inGraph: boolean;
   readonly onAddKey: (channel: ChannelId) => void;
+  readonly onResize: (channel: ChannelId, heightPx: number) => void;
+  readonly onGraph: (channel: ChannelId, add: boolean) => void;
 }
 
-/** One channel's row: a sticky header (name, value at the playhead, add key) and its keys over time. */
-export const KeyframeLane = memo(function KeyframeLane({ channel, keys, selectedIds, pxPerSec, contentWidthPx, valueAtPlayhead, keyedAtPlayhead, onAddKey }: KeyframeLaneProps) {
+const PAD_PX = 3;
+
+/**
+ * One channel's row: a sticky header (name, value at the playhead, graph, add key, a resize grip)
+ * and the lane: the generated value dimmed, the rendered (composed) value bright, and the active
+ * layer's keys sitting on the rendered curve.
+ */
+export const KeyframeLane = memo(function KeyframeLane(props: KeyframeLaneProps) {
+  const { channel, keys, selectedIds, pxPerSec, contentWidthPx, fps, heightPx, curves, valueAtPlayhead, playheadFrame, keyedAtPlayhead, inGraph, onAddKey, onResize, onGraph } = props;
   const info = CHANNEL_INFO[channel];
+  const resize = useRef<{ startY: number; startH: number } | null>(null);
+  const span = Math.max(curves.max - curves.min, info.kind === 'pose' ? 1 : 0.05);
+  const low = (curves.max + curves.min) / 2 - span / 2;
+  const yOf = (value: number) => heightPx - PAD_PX - ((value - low) / span) * (heightPx - 2 * PAD_PX);
+  const rendered = curves.composed[Math.min(curves.composed.length - 1, playheadFrame)] ?? 0;
+  const onResizeDown = (event: ReactPointerEvent<HTMLDivElement>) => {
+    event.stopPropagation();
+    event.currentTarget.setPointerCapture(event.pointerId);
+    resize.current = { startY: event.clientY, startH: heightPx };
+  };
+  const onResizeMove = (event: ReactPointerEvent<HTMLDivElement>) => {
+    if (resize.current !== null) onResize(channel, resize.current.startH + event.clientY - resize.current.startY);
+  };
   return (
-    <div className="timeline-row key-row" data-kind={info.kind}>
+    <div className="timeline-row key-row" data-kind={info.kind} data-testid={`lane-row-${channel}`} style={{ height: heightPx }}>
       <div className="row-header key-header" title={info.tooltip}>
         <span className="key-header-name">{info.label}</span>
-        <span className="key-header-value" data-testid={`lane-value-${channel}`}>{formatChannelValue(channel, valueAtPlayhead)}</span>
+        <span
+          className="key-header-value"
+          data-testid={`lane-value-${channel}`}
+          data-rendered={rendered}
+          title={`The active layer adds ${formatChannelValue(channel, valueAtPlayhead)} here; rendered with the generated motion and every layer: ${formatChannelValue(channel, rendered)}`}
+        >
+          {formatChannelValue(channel, valueAtPlayhead)}
+        </span>
+        <button
+          type="button"
+          className="key-add"
+          data-testid={`graph-${channel}`}
+          aria-pressed={inGraph}
+          aria-label={`Open ${info.label} in the graph editor`}
+          title={`Open ${info.label} in the graph editor (Shift: add it to the graph)`}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={(event) => onGraph(channel, event.shiftKey)}
+        >
+          <Icon name="graph" sizePx={11} />
+        </button>
         <button
           type="button"
           className="key-add"
@@ -38,51 +87,68 @@ export const KeyframeLane = memo(function KeyframeLane({ channel, keys, selected
         >
           <Icon name="key" sizePx={11} />
         </button>
+        <div
+          className="lane-resize"
+          data-testid={`lane-resize-${channel}`}
+          title="Drag to resize the lane"
+          onPointerDown={onResizeDown}
+          onPointerMove={onResizeMove}
+          onPointerUp={() => (resize.current = null)}
+          onPointerCancel={() => (resize.current = null)}
+        />
       </div>
-      <div className="key-lane" data-testid={`lane-${channel}`} data-channel={channel} style={{ width: contentWidthPx }}>
-        {keys.length >= 2 && <LaneCurve keys={keys} pxPerSec={pxPerSec} contentWidthPx={contentWidthPx} />}
-        {keys.map((key) => (
-          <div
-            key={key.id}
-            className="key-diamond"
-            data-testid="key"
-            data-channel={channel}
-            data-key-id={key.id}
-            data-time-sec={key.timeSec.toFixed(4)}
-            data-value={key.value}
-            data-interp={key.interp}
-            data-selected={selectedIds.has(key.id)}
-            style={{ left: key.timeSec * pxPerSec }}
-            title={`${info.label} ${formatChannelValue(channel, key.value)} at ${key.timeSec.toFixed(3)} s (${key.interp})`}
-          />
-        ))}
+      <div className="key-lane" data-testid={`lane-${channel}`} data-channel={channel} style={{ width: contentWidthPx, height: heightPx }}>
+        <LaneCurves channel={channel} curves={curves} pxPerSec={pxPerSec} fps={fps} contentWidthPx={contentWidthPx} heightPx={heightPx} yOf={yOf} />
+        {keys.map((key) => {
+          const frame = Math.min(curves.composed.length - 1, Math.max(0, frameContaining(key.timeSec, fps)));
+          const y = curves.composed.length === 0 ? heightPx / 2 : yOf(curves.composed[frame]);
+          return (
+            <div
+              key={key.id}
+              className="key-diamond"
+              data-testid="key"
+              data-channel={channel}
+              data-key-id={key.id}
+              data-time-sec={key.timeSec.toFixed(4)}
+              data-value={key.value}
+              data-interp={key.interp}
+              data-selected={selectedIds.has(key.id)}
+              style={{ left: key.timeSec * pxPerSec, top: Math.min(heightPx - 6, Math.max(6, y)) }}
+              title={`${info.label} ${formatChannelValue(channel, key.value)} at ${key.timeSec.toFixed(3)} s (${key.interp}, ${key.handleMode} handles)`}
+            />
+          );
+        })}
       </div>
     </div>
   );
 });
 
-const LANE_HEIGHT_PX = 17;
-const CURVE_STEP_PX = 3;
+interface LaneCurvesProps {
+  readonly channel: ChannelId;
+  readonly curves: ChannelCurves;
+  readonly pxPerSec: number;
+  readonly fps: number;
+  readonly contentWidthPx: number;
+  readonly heightPx: number;
+  readonly yOf: (value: number) => number;
+}
 
-/** The layer's value between the keys, scaled to the lane's height (for seeing the motion's shape). */
-function LaneCurve({ keys, pxPerSec, contentWidthPx }: { readonly keys: readonly Keyframe[]; readonly pxPerSec: number; readonly contentWidthPx: number }) {
-  const startX = keys[0].timeSec * pxPerSec;
-  const endX = Math.min(contentWidthPx, keys[keys.length - 1].timeSec * pxPerSec);
-  const values = keys.map((k) => k.value);
-  const low = Math.min(...values);
-  const high = Math.max(...values);
-  const span = Math.max(high - low, 1e-6);
-  const points: string[] = [];
-  for (let x = startX; x <= endX + CURVE_STEP_PX - 1; x += CURVE_STEP_PX) {
-    const clampedX = Math.min(x, endX);
-    const value = evaluateChannel(keys, clampedX / pxPerSec);
-    // A flat curve (all keys equal) runs along the middle.
-    const y = high - low < 1e-6 ? LANE_HEIGHT_PX / 2 : LANE_HEIGHT_PX - 3 - ((value - low) / span) * (LANE_HEIGHT_PX - 6);
-    points.push(`${clampedX.toFixed(1)},${y.toFixed(1)}`);
-  }
+/** Polylines of the generated (dim) and rendered values, one point per frame (fewer when frames are under 2 px apart). */
+function LaneCurves({ channel, curves, pxPerSec, fps, contentWidthPx, heightPx, yOf }: LaneCurvesProps) {
+  const pxPerFrame = pxPerSec / fps;
+  const step = Math.max(1, Math.ceil(2 / pxPerFrame));
+  const line = (values: Float64Array) => {
+    const points: string[] = [];
+    for (let f = 0; f < values.length; f += step) points.push(`${((f / fps) * pxPerSec).toFixed(1)},${yOf(values[f]).toFixed(1)}`);
+    if (values.length > 0 && (values.length - 1) % step !== 0) points.push(`${(((values.length - 1) / fps) * pxPerSec).toFixed(1)},${yOf(values[values.length - 1]).toFixed(1)}`);
+    return points.join(' ');
+  };
+  const zeroY = yOf(0);
   return (
-    <svg className="lane-curve" width={contentWidthPx} height={LANE_HEIGHT_PX} aria-hidden="true">
-      <polyline points={points.join(' ')} />
+    <svg className="lane-curve" width={contentWidthPx} height={heightPx} aria-hidden="true" data-testid={`lane-curves-${channel}`} data-min={curves.min} data-max={curves.max}>
+      {zeroY > 0 && zeroY < heightPx && <line className="lane-zero" x1={0} x2={contentWidthPx} y1={zeroY} y2={zeroY} />}
+      {curves.generated !== null && <polyline className="lane-curve-generated" data-testid={`lane-generated-${channel}`} points={line(curves.generated)} />}
+      <polyline className="lane-curve-composed" data-testid={`lane-composed-${channel}`} points={line(curves.composed)} />
     </svg>
   );
 }

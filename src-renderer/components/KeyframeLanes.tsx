@@ -1,5 +1,5 @@
 import type { PointerEvent as ReactPointerEvent, MouseEvent as ReactMouseEvent } from 'react';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ChannelId } from '../../src-shared/keyframes/channels';
 import { CHANNELS } from '../../src-shared/keyframes/channels';
 import type { KeyframeId } from '../../src-shared/util/ids';
@@ -11,6 +11,9 @@ import { clickKey, isKeySelected } from '../../src-shared/edits/selection';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { snapDragTime } from '../../src-shared/edits/snapping';
 import { KeyframeLane } from './KeyframeLane';
+import { channelCurves } from '../../src-shared/keyframes/channel-curves';
+import { DEFAULT_LANE_HEIGHT_PX } from '../state/studio-state';
+import { playheadFrame, timelineFrameCount } from '../state/timeline-math';
 import { timeAtClientX, useTimelineGeometry } from './timeline-geometry';
 
 const DRAG_THRESHOLD_PX = 3;
@@ -33,7 +36,7 @@ interface Box {
  * the playhead, double-click to key that channel there.
  */
 export function KeyframeLanes() {
-  const { store, edits, playback } = useStudio();
+  const { store, edits, playback, view } = useStudio();
   const { pxPerSec, fps, contentWidthPx } = useTimelineGeometry();
   const layer = useStudioSelector((s) => (s.document === null ? null : activeLayer(s.document)));
   const selection = useStudioSelector((s) => s.ephemeral.selection);
@@ -43,6 +46,24 @@ export function KeyframeLanes() {
   const gesture = useRef<Gesture | null>(null);
   const [box, setBox] = useState<Box | null>(null);
   const addKey = useCallback((channel: ChannelId) => edits.addKeyAtPlayhead(channel), [edits]);
+  const resizeLane = useCallback((channel: ChannelId, heightPx: number) => view.setLaneHeight(channel, heightPx), [view]);
+  const openGraph = useCallback(
+    (channel: ChannelId, add: boolean) => {
+      const shown = store.getState().ephemeral.graphChannels ?? [];
+      view.showGraph(add ? [...shown.filter((c) => c !== channel), channel] : [channel]);
+    },
+    [view, store],
+  );
+  const laneHeights = useStudioSelector((s) => s.ephemeral.laneHeightsPx);
+  const graphChannels = useStudioSelector((s) => s.ephemeral.graphChannels);
+  const generated = useStudioSelector((s) => s.ephemeral.generated?.track ?? null);
+  const layers = useStudioSelector((s) => s.document?.layers ?? null);
+  const frameCount = useStudioSelector(timelineFrameCount);
+  const playheadFrameIndex = useStudioSelector((s) => playheadFrame(s).frameIndex);
+  const curves = useMemo(
+    () => Object.fromEntries(CHANNELS.map((channel) => [channel, channelCurves(generated, layers ?? [], channel, generated?.frameCount ?? frameCount, fps)])),
+    [generated, layers, frameCount, fps],
+  );
 
   const onDown = (event: ReactPointerEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
@@ -108,6 +129,16 @@ export function KeyframeLanes() {
     edits.select(boxSelection(container.current, current, event, current.additive ? store.getState().ephemeral.selection.keys : []));
   };
 
+  const onContextMenu = (event: ReactMouseEvent<HTMLDivElement>) => {
+    const keyElement = (event.target as HTMLElement).closest<HTMLElement>('.key-diamond');
+    if (keyElement === null) return;
+    event.preventDefault();
+    const ref: KeyRef = { channel: keyElement.dataset.channel as ChannelId, keyId: keyElement.dataset.keyId as KeyframeId };
+    const selection = store.getState().ephemeral.selection;
+    if (!isKeySelected(selection, ref)) edits.select(clickKey(selection, ref, false));
+    view.openKeyMenu(event.clientX, event.clientY);
+  };
+
   const onDoubleClick = (event: ReactMouseEvent<HTMLDivElement>) => {
     // The pointer capture of the first click retargets the dblclick to the container: look under the pointer.
     const target = document.elementFromPoint(event.clientX, event.clientY);
@@ -118,7 +149,7 @@ export function KeyframeLanes() {
   };
 
   return (
-    <div ref={container} className="key-lanes" onPointerDown={onDown} onPointerMove={onMove} onPointerUp={onUp} onPointerCancel={onUp} onDoubleClick={onDoubleClick}>
+    <div ref={container} className="key-lanes" onPointerDown={onDown} onPointerMove={onMove} onPointerUp={onUp} onPointerCancel={onUp} onDoubleClick={onDoubleClick} onContextMenu={onContextMenu}>
       {CHANNELS.map((channel) => {
         const keys = layer?.channels[channel] ?? [];
         const selectedIds = new Set(selection.keys.filter((k) => k.channel === channel).map((k) => k.keyId as string));
@@ -130,6 +161,13 @@ export function KeyframeLanes() {
             selectedIds={selectedIds}
             pxPerSec={pxPerSec}
             contentWidthPx={contentWidthPx}
+            fps={fps}
+            heightPx={laneHeights[channel] ?? DEFAULT_LANE_HEIGHT_PX}
+            curves={curves[channel]}
+            inGraph={graphChannels?.includes(channel) ?? false}
+            onResize={resizeLane}
+            onGraph={openGraph}
+            playheadFrame={playheadFrameIndex}
             valueAtPlayhead={doc === null ? 0 : activeLayerValue(doc, channel, playheadSec)}
             keyedAtPlayhead={doc !== null && keyAt(doc, channel, playheadSec, fps) !== null}
             onAddKey={addKey}

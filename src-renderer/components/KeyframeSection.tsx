@@ -1,49 +1,27 @@
-import type { EasePreset } from '../../src-shared/keyframes/interpolate';
-import { EASE_PRESETS } from '../../src-shared/keyframes/interpolate';
-import type { BezierHandles, Keyframe } from '../../src-shared/keyframes/keyframe-schema';
+import type { Keyframe } from '../../src-shared/keyframes/keyframe-schema';
+import type { HandleMode } from '../../src-shared/keyframes/keyframe-schema';
 import type { ProjectDocument } from '../../src-shared/project/project-schema';
-import { assertNever } from '../../src-shared/util/assert-never';
-import { findKey } from '../../src-shared/edits/keyframe-queries';
-import { moveKeys, setKeysInterpolation, setKeysValue } from '../../src-shared/edits/keyframe-edits';
+import { channelKeys, findKey } from '../../src-shared/edits/keyframe-queries';
+import { moveKeys, setKeysValue } from '../../src-shared/edits/keyframe-edits';
+import { setKeysHandleMode } from '../../src-shared/edits/handle-edits';
+import { offsetKeysValue, scaleKeysTime } from '../../src-shared/edits/key-transform-edits';
+import { playheadFrameTimeSec } from '../state/edit-actions';
 import type { KeyRef } from '../../src-shared/edits/selection';
 import { useStudio } from '../state/studio-context';
 import { CHANNEL_INFO } from '../util/channel-info';
+import type { InterpChoice } from '../util/key-interp-choices';
+import { HANDLE_MODE_CHOICES, INTERP_CHOICES, interpChoiceEdit } from '../util/key-interp-choices';
 import { CurvePreview } from './CurvePreview';
 import { DraftInput } from './DraftInput';
 import { DragValueField } from './DragValueField';
 import { Field } from './Field';
 import { SelectInput } from './SelectInput';
 
-type InterpChoice = 'ease' | 'easeIn' | 'easeOut' | 'easeInOut' | 'linearBezier' | 'custom' | 'linear' | 'hold';
+const choiceOf = (key: Keyframe): InterpChoice => key.interp;
 
-const CHOICES: readonly { value: InterpChoice; label: string }[] = [
-  { value: 'ease', label: 'Bezier: ease' },
-  { value: 'easeIn', label: 'Bezier: ease in' },
-  { value: 'easeOut', label: 'Bezier: ease out' },
-  { value: 'easeInOut', label: 'Bezier: ease in-out' },
-  { value: 'linearBezier', label: 'Bezier: linear' },
-  { value: 'custom', label: 'Bezier: custom' },
-  { value: 'linear', label: 'Linear' },
-  { value: 'hold', label: 'Hold (step)' },
-];
-
-function presetOf(handles: BezierHandles): EasePreset | null {
-  const names = Object.keys(EASE_PRESETS) as EasePreset[];
-  return names.find((name) => {
-    const p = EASE_PRESETS[name];
-    return p.outX === handles.outX && p.outY === handles.outY && p.inX === handles.inX && p.inY === handles.inY;
-  }) ?? null;
-}
-
-function choiceOf(key: Keyframe): InterpChoice {
-  if (key.interp !== 'bezier') return key.interp;
-  const preset = presetOf(key.handles);
-  return preset === null ? 'custom' : preset === 'linear' ? 'linearBezier' : preset;
-}
-
-/** The selected keys: time, value, and how the segment after each is interpolated. */
+/** The selected keys: time, value, how the segment after each is interpolated, and their handle mode. */
 export function KeyframeSection({ document, refs }: { readonly document: ProjectDocument; readonly refs: readonly KeyRef[] }) {
-  const { edits } = useStudio();
+  const { edits, store } = useStudio();
   const found = refs.flatMap((ref) => {
     const key = findKey(document, ref);
     return key === null ? [] : [{ ref, key }];
@@ -55,30 +33,23 @@ export function KeyframeSection({ document, refs }: { readonly document: Project
   const single = found.length === 1;
   const fps = document.settings.fps;
   const choices = new Set(found.map((f) => choiceOf(f.key)));
-  const choice = choices.size === 1 ? choiceOf(key) : 'custom';
+  const choice = choices.size === 1 ? choiceOf(key) : 'bezier';
+  const modes = new Set(found.map((f) => f.key.handleMode));
+  const mode: HandleMode = modes.size === 1 ? key.handleMode : 'free';
+  const keys = channelKeys(document, first.channel);
+  const index = keys.findIndex((k) => k.id === key.id);
 
-  const setChoice = (next: InterpChoice) => {
-    const label = `Interpolation ${next}`;
-    switch (next) {
-      case 'linear':
-      case 'hold':
-        edits.edit(setKeysInterpolation(keyRefs, next, null, label));
-        return;
-      case 'custom':
-        edits.edit(setKeysInterpolation(keyRefs, 'bezier', null, label));
-        return;
-      case 'linearBezier':
-        edits.edit(setKeysInterpolation(keyRefs, 'bezier', EASE_PRESETS.linear, label));
-        return;
-      case 'ease':
-      case 'easeIn':
-      case 'easeOut':
-      case 'easeInOut':
-        edits.edit(setKeysInterpolation(keyRefs, 'bezier', EASE_PRESETS[next], label));
-        return;
-      default:
-        assertNever(next, 'interpolation choice');
-    }
+  const commitScale = (text: string): string | null => {
+    const factor = Number(text);
+    if (!(factor > 0) || !Number.isFinite(factor)) return 'Type a factor above 0 (2 doubles the spacing).';
+    edits.edit(scaleKeysTime(keyRefs, playheadFrameTimeSec(store.getState()), factor));
+    return null;
+  };
+  const commitOffset = (text: string): string | null => {
+    const delta = Number(text);
+    if (!Number.isFinite(delta)) return 'Type a number to add to the values.';
+    edits.edit(offsetKeysValue(keyRefs, delta));
+    return null;
   };
   const commitTime = (text: string): string | null => {
     const frame = Number(text);
@@ -113,12 +84,21 @@ export function KeyframeSection({ document, refs }: { readonly document: Project
         onDragEnd={() => edits.commit()}
       />
       <Field htmlFor="key-interp" label="Interpolation" tooltip="How the value goes from this key to the next one">
-        <SelectInput<InterpChoice> id="key-interp" testId="key-interp" value={choice} options={CHOICES} onChange={setChoice} />
+        <SelectInput<InterpChoice> id="key-interp" testId="key-interp" value={choice} options={INTERP_CHOICES} onChange={(next) => edits.edit(interpChoiceEdit(keyRefs, next))} />
+      </Field>
+      <Field htmlFor="key-handles" label="Handles" tooltip="How the bezier handles are decided (as in Blender): auto-clamped never overshoots; drag them in the graph editor">
+        <SelectInput<HandleMode> id="key-handles" testId="key-handles" value={mode} options={HANDLE_MODE_CHOICES} onChange={(next) => edits.edit(setKeysHandleMode(keyRefs, next))} />
       </Field>
       <div className="field">
         <span />
-        <CurvePreview interp={key.interp} handles={key.handles} />
+        <CurvePreview keys={keys} index={index} />
       </div>
+      <Field htmlFor="key-scale" label="Scale time" tooltip="Spreads (> 1) or squeezes (< 1) the selected keys in time around the playhead">
+        <DraftInput id="key-scale" testId="key-scale" type="number" value="1" commit={commitScale} suffix="×" />
+      </Field>
+      <Field htmlFor="key-offset" label="Offset values" tooltip={`Adds this to every selected key's value${info.unit === '' ? '' : ` (${info.unit})`}`}>
+        <DraftInput id="key-offset" testId="key-offset" type="number" value="0" commit={commitOffset} />
+      </Field>
     </section>
   );
 }

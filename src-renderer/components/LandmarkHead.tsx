@@ -1,7 +1,10 @@
 import { useThree } from '@react-three/fiber';
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import type { BufferAttribute, Group } from 'three';
-import { Matrix4 } from 'three';
+import type { BufferAttribute, BufferGeometry, Group } from 'three';
+import { DoubleSide, Matrix4 } from 'three';
+import type { ViewportDisplay } from '../state/studio-state';
+import { FACE_SURFACE_COLORS } from './face-surface-colors';
+import { OnionSkin } from './OnionSkin';
 import type { FaceParamTrack } from '../../src-shared/face/face-param-track';
 import { LANDMARK_COUNT } from '../../src-shared/face/topology';
 import { poseToMatrix } from '../../src-shared/projection/euler-pose';
@@ -29,15 +32,28 @@ const RINGS = [
   { key: 'roll', positions: ringPositions(0, 1), color: '#4f8fe0' },
 ] as const;
 
+interface LandmarkHeadProps {
+  readonly generated: GeneratedTrack;
+  readonly track: FaceParamTrack;
+  readonly frameIndex: number;
+  readonly highlight: boolean;
+  readonly display: ViewportDisplay;
+  /** The face mesh's triangles (face:mesh), or null while they are not there (no surface then). */
+  readonly triangles: Uint32Array | null;
+}
+
 /**
  * The current frame's 478 landmarks in face space (cm, y up), posed by the frame's pose
- * (D = Rz Ry Rx + t): points, AniPortrait's coloured contour lines, and three pose rings
- * (red pitch, green yaw, blue roll) that turn with the head.
+ * (D = Rz Ry Rx + t): a shaded surface from the mesh triangles (lit by the scene's lights, lips
+ * in AniPortrait's colours), points, AniPortrait's coloured contour lines, an onion skin of nearby
+ * frames, and three pose rings (red pitch, green yaw, blue roll) that turn with the head.
  */
-export function LandmarkHead({ generated, track, frameIndex, highlight }: { readonly generated: GeneratedTrack; readonly track: FaceParamTrack; readonly frameIndex: number; readonly highlight: boolean }) {
+export function LandmarkHead({ generated, track, frameIndex, highlight, display, triangles }: LandmarkHeadProps) {
   const invalidate = useThree((s) => s.invalidate);
   const pointsAttribute = useRef<BufferAttribute>(null);
   const linesAttribute = useRef<BufferAttribute>(null);
+  const surfaceAttribute = useRef<BufferAttribute>(null);
+  const surfaceGeometry = useRef<BufferGeometry>(null);
   const ringGroup = useRef<Group>(null);
   const buffers = useMemo(
     () => ({ face: new Float32Array(LANDMARK_COUNT * 3), posed: new Float32Array(LANDMARK_COUNT * 3), lines: new Float32Array(CONTOUR_INDICES.length * 3) }),
@@ -59,27 +75,41 @@ export function LandmarkHead({ generated, track, frameIndex, highlight }: { read
     }
     if (pointsAttribute.current !== null) pointsAttribute.current.needsUpdate = true;
     if (linesAttribute.current !== null) linesAttribute.current.needsUpdate = true;
+    if (surfaceAttribute.current !== null) surfaceAttribute.current.needsUpdate = true;
+    surfaceGeometry.current?.computeVertexNormals();
     const m = poseToMatrix(pose);
     ringGroup.current?.matrix.copy(new Matrix4().set(...(Array.from(m) as Parameters<Matrix4['set']>)));
     if (ringGroup.current !== null) ringGroup.current.matrixWorldNeedsUpdate = true;
     invalidate();
-  }, [generated, track, frameIndex, buffers, invalidate]);
+  }, [generated, track, frameIndex, buffers, invalidate, triangles, display.surface]);
 
   return (
     <group position={offset} scale={SCENE_UNITS_PER_CM}>
-      <points frustumCulled={false}>
+      {display.surface && triangles !== null && (
+        <mesh frustumCulled={false} key={triangles.length}>
+          <bufferGeometry ref={surfaceGeometry}>
+            <bufferAttribute ref={surfaceAttribute} attach="attributes-position" args={[buffers.posed, 3]} />
+            <bufferAttribute attach="attributes-color" args={[FACE_SURFACE_COLORS, 3]} />
+            <bufferAttribute attach="index" args={[triangles, 1]} />
+          </bufferGeometry>
+          {/* Pushed back a little so the contours drawn on it stay visible. */}
+          <meshStandardMaterial vertexColors roughness={0.62} metalness={0} side={DoubleSide} polygonOffset polygonOffsetFactor={1} polygonOffsetUnits={1} />
+        </mesh>
+      )}
+      <points frustumCulled={false} visible={display.points}>
         <bufferGeometry>
           <bufferAttribute ref={pointsAttribute} attach="attributes-position" args={[buffers.posed, 3]} />
         </bufferGeometry>
-        <pointsMaterial color="#cfd6df" size={0.022} sizeAttenuation />
+        <pointsMaterial color={display.surface ? '#3a3f48' : '#cfd6df'} size={0.022} sizeAttenuation />
       </points>
-      <lineSegments frustumCulled={false}>
+      <lineSegments frustumCulled={false} visible={display.contours}>
         <bufferGeometry>
           <bufferAttribute ref={linesAttribute} attach="attributes-position" args={[buffers.lines, 3]} />
           <bufferAttribute attach="attributes-color" args={[CONTOUR_COLORS, 3]} />
         </bufferGeometry>
         <lineBasicMaterial vertexColors />
       </lineSegments>
+      {display.onionFrames > 0 && <OnionSkin generated={generated} track={track} frameIndex={frameIndex} frames={display.onionFrames} step={display.onionStep} />}
       <group ref={ringGroup} matrixAutoUpdate={false}>
         {RINGS.map((ring) => (
           <lineLoop key={ring.key} frustumCulled={false}>

@@ -27,6 +27,7 @@ export function TimelineView({ durationSec, peaks }: { readonly durationSec: num
   const playheadTimeSec = useStudioSelector((s) => s.session.playheadTimeSec);
   const frameIndex = useStudioSelector((s) => playheadFrame(s).frameIndex);
   const markers = useStudioSelector((s) => s.document?.markers ?? NO_MARKERS);
+  const loop = useStudioSelector((s) => s.document?.loop ?? null);
   const scroll = useRef<HTMLDivElement>(null);
   const viewportWidthPx = useElementWidth(scroll);
   const [scrollLeftPx, setScrollLeftPx] = useState(0);
@@ -88,6 +89,14 @@ export function TimelineView({ durationSec, peaks }: { readonly durationSec: num
           </div>
           <AudioLane peaks={peaks} />
           <KeyframeLanes />
+          {loop !== null && (
+            <div
+              className="loop-band"
+              data-testid="loop-band"
+              data-enabled={loop.enabled}
+              style={{ left: LANE_HEADER_WIDTH_PX + loop.inSec * pxPerSec, width: Math.max(1, (loop.outSec - loop.inSec) * pxPerSec) }}
+            />
+          )}
           {markers.map((marker) => (
             <div key={marker.id} className="marker-line" style={{ left: LANE_HEADER_WIDTH_PX + marker.timeSec * pxPerSec }} />
           ))}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { MAX_TIMELINE_ZOOM } from '../state/studio-state';
 import { playheadFrame } from '../state/timeline-math';
@@ -5,7 +6,7 @@ import { formatTimecode } from '../util/format';
 import { ToolButton } from './ToolButton';
 
 /** Play controls, the playhead's time and frame, markers and zoom, above the timeline's lanes. */
-export function TransportBar({ durationSec }: { readonly durationSec: number }) {
+export function TransportBar({ durationSec, children }: { readonly durationSec: number; readonly children?: ReactNode }) {
   const { view, playback, edits } = useStudio();
   const playing = useStudioSelector((s) => s.ephemeral.playing);
   const rate = useStudioSelector((s) => s.ephemeral.playbackRate);
@@ -15,6 +16,9 @@ export function TransportBar({ durationSec }: { readonly durationSec: number }) 
   const fps = useStudioSelector((s) => s.document?.settings.fps ?? 30);
   const zoom = useStudioSelector((s) => s.session.timelineZoom);
   const hasProject = useStudioSelector((s) => s.document !== null);
+  const loop = useStudioSelector((s) => s.document?.loop ?? null);
+  const audioScrub = useStudioSelector((s) => s.ephemeral.audioScrub);
+  const scrubSlices = useStudioSelector((s) => s.ephemeral.scrubSlices);
 
   return (
     <div className="transport-bar" role="toolbar" aria-label="Transport">
@@ -36,6 +40,31 @@ export function TransportBar({ durationSec }: { readonly durationSec: number }) 
           frame {frameIndex} / {frameCount - 1}
         </span>
       </span>
+      <ToolButton
+        icon="loop"
+        label="Loop"
+        iconOnly
+        testId="btn-loop"
+        tooltip={loop === null ? 'Loop playback (set the range with I and O at the playhead)' : `Loop ${formatTimecode(loop.inSec)} – ${formatTimecode(loop.outSec)} (I / O set it)`}
+        disabled={!hasProject}
+        pressed={loop?.enabled === true}
+        onClick={() => edits.toggleLoop()}
+      />
+      <ToolButton
+        icon="audio"
+        label="Audio scrub"
+        iconOnly
+        testId="btn-audio-scrub"
+        tooltip={audioScrub ? 'Audio scrubbing on: dragging the playhead plays the sound under it' : 'Audio scrubbing off'}
+        pressed={audioScrub}
+        onClick={() => view.setAudioScrub(!audioScrub)}
+      />
+      <span hidden data-testid="scrub-slices" data-count={scrubSlices} />
+      {loop !== null && (
+        <span className="transport-loop" data-testid="loop-range" data-in-sec={loop.inSec.toFixed(4)} data-out-sec={loop.outSec.toFixed(4)} data-enabled={loop.enabled}>
+          I {formatTimecode(loop.inSec)} · O {formatTimecode(loop.outSec)}
+        </span>
+      )}
       {playing && (
         <span
           className="transport-rate"
@@ -50,7 +79,7 @@ export function TransportBar({ durationSec }: { readonly durationSec: number }) 
       <span className="transport-meta" data-testid="transport-duration">
         {formatTimecode(durationSec)} @ {fps} fps
       </span>
-      <span className="transport-spacer" />
+      <div className="transport-spacer">{children}</div>
       <ToolButton icon="marker" label="Add marker" testId="btn-add-marker" tooltip="Add a marker at the playhead (M)" disabled={!hasProject} onClick={() => edits.addMarkerAtPlayhead()} />
       <label className="zoom-control" title="Timeline zoom (Ctrl+wheel over the timeline)">
         <span>Zoom</span>

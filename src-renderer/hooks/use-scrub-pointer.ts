@@ -15,6 +15,6 @@ export function useScrubPointer(): (event: ReactPointerEvent<HTMLDivElement>) =>
       if (event.button !== 0) return;
       event.currentTarget.setPointerCapture(event.pointerId);
     }
-    playback.scrubTo(timeAtClientX(event.currentTarget, event.clientX, pxPerSec));
+    playback.scrubTo(timeAtClientX(event.currentTarget, event.clientX, pxPerSec), event.type === 'pointermove');
   };
 }

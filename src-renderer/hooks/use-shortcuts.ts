@@ -92,6 +92,14 @@ export function useShortcuts({ files, edits, playback, store }: StudioServices):
         case 'M':
           edits.addMarkerAtPlayhead();
           return;
+        case 'i':
+        case 'I':
+          edits.setLoopInAtPlayhead();
+          return;
+        case 'o':
+        case 'O':
+          edits.setLoopOutAtPlayhead();
+          return;
         case 'Delete':
         case 'Backspace':
           event.preventDefault();

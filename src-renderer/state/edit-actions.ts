@@ -3,6 +3,8 @@ import type { DocumentEdit } from '../../src-shared/edits/document-edit';
 import type { EditState } from '../../src-shared/edits/edit-state';
 import { redoLabel, undoLabel } from '../../src-shared/edits/history';
 import { setKeysAt } from '../../src-shared/edits/keyframe-edits';
+import { setLoopEnabled, setLoopIn, setLoopOut } from '../../src-shared/edits/loop-edits';
+import { timelineFrameCount } from './timeline-math';
 import type { KeyRef, SelectionState } from '../../src-shared/edits/selection';
 import { EMPTY_SELECTION, isSelectionEmpty } from '../../src-shared/edits/selection';
 import { addKeyAt, addMarkerAt, copySelection, deleteSelection, pasteAt } from '../../src-shared/edits/selection-edits';
@@ -126,4 +128,24 @@ export class EditActions {
     const timeSec = playheadFrameTimeSec(state);
     this.run((e) => pasteAt(e, clipboard, timeSec));
   }
+
+  /** I: the loop starts at the playhead's frame. */
+  setLoopInAtPlayhead(): void {
+    const state = this.store.getState();
+    this.edit(setLoopIn(playheadFrameTimeSec(state), lastFrameSec(state)));
+  }
+
+  /** O: the loop ends at the playhead's frame. */
+  setLoopOutAtPlayhead(): void {
+    this.edit(setLoopOut(playheadFrameTimeSec(this.store.getState())));
+  }
+
+  toggleLoop(): void {
+    const state = this.store.getState();
+    this.edit(setLoopEnabled(state.document?.loop?.enabled !== true, lastFrameSec(state)));
+  }
+}
+
+function lastFrameSec(state: StudioState): number {
+  return (timelineFrameCount(state) - 1) / (state.document?.settings.fps ?? 30);
 }

@@ -2,6 +2,10 @@ import type { StudioStore } from './studio-store';
 import { setPlayhead, setStatus } from './store-updates';
 import { frameStartSec, snapToFrame } from '../../src-shared/edits/snapping';
 import { timelineFrameCount } from './timeline-math';
+import { loopWrap } from '../../src-shared/edits/loop-edits';
+
+/** How much audio a scrub step plays, seconds. */
+export const SCRUB_SLICE_SEC = 0.08;
 
 /** Fastest shuttle speed: J and L double the speed up to this many times real time. */
 export const MAX_SHUTTLE_RATE = 8;
@@ -21,6 +25,8 @@ export class PlaybackController {
   private clock: { startMs: number; fromSec: number } | null = null;
   /** Counts starts and stops, so an audio.play() that settles after a newer one is ignored. */
   private run = 0;
+  /** The timer that ends a scrub's audio slice. */
+  private sliceTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly store: StudioStore) {}
 
@@ -67,7 +73,10 @@ export class PlaybackController {
     const endSec = this.endSec();
     const atSec = state.session.playheadTimeSec;
     // At the end, playing forward starts over, as media players do; at the start, backwards from the end.
-    const fromSec = rate > 0 ? (atSec >= endSec - 1e-3 ? 0 : atSec) : atSec <= 1e-3 ? endSec : atSec;
+    let fromSec = rate > 0 ? (atSec >= endSec - 1e-3 ? 0 : atSec) : atSec <= 1e-3 ? endSec : atSec;
+    // With the loop on, playback starts inside it.
+    const loop = state.document.loop;
+    if (loop?.enabled === true && (fromSec < loop.inSec || fromSec > loop.outSec)) fromSec = rate > 0 ? loop.inSec : loop.outSec;
     this.store.update((s) => setPlayhead({ ...s, ephemeral: { ...s.ephemeral, playing: true, playbackRate: rate } }, fromSec));
     const audio = this.audio;
     if (rate < 0 || audio === null) {
@@ -110,11 +119,33 @@ export class PlaybackController {
     else if (this.audio !== null) this.audio.currentTime = clampedSec;
   }
 
-  /** A user scrub: playback stops, and the playhead lands on a frame. */
-  scrubTo(timeSec: number): void {
+  /**
+   * A user scrub: playback stops, and the playhead lands on a frame. `audible` (a drag on the
+   * ruler, the audio lane or the graph): with audio scrubbing on, a short slice of the audio
+   * under the playhead is heard, as in video editors.
+   */
+  scrubTo(timeSec: number, audible = false): void {
     this.pause();
     const fps = this.store.getState().document?.settings.fps ?? 30;
-    this.seek(snapToFrame(timeSec, fps));
+    const snapped = snapToFrame(timeSec, fps);
+    const moved = snapped !== this.store.getState().session.playheadTimeSec;
+    this.seek(snapped);
+    if (audible && moved && this.store.getState().ephemeral.audioScrub) this.playSlice(this.store.getState().session.playheadTimeSec);
+  }
+
+  private playSlice(timeSec: number): void {
+    const audio = this.audio;
+    if (audio === null) return;
+    if (this.sliceTimer !== null) clearTimeout(this.sliceTimer);
+    audio.currentTime = timeSec;
+    audio.playbackRate = 1;
+    const run = this.run;
+    audio.play().catch(() => undefined);
+    this.store.update((s) => ({ ...s, ephemeral: { ...s.ephemeral, scrubSlices: s.ephemeral.scrubSlices + 1 } }));
+    this.sliceTimer = setTimeout(() => {
+      this.sliceTimer = null;
+      if (run === this.run && !this.isPlaying()) audio.pause();
+    }, SCRUB_SLICE_SEC * 1000);
   }
 
   stepFrames(count: number): void {
@@ -134,6 +165,8 @@ export class PlaybackController {
 
   private stopDriving(): void {
     this.run++;
+    if (this.sliceTimer !== null) clearTimeout(this.sliceTimer);
+    this.sliceTimer = null;
     cancelAnimationFrame(this.frameRequest);
     this.clock = null;
     this.audio?.pause();
@@ -149,6 +182,12 @@ export class PlaybackController {
     const rate = this.rate();
     const endSec = this.endSec();
     let timeSec = this.clock !== null ? this.clock.fromSec + (rate * (performance.now() - this.clock.startMs)) / 1000 : (this.audio?.currentTime ?? 0);
+    const wrapSec = loopWrap(this.store.getState().document?.loop ?? null, timeSec, rate);
+    if (wrapSec !== null) {
+      this.seek(wrapSec);
+      this.frameRequest = requestAnimationFrame(this.tick);
+      return;
+    }
     if (rate > 0 && (timeSec >= endSec || (this.clock === null && this.audio?.ended === true))) {
       this.pause();
       this.store.update((s) => setPlayhead(s, endSec));

@@ -9,6 +9,7 @@ import type { HistoryState } from '../../src-shared/edits/history';
 import { EMPTY_HISTORY } from '../../src-shared/edits/history';
 import type { KeyClipboard } from '../../src-shared/edits/key-clipboard';
 import type { SelectionState } from '../../src-shared/edits/selection';
+import type { ChannelId } from '../../src-shared/keyframes/channels';
 import { EMPTY_SELECTION } from '../../src-shared/edits/selection';
 
 /**
@@ -85,7 +86,35 @@ export interface EphemeralState {
   readonly exportJob: ExportJobState;
   /** Draw the projected 2D landmarks over the preview frame. */
   readonly showLandmarks: boolean;
+  /** Heights of the keyframe lanes the user resized (others are DEFAULT_LANE_HEIGHT_PX). */
+  readonly laneHeightsPx: Partial<Readonly<Record<ChannelId, number>>>;
+  /** The channels the graph editor shows, or null while the timeline shows the lanes. */
+  readonly graphChannels: readonly ChannelId[] | null;
+  /** The key context menu, open at a client position, or null. */
+  readonly keyMenu: { readonly xPx: number; readonly yPx: number } | null;
+  /** Scrubbing plays a short slice of the audio under the playhead. */
+  readonly audioScrub: boolean;
+  /** Audio slices played by scrubbing so far (the e2e reads it: a page cannot listen). */
+  readonly scrubSlices: number;
+  /** What the 3D viewport draws of the landmark track. */
+  readonly viewportDisplay: ViewportDisplay;
 }
+
+export interface ViewportDisplay {
+  /** The shaded face surface from the mesh triangles (lips in AniPortrait's pose-image colours). */
+  readonly surface: boolean;
+  readonly points: boolean;
+  /** AniPortrait's coloured contour lines. */
+  readonly contours: boolean;
+  /** Onion skin: ghosted contours of this many frames before (red) and after (green) the playhead; 0 is off. */
+  readonly onionFrames: number;
+  /** Frames between ghosts. */
+  readonly onionStep: number;
+}
+
+export const DEFAULT_LANE_HEIGHT_PX = 18;
+export const MIN_LANE_HEIGHT_PX = 14;
+export const MAX_LANE_HEIGHT_PX = 200;
 
 export const MAX_TIMELINE_ZOOM = 40;
 
@@ -109,6 +138,12 @@ export const INITIAL_STATE: StudioState = {
     playbackRate: 1,
     exportJob: { status: 'idle' },
     showLandmarks: false,
+    laneHeightsPx: {},
+    graphChannels: null,
+    keyMenu: null,
+    audioScrub: true,
+    scrubSlices: 0,
+    viewportDisplay: { surface: true, points: false, contours: true, onionFrames: 0, onionStep: 2 },
   },
 };
 

@@ -1,5 +1,5 @@
 import type { ChannelId } from '../keyframes/channels.js';
-import type { BezierHandles, Interpolation, Keyframe } from '../keyframes/keyframe-schema.js';
+import type { HandleMode, Interpolation, Keyframe, KeyHandle } from '../keyframes/keyframe-schema.js';
 import type { ProjectDocument } from '../project/project-schema.js';
 import type { KeyframeId, LayerId } from '../util/ids.js';
 import { randomId } from '../util/ids.js';
@@ -16,7 +16,9 @@ export interface KeyClipboard {
     readonly offsetSec: number;
     readonly value: number;
     readonly interp: Interpolation;
-    readonly handles: BezierHandles;
+    readonly handleMode: HandleMode;
+    readonly leftHandle: KeyHandle;
+    readonly rightHandle: KeyHandle;
   }[];
 }
 
@@ -28,7 +30,7 @@ export function copyKeys(doc: ProjectDocument, refs: readonly KeyRef[]): KeyClip
   });
   if (found.length === 0) return null;
   const startSec = Math.min(...found.map((f) => f.key.timeSec));
-  return { keys: found.map(({ channel, key }) => ({ channel, offsetSec: key.timeSec - startSec, value: key.value, interp: key.interp, handles: key.handles })) };
+  return { keys: found.map(({ channel, key }) => ({ channel, offsetSec: key.timeSec - startSec, value: key.value, interp: key.interp, handleMode: key.handleMode, leftHandle: key.leftHandle, rightHandle: key.rightHandle })) };
 }
 
 /** Pastes copied keys starting at `atTimeSec`; keys already at those frames are replaced. */
@@ -44,7 +46,7 @@ export function pasteKeys(clipboard: KeyClipboard, atTimeSec: number, fps: numbe
           // Frame-exact: a paste lands on frames, as keys added at the playhead do.
           const timeSec = snapToFrame(atTimeSec + clip.offsetSec, fps);
           const others = (result[clip.channel] ?? []).filter((k) => !sameFrame(k.timeSec, timeSec, fps));
-          const key: Keyframe = { id: pasted[i].keyId, timeSec, value: clip.value, interp: clip.interp, handles: { ...clip.handles } };
+          const key: Keyframe = { id: pasted[i].keyId, timeSec, value: clip.value, interp: clip.interp, handleMode: clip.handleMode, leftHandle: { ...clip.leftHandle }, rightHandle: { ...clip.rightHandle } };
           result = { ...result, [clip.channel]: [...others, key].sort(byTime) };
         });
         return result;

@@ -1,6 +1,5 @@
 import type { ChannelId } from '../keyframes/channels.js';
-import type { BezierHandles, Interpolation, Keyframe, KeyframeLayer } from '../keyframes/keyframe-schema.js';
-import { EASE_HANDLES } from '../keyframes/keyframe-schema.js';
+import type { Interpolation, Keyframe, KeyframeLayer } from '../keyframes/keyframe-schema.js';
 import type { ProjectDocument } from '../project/project-schema.js';
 import type { KeyframeId, LayerId } from '../util/ids.js';
 import { randomId } from '../util/ids.js';
@@ -13,18 +12,26 @@ export const KEYS_LAYER_NAME = 'Keys';
 
 export type Channels = KeyframeLayer['channels'];
 
-/** Runs `change` on the active layer, creating the "Keys" layer (id `newLayerId`) when there is none. */
+/** A new, empty, enabled layer of weight 1. */
+export function emptyLayer(id: LayerId, name: string): KeyframeLayer {
+  return { id, name, enabled: true, solo: false, weight: 1, channels: {} };
+}
+
+/** Runs `change` on the active layer, creating the "Keys" layer (id `newLayerId`, made active) when there is none. */
 export function editActiveLayer(doc: ProjectDocument, newLayerId: LayerId, change: (channels: Channels) => Channels): ProjectDocument {
-  const layer: KeyframeLayer = activeLayer(doc) ?? { id: newLayerId, name: KEYS_LAYER_NAME, enabled: true, channels: {} };
+  const existing = activeLayer(doc);
+  const layer: KeyframeLayer = existing ?? emptyLayer(newLayerId, KEYS_LAYER_NAME);
   const channels = change(layer.channels);
   if (channels === layer.channels) return doc;
-  return { ...doc, layers: [{ ...layer, channels }, ...doc.layers.slice(1)] };
+  if (existing === null) return { ...doc, layers: [{ ...layer, channels }], activeLayerId: layer.id };
+  return { ...doc, layers: doc.layers.map((l) => (l === existing ? { ...l, channels } : l)) };
 }
 
 export const byTime = (a: Keyframe, b: Keyframe) => a.timeSec - b.timeSec;
 
-function newKey(id: KeyframeId, timeSec: number, value: number): Keyframe {
-  return { id, timeSec, value, interp: 'bezier', handles: { ...EASE_HANDLES } };
+/** A new key: bezier with auto-clamped handles (Blender's default). */
+export function newKey(id: KeyframeId, timeSec: number, value: number): Keyframe {
+  return { id, timeSec, value, interp: 'bezier', handleMode: 'auto-clamped', leftHandle: { dtSec: 0, dValue: 0 }, rightHandle: { dtSec: 0, dValue: 0 } };
 }
 
 /** Sets the key of `channel` at `timeSec` (within half a frame) to `value`, or adds one with id `id`. */
@@ -52,7 +59,7 @@ export function setKeysAt(timeSec: number, fps: number, values: readonly { reado
 }
 
 /** Maps the referenced keys of each channel; unreferenced keys and channels stay the same objects. */
-function mapKeys(channels: Channels, refs: readonly KeyRef[], map: (key: Keyframe) => Keyframe | null): Channels {
+export function mapKeys(channels: Channels, refs: readonly KeyRef[], map: (key: Keyframe) => Keyframe | null): Channels {
   let result = channels;
   for (const channel of new Set(refs.map((r) => r.channel))) {
     const keys = channels[channel];
@@ -70,7 +77,7 @@ function mapKeys(channels: Channels, refs: readonly KeyRef[], map: (key: Keyfram
   return result;
 }
 
-const NO_LAYER = 'layer_none' as LayerId;
+export const NO_LAYER = 'layer_none' as LayerId;
 
 export function deleteKeys(refs: readonly KeyRef[]): DocumentEdit {
   return {
@@ -99,13 +106,10 @@ export function setKeysValue(refs: readonly KeyRef[], value: number): DocumentEd
   };
 }
 
-export function setKeysInterpolation(refs: readonly KeyRef[], interp: Interpolation, handles: BezierHandles | null, label: string): DocumentEdit {
-  const sameHandles = (a: BezierHandles) => handles === null || (a.outX === handles.outX && a.outY === handles.outY && a.inX === handles.inX && a.inY === handles.inY);
+/** The segments after the keys: hold, linear or bezier (handles as they are). */
+export function setKeysInterpolation(refs: readonly KeyRef[], interp: Interpolation, label = `Interpolation ${interp}`): DocumentEdit {
   return {
     label,
-    apply: (doc) =>
-      editActiveLayer(doc, NO_LAYER, (channels) =>
-        mapKeys(channels, refs, (k) => (k.interp === interp && sameHandles(k.handles) ? k : { ...k, interp, handles: handles === null ? k.handles : { ...handles } })),
-      ),
+    apply: (doc) => editActiveLayer(doc, NO_LAYER, (channels) => mapKeys(channels, refs, (k) => (k.interp === interp ? k : { ...k, interp }))),
   };
 }

@@ -4,9 +4,9 @@ import type { Keyframe, KeyframeLayer } from '../keyframes/keyframe-schema.js';
 import type { ProjectDocument } from '../project/project-schema.js';
 import type { KeyRef } from './selection.js';
 
-/** The layer the lanes show and edit: the first one (a project has one, "Keys", until layers get a UI). */
+/** The layer the lanes show and new keys go to: the document's active layer, else the first one. */
 export function activeLayer(doc: ProjectDocument): KeyframeLayer | null {
-  return doc.layers[0] ?? null;
+  return doc.layers.find((layer) => layer.id === doc.activeLayerId) ?? doc.layers[0] ?? null;
 }
 
 export function channelKeys(doc: ProjectDocument, channel: ChannelId): readonly Keyframe[] {

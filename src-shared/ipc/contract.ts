@@ -3,7 +3,7 @@ import { assetRefSchema, ASSET_ROLES, ENGINES, projectDocumentSchema, projectSet
 import { relativePathSchema } from '../project/project-schema.js';
 import { ERROR_CODES } from '../util/result.js';
 import { GRAPH_STAGES } from '../models/model-manifest.js';
-import { arrayBufferSchema, float32ArraySchema, float64ArraySchema, uint8ArraySchema } from './binary-schemas.js';
+import { arrayBufferSchema, float32ArraySchema, float64ArraySchema, uint32ArraySchema, uint8ArraySchema } from './binary-schemas.js';
 import { farmJobViewSchema, farmWorkerViewSchema } from '../farm/farm-job-view.js';
 import { outputNameProblem } from '../farm/farm-job.js';
 
@@ -193,6 +193,8 @@ export const invokeChannels = {
       warnings: z.array(z.string()),
     }),
   ),
+  /** The face mesh's triangles (MediaPipe's canonical face, 3 vertex indices < 468 each), for the 3D viewport's shaded surface. */
+  'face:mesh': invoke(z.strictObject({}), z.strictObject({ triangles: uint32ArraySchema })),
   /**
    * Exports the project (generated track + keyframe layers) to an MP4 at `outPath` (written as
    * .part, renamed when complete). Progress: jobs:did-progress pushes with this jobId.
@@ -324,6 +326,7 @@ export const CHANNEL = {
   assetsRead: 'assets:read',
   audioPeaks: 'audio:peaks',
   trackGenerate: 'track:generate',
+  faceMesh: 'face:mesh',
   exportVideo: 'export:video',
   jobsCancel: 'jobs:cancel',
   shellReveal: 'shell:reveal',

@@ -6,16 +6,26 @@ export const INTERPOLATIONS = ['bezier', 'linear', 'hold'] as const;
 export type Interpolation = (typeof INTERPOLATIONS)[number];
 
 /**
- * Bezier handles of the segment that leaves this key, as a CSS cubic-bezier: (outX, outY) and
- * (inX, inY) in the unit square of the segment (time 0..1, value 0..1 from this key to the next).
+ * How a key's bezier handles are decided, as in Blender's graph editor: 'auto-clamped' (smooth,
+ * flat at extremes and never overshooting a neighbour: the default), 'auto' (smooth), 'vector'
+ * (each handle points a third of the way at its neighbour), 'aligned' (stored, the two kept in
+ * line) and 'free' (stored, independent). Auto and vector handles are computed from the
+ * neighbouring keys whenever the curve is evaluated (bezier-handles.ts); the stored ones are
+ * then only their last baked values.
  */
-export const handlesSchema = z.strictObject({
-  outX: z.number().min(0).max(1),
-  outY: z.number().finite(),
-  inX: z.number().min(0).max(1),
-  inY: z.number().finite(),
-});
-export type BezierHandles = z.infer<typeof handlesSchema>;
+export const HANDLE_MODES = ['auto-clamped', 'auto', 'vector', 'aligned', 'free'] as const;
+export type HandleMode = (typeof HANDLE_MODES)[number];
+
+/** A handle as an offset from its key: seconds (<= 0 on the left, >= 0 on the right) and channel units. */
+const handleSchema = (side: 'left' | 'right') =>
+  z.strictObject({
+    dtSec: side === 'left' ? z.number().finite().max(0) : z.number().finite().min(0),
+    dValue: z.number().finite(),
+  });
+export interface KeyHandle {
+  readonly dtSec: number;
+  readonly dValue: number;
+}
 
 export const keyframeSchema = z.strictObject({
   id: z.string().min(1).max(64).transform((s) => s as KeyframeId),
@@ -25,7 +35,11 @@ export const keyframeSchema = z.strictObject({
   value: z.number().finite(),
   /** How the segment from this key to the next one is interpolated. */
   interp: z.enum(INTERPOLATIONS),
-  handles: handlesSchema,
+  handleMode: z.enum(HANDLE_MODES),
+  /** The handle towards the previous key (shapes the bezier segment that ends here). */
+  leftHandle: handleSchema('left'),
+  /** The handle towards the next key (shapes the bezier segment that starts here). */
+  rightHandle: handleSchema('right'),
 });
 export type Keyframe = z.infer<typeof keyframeSchema>;
 
@@ -34,8 +48,12 @@ const channelKeysSchema = z.partialRecord(z.enum(CHANNELS), z.array(keyframeSche
 export const keyframeLayerSchema = z.strictObject({
   id: z.string().min(1).max(64).transform((s) => s as LayerId),
   name: z.string().max(200),
-  /** A disabled layer is kept but does not compose. */
+  /** A disabled (muted) layer is kept but does not compose. */
   enabled: z.boolean(),
+  /** While any layer is soloed, only the soloed (and enabled) layers compose. */
+  solo: z.boolean(),
+  /** How much of the layer's keyed values is added: 0..1. */
+  weight: z.number().min(0).max(1),
   /** Keys per channel, sorted by timeSec. */
   channels: channelKeysSchema,
 });
@@ -47,6 +65,3 @@ export const markerSchema = z.strictObject({
   label: z.string().max(200),
 });
 export type Marker = z.infer<typeof markerSchema>;
-
-/** The 'ease' preset: CSS ease. */
-export const EASE_HANDLES: BezierHandles = { outX: 0.25, outY: 0.1, inX: 0.25, inY: 1 };

@@ -19,6 +19,8 @@ export function createProject(name: string, now: Date = new Date(), random: () =
     photoAssetId: null,
     audioAssetId: null,
     layers: [],
+    activeLayerId: null,
     markers: [],
+    loop: null,
   });
 }

@@ -94,10 +94,20 @@ function sortedKeys(layer: KeyframeLayer, channel: ChannelId): readonly Keyframe
   return keys;
 }
 
-/** What the enabled layers add to `channel` at `timeSec`, in layer order (0 where none has keys). */
+/**
+ * The layers that compose: the enabled ones, or, while any enabled layer is soloed, only the
+ * soloed ones. A layer of weight 0 adds nothing and is left out.
+ */
+export function composingLayers(layers: readonly KeyframeLayer[]): readonly KeyframeLayer[] {
+  const enabled = layers.filter((layer) => layer.enabled && layer.weight > 0);
+  const soloed = enabled.filter((layer) => layer.solo);
+  return soloed.length > 0 ? soloed : enabled;
+}
+
+/** What the composing layers add to `channel` at `timeSec`, each times its weight, in layer order (0 where none has keys). */
 export function layersValueAt(layers: readonly KeyframeLayer[], channel: ChannelId, timeSec: number): number {
   let sum = 0;
-  for (const keys of enabledLayerKeys(layers, channel)) sum += evaluateChannel(keys, timeSec);
+  for (const { keys, weight } of enabledLayerKeys(layers, channel)) sum += weight * evaluateChannel(keys, timeSec);
   return sum;
 }
 
@@ -109,19 +119,19 @@ export function generatedValueAt(generated: FaceParamTrack, channel: ChannelId, 
 
 /**
  * The value of `channel` that is rendered at frame `frameIndex`: the generated track's (if any)
- * plus every enabled layer's at that frame's time. The inspector shows this; composeLayers renders it.
+ * plus every composing layer's at that frame's time. The inspector and the lanes show this; composeLayers renders it.
  */
 export function channelValueAt(generated: FaceParamTrack | null, layers: readonly KeyframeLayer[], channel: ChannelId, frameIndex: number, fps: number): number {
   const base = generated === null ? 0 : generatedValueAt(generated, channel, frameIndex);
   return base + layersValueAt(layers, channel, frameIndex / fps);
 }
 
-/** Keys of `channel` in the enabled layers, sorted, for composing a whole track. */
-export function enabledLayerKeys(layers: readonly KeyframeLayer[], channel: ChannelId): (readonly Keyframe[])[] {
-  const out: (readonly Keyframe[])[] = [];
-  for (const layer of layers) {
-    const keys = layer.enabled ? sortedKeys(layer, channel) : undefined;
-    if (keys) out.push(keys);
+/** Keys of `channel` in the composing layers, sorted, with each layer's weight, for composing a whole track. */
+export function enabledLayerKeys(layers: readonly KeyframeLayer[], channel: ChannelId): { readonly keys: readonly Keyframe[]; readonly weight: number }[] {
+  const out: { keys: readonly Keyframe[]; weight: number }[] = [];
+  for (const layer of composingLayers(layers)) {
+    const keys = sortedKeys(layer, channel);
+    if (keys) out.push({ keys, weight: layer.weight });
   }
   return out;
 }

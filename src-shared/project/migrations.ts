@@ -1,6 +1,7 @@
 import type { Result } from '../util/result.js';
 import { fail, ok } from '../util/result.js';
 import { ANALYSIS_RATE_HZ } from './derived.js';
+import { toV4 } from './migration-v4.js';
 import type { ProjectDocument } from './project-schema.js';
 import { CURRENT_SCHEMA_VERSION, PROJECT_FORMAT, projectDocumentSchema } from './project-schema.js';
 
@@ -80,7 +81,7 @@ const toV3: Migration = {
 };
 
 /** Ordered: MIGRATIONS[i] produces version i + 1. */
-export const MIGRATIONS: readonly Migration[] = [toV1, toV2, toV3];
+export const MIGRATIONS: readonly Migration[] = [toV1, toV2, toV3, toV4];
 
 export interface MigratedProject {
   readonly document: ProjectDocument;

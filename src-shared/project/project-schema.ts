@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { AssetId, ProjectId } from '../util/ids.js';
+import type { AssetId, LayerId, ProjectId } from '../util/ids.js';
 import { keyframeLayerSchema, markerSchema } from '../keyframes/keyframe-schema.js';
 import { isSafeRelativePath } from './relative-path.js';
 
 /** The schema version this build writes. Older documents are migrated on load (migrations.ts). */
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 export const PROJECT_FORMAT = 'aniportrait-project';
 
 const assetIdSchema = z.string().min(1).max(64).transform((s) => s as AssetId);
@@ -105,7 +105,14 @@ export const projectDocumentSchema = z.strictObject({
   photoAssetId: assetIdSchema.nullable(),
   audioAssetId: assetIdSchema.nullable(),
   layers: z.array(keyframeLayerSchema).max(1000),
+  /** The layer new keys go to and the lanes edit (an id in `layers`; null: the first layer). */
+  activeLayerId: z.string().min(1).max(64).transform((s) => s as LayerId).nullable(),
   markers: z.array(markerSchema).max(10000),
+  /** The loop range (I and O in the studio): playback loops between inSec and outSec while enabled; null: none set. */
+  loop: z
+    .strictObject({ inSec: z.number().finite().min(0), outSec: z.number().finite().min(0), enabled: z.boolean() })
+    .refine((l) => l.outSec > l.inSec, { message: 'the loop must end after it starts' })
+    .nullable(),
 });
 export type ProjectDocument = z.infer<typeof projectDocumentSchema>;
 /** What the schema accepts before its transforms (the JSON on disk and on the wire). */

@@ -48,8 +48,8 @@ describe.skipIf(!photoPath)('the studio services on the AniPortrait engine (tiny
     const differing = (x: Uint8Array, y: Uint8Array) => x.reduce((n, v, i) => n + (v !== y[i] ? 1 : 0), 0);
     const frame = async (doc: typeof document, frameIndex: number) => (await value(previewFrame(run, { workDir: opened.workDir, document: doc, frameIndex }))).rgba;
     expect(differing(await frame(document, 3), await frame(document, 20))).toBeGreaterThan(100);
-    const key = (id: string, timeSec: number) => ({ id, timeSec, value: 0.8, interp: 'linear' as const, handles: { outX: 0, outY: 0, inX: 1, inY: 1 } });
-    const keyed = { ...document, layers: [{ id: 'l1', name: 'Keys', enabled: true, channels: { jawOpen: [key('k1', 0), key('k2', 1)] } }] } as typeof document;
+    const key = (id: string, timeSec: number) => ({ id, timeSec, value: 0.8, interp: 'linear' as const, handleMode: 'free' as const, leftHandle: { dtSec: 0, dValue: 0 }, rightHandle: { dtSec: 0, dValue: 0 } });
+    const keyed = { ...document, layers: [{ id: 'l1', name: 'Keys', enabled: true, solo: false, weight: 1, channels: { jawOpen: [key('k1', 0), key('k2', 1)] } }] } as typeof document;
     expect(differing(await frame(keyed, 10), await frame(document, 10))).toBeGreaterThan(100);
 
     // A 512 export size does not fit models exported at 64: clear error, no file.

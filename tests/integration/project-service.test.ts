@@ -9,6 +9,7 @@ import { previewFrame } from '../helpers/preview.js';
 import type { StudioCall } from '../helpers/studio-caller.js';
 import { arrayBufferOf, studioServices, value } from '../helpers/studio-caller.js';
 import { toneBursts, wavBytes } from '../helpers/wav.js';
+import { CURRENT_SCHEMA_VERSION } from '../../src-shared/project/project-schema.js';
 
 const REF_JIJIN_PNG = fixture('ref_jijin.png');
 const REF_CXK_PNG = fixture('ref_cxk.png');
@@ -99,7 +100,7 @@ describe('project files through the services', () => {
     expect(!notProject.ok && notProject.error.code).toBe('invalid-request');
     // The upgraded v0 draft opens and says it was migrated.
     const v0 = await value(call('project:open', { path: make('draft', '{"name":"Old draft","fps":24}') }));
-    expect(v0.migrationsApplied).toEqual(['project/1', 'project/2', 'project/3']);
+    expect(v0.migrationsApplied).toEqual(['project/1', 'project/2', 'project/3', 'project/4']);
   });
 
   it('refuses work dirs it did not hand out, path imports not picked in a dialog, and bad media', async () => {
@@ -188,14 +189,14 @@ describe('track generation and studio export', () => {
     const opened = await value(run('project:new', { name: 'Export' }));
     const photo = await value(run('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: arrayBufferOf(readFileSync(photoPath)) } }));
     const audio = await value(run('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: arrayBufferOf(wavBytes(toneBursts(1.5, 16000), 16000)) } }));
-    const yawKeys = [{ id: 'k1', timeSec: 0, value: 0, interp: 'linear', handles: { outX: 0, outY: 0, inX: 1, inY: 1 } }, { id: 'k2', timeSec: 1, value: 12, interp: 'linear', handles: { outX: 0, outY: 0, inX: 1, inY: 1 } }];
+    const yawKeys = [{ id: 'k1', timeSec: 0, value: 0, interp: 'linear', handleMode: 'free' as const, leftHandle: { dtSec: 0, dValue: 0 }, rightHandle: { dtSec: 0, dValue: 0 } }, { id: 'k2', timeSec: 1, value: 12, interp: 'linear', handleMode: 'free' as const, leftHandle: { dtSec: 0, dValue: 0 }, rightHandle: { dtSec: 0, dValue: 0 } }];
     const document = {
       ...opened.document,
       assets: [photo, audio],
       photoAssetId: photo.id,
       audioAssetId: audio.id,
       settings: { ...opened.document.settings, outputWidthPx: 128, outputHeightPx: 128 },
-      layers: [{ id: 'layer1', name: 'Head', enabled: true, channels: { yawDeg: yawKeys } }],
+      layers: [{ id: 'layer1', name: 'Head', enabled: true, solo: false, weight: 1, channels: { yawDeg: yawKeys } }],
     } as typeof opened.document;
     const generated = await value(run('track:generate', { workDir: opened.workDir, document, jobId: 'gen-1' }));
     expect(generated.track.frameCount).toBe(45);
@@ -245,6 +246,6 @@ describe('head-motion assets', () => {
     await value(call('project:save', { workDir: opened.workDir, path: target, document }));
     const reopened = await value(call('project:open', { path: target }));
     expect(reopened.document.poseSource).toEqual({ kind: 'template', relPath: tmpl.relPath });
-    expect(reopened.document.schemaVersion).toBe(3);
+    expect(reopened.document.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRecovery } from '../../src-main/project/project-files.js';
+import { CURRENT_SCHEMA_VERSION } from '../../src-shared/project/project-schema.js';
 
 const v2 = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'projects', 'v2-full.json'), 'utf8')) as Record<string, unknown>;
 
@@ -16,7 +17,7 @@ describe('autosaves from an older studio', () => {
     const recovery = await readRecovery(dir);
     expect(recovery?.savedAt).toBe(savedAt);
     expect(recovery?.document.name).toBe('Unsaved edits');
-    expect(recovery?.document.schemaVersion).toBe(3);
+    expect(recovery?.document.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     const audio = recovery?.document.assets.find((a) => a.media.kind === 'audio');
     expect(audio?.media.kind === 'audio' && audio.media.analysisSampleCount).toBe(160000);
   });

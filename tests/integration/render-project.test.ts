@@ -45,13 +45,33 @@ const yawLayer: KeyframeLayer = {
   id: 'layer_head' as never,
   name: 'Head',
   enabled: true,
+  solo: false,
+  weight: 1,
   channels: {
     yawDeg: [
-      { id: 'key_a' as never, timeSec: 0, value: 0, interp: 'linear', handles: { outX: 0, outY: 0, inX: 1, inY: 1 } },
-      { id: 'key_b' as never, timeSec: 1, value: 20, interp: 'hold', handles: { outX: 0, outY: 0, inX: 1, inY: 1 } },
+      { id: 'key_a' as never, timeSec: 0, value: 0, interp: 'linear', handleMode: 'free' as const, leftHandle: { dtSec: 0, dValue: 0 }, rightHandle: { dtSec: 0, dValue: 0 } },
+      { id: 'key_b' as never, timeSec: 1, value: 20, interp: 'hold', handleMode: 'free' as const, leftHandle: { dtSec: 0, dValue: 0 }, rightHandle: { dtSec: 0, dValue: 0 } },
     ],
   },
 };
+
+/** Project v4 layers: bezier keys with dragged (aligned) and auto-clamped handles at half weight, and a muted layer that must not render. */
+const v4Layers: KeyframeLayer[] = [
+  {
+    id: 'layer_mouth' as never,
+    name: 'Mouth',
+    enabled: true,
+    solo: false,
+    weight: 0.5,
+    channels: {
+      jawOpen: [
+        { id: 'key_j1' as never, timeSec: 0.2, value: 0.6, interp: 'bezier', handleMode: 'aligned', leftHandle: { dtSec: -0.1, dValue: -0.2 }, rightHandle: { dtSec: 0.3, dValue: 0.6 } },
+        { id: 'key_j2' as never, timeSec: 1.2, value: 0, interp: 'bezier', handleMode: 'auto-clamped', leftHandle: { dtSec: 0, dValue: 0 }, rightHandle: { dtSec: 0, dValue: 0 } },
+      ],
+    },
+  },
+  { id: 'layer_muted' as never, name: 'Muted', enabled: false, solo: false, weight: 1, channels: { yawDeg: [{ id: 'key_m' as never, timeSec: 0, value: 40, interp: 'hold', handleMode: 'free', leftHandle: { dtSec: 0, dValue: 0 }, rightHandle: { dtSec: 0, dValue: 0 } }] } },
+];
 
 describe.skipIf(!photoPath)('one pipeline for the CLI and the studio', () => {
   it('render --project gives the same frames as a studio export, keyframe layers included, at the frame count the project derives', async () => {
@@ -64,7 +84,7 @@ describe.skipIf(!photoPath)('one pipeline for the CLI and the studio', () => {
       photoAssetId: photo.id,
       audioAssetId: audio.id,
       settings: { ...opened.document.settings, outputWidthPx: 256, outputHeightPx: 256, seed: 9 },
-      layers: [yawLayer],
+      layers: [yawLayer, ...v4Layers],
     };
     // The MP3's container says more than it decodes to; the project counts decoded samples.
     const frameCount = projectFrameCount(document);

@@ -12,8 +12,8 @@ import { parseModelManifest } from '../../src-shared/models/model-manifest.js';
 import type { ProjectDocument } from '../../src-shared/project/project-schema.js';
 import { projectDocumentSchema } from '../../src-shared/project/project-schema.js';
 
-const v3 = (): ProjectDocument => {
-  const doc = projectDocumentSchema.parse(JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'projects', 'v3-full.json'), 'utf8')));
+const v4 = (): ProjectDocument => {
+  const doc = projectDocumentSchema.parse(JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'projects', 'v4-full.json'), 'utf8')));
   const photo = { ...doc.assets[0], id: 'asset_photo1' as never, role: 'photo' as const, relPath: 'assets/photo-1.png', media: { kind: 'image' as const, widthPx: 512, heightPx: 512, codec: 'png' } };
   return { ...doc, assets: [...doc.assets, photo], photoAssetId: photo.id };
 };
@@ -34,14 +34,14 @@ describe('derived facts', () => {
   });
 
   it("takes the project's frame count from its audio's sample count and fps", () => {
-    const doc = v3();
+    const doc = v4();
     expect(projectFrameCount(doc)).toBe(Math.ceil((159744 * 30) / 16000));
     expect(projectFrameCount({ ...doc, settings: { ...doc.settings, fps: 24 } })).toBe(Math.ceil((159744 * 24) / 16000));
     expect(projectFrameCount({ ...doc, audioAssetId: null })).toBeNull();
   });
 
   it('keys the track by photo, audio, pose source, Audio2Lmk engine, fps and seed, and nothing else', () => {
-    const doc = v3();
+    const doc = v4();
     const key = trackInputsKey(doc);
     expect(key).not.toBeNull();
     const same = (d: ProjectDocument) => expect(trackInputsKey(d)).toBe(key);
@@ -61,11 +61,11 @@ describe('derived facts', () => {
 
   it('gives the rendered value of a channel: generated plus every enabled layer, as composeLayers renders it', () => {
     const generated = flatTrack(90, 30);
-    const key = (timeSec: number, value: number) => ({ id: `k${timeSec}` as never, timeSec, value, interp: 'linear' as const, handles: { outX: 0, outY: 0, inX: 1, inY: 1 } });
+    const key = (timeSec: number, value: number) => ({ id: `k${timeSec}` as never, timeSec, value, interp: 'linear' as const, handleMode: 'free' as const, leftHandle: { dtSec: 0, dValue: 0 }, rightHandle: { dtSec: 0, dValue: 0 } });
     const layers: KeyframeLayer[] = [
-      { id: 'l1' as never, name: 'A', enabled: true, channels: { yawDeg: [key(0, 0), key(2, 20)], smile: [key(0, 0.5)] } },
-      { id: 'l2' as never, name: 'B', enabled: true, channels: { yawDeg: [key(0, 5)] } },
-      { id: 'l3' as never, name: 'Muted', enabled: false, channels: { yawDeg: [key(0, 100)], smile: [key(0, 9)] } },
+      { id: 'l1' as never, name: 'A', enabled: true, solo: false, weight: 1, channels: { yawDeg: [key(0, 0), key(2, 20)], smile: [key(0, 0.5)] } },
+      { id: 'l2' as never, name: 'B', enabled: true, solo: false, weight: 1, channels: { yawDeg: [key(0, 5)] } },
+      { id: 'l3' as never, name: 'Muted', enabled: false, solo: false, weight: 1, channels: { yawDeg: [key(0, 100)], smile: [key(0, 9)] } },
     ];
     const composed = composeLayers(generated, layers);
     for (const frame of [0, 15, 30, 89]) {

@@ -95,7 +95,7 @@ describe('PreviewFrameLoader', () => {
     }
     expect(documentsSent).toEqual([1]);
     // An edit: a new document object is a new revision, sent once with the next request.
-    const edited = { ...document, layers: [{ id: 'l' as never, name: 'Keys', enabled: true, channels: { yawDeg: [{ id: 'k' as never, timeSec: 0, value: 10, interp: 'linear' as const, handles: { outX: 0, outY: 0, inX: 1, inY: 1 } }] } }] };
+    const edited = { ...document, layers: [{ id: 'l' as never, name: 'Keys', enabled: true, solo: false, weight: 1, channels: { yawDeg: [{ id: 'k' as never, timeSec: 0, value: 10, interp: 'linear' as const, handleMode: 'free' as const, leftHandle: { dtSec: 0, dValue: 0 }, rightHandle: { dtSec: 0, dValue: 0 } }] } }] };
     loader.setDocument('/w', edited);
     loader.setDocument('/w', edited);
     loader.request(at(3, 512));

@@ -3,7 +3,7 @@ import { EMPTY_HISTORY } from '../../../src-shared/edits/history';
 import { EMPTY_SELECTION } from '../../../src-shared/edits/selection';
 import type { ChannelId } from '../../../src-shared/keyframes/channels';
 import type { Keyframe } from '../../../src-shared/keyframes/keyframe-schema';
-import { EASE_HANDLES } from '../../../src-shared/keyframes/keyframe-schema';
+import { newKey } from '../../../src-shared/edits/keyframe-edits';
 import { createProject } from '../../../src-shared/project/create-project';
 import type { ProjectDocument } from '../../../src-shared/project/project-schema';
 import type { KeyframeId, LayerId, MarkerId } from '../../../src-shared/util/ids';
@@ -18,14 +18,14 @@ export function newDocument(): ProjectDocument {
 }
 
 export function key(id: string, timeSec: number, value: number): Keyframe {
-  return { id: id as KeyframeId, timeSec, value, interp: 'bezier', handles: { ...EASE_HANDLES } };
+  return newKey(id as KeyframeId, timeSec, value);
 }
 
 /** A document whose "Keys" layer holds `keys` per channel, with markers at `markersSec`. */
 export function documentWith(keys: Partial<Record<ChannelId, Keyframe[]>>, markersSec: readonly number[] = []): ProjectDocument {
   return {
     ...newDocument(),
-    layers: [{ id: 'layer_keys' as LayerId, name: 'Keys', enabled: true, channels: keys }],
+    layers: [{ id: 'layer_keys' as LayerId, name: 'Keys', enabled: true, solo: false, weight: 1, channels: keys }],
     markers: markersSec.map((timeSec, i) => ({ id: `marker_${i + 1}` as MarkerId, timeSec, label: `M${i + 1}` })),
   };
 }
