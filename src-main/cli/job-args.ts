@@ -90,6 +90,7 @@ export async function jobFromArgs(values: JobValues, usage: string, command: 're
     photo: { path: resolve(values.image), label: `The photo "${values.image}"` },
     audio: { path: resolve(values.audio), label: `The audio "${values.audio}"` },
     poseSource,
+    performance: null,
     engines: { audio2lmk: JOB_DEFAULTS.engine, lmk2video: JOB_DEFAULTS.engine, interpolation: 'film' },
     fps: JOB_DEFAULTS.fps,
     seed: JOB_DEFAULTS.seed,

@@ -63,6 +63,17 @@ export interface VideoFacts {
   readonly widthPx: number;
   readonly heightPx: number;
   readonly durationSec: number;
+  /**
+   * True when the container does not promise one frame rate (its nominal and average rates differ,
+   * or one is unknown: phone videos, MediaRecorder WebM). Decoding resamples to the project's fps.
+   */
+  readonly variableFrameRate: boolean;
+}
+
+/** "30000/1001" -> 29.97; NaN for "0/0" or nothing. */
+function frameRate(text: string | undefined): number {
+  const [num, den] = (text ?? '').split('/').map(Number);
+  return den > 0 ? num / den : NaN;
 }
 
 export async function probeVideo(path: string, label: string): Promise<VideoFacts> {
@@ -72,5 +83,8 @@ export async function probeVideo(path: string, label: string): Promise<VideoFact
   if (!stream?.width || !stream.height || !(durationSec > 0)) {
     throw new StudioError('unsupported-media', `${label} has no video stream. Choose a video of a talking person (MP4, MOV, WebM).`);
   }
-  return { kind: 'video', widthPx: stream.width, heightPx: stream.height, durationSec };
+  const nominal = frameRate(stream.r_frame_rate);
+  const average = frameRate(stream.avg_frame_rate);
+  const variableFrameRate = !(nominal > 0 && average > 0 && Math.abs(nominal - average) <= 0.01 * average);
+  return { kind: 'video', widthPx: stream.width, heightPx: stream.height, durationSec, variableFrameRate };
 }

@@ -79,8 +79,20 @@ const toV3: Migration = {
   },
 };
 
+/**
+ * Version 4 adds the 'performance-video' asset role and the 'performance' pose source (a video
+ * that drives the whole face, with per-part settings). Additive: a version-3 document is valid as
+ * it is; only the number changes, so that a studio that knows only version 3 says "newer version"
+ * for files that may use them instead of calling them malformed.
+ */
+const toV4: Migration = {
+  id: 'project/4',
+  toVersion: 4,
+  migrate: (doc) => ({ ...doc, schemaVersion: 4 }),
+};
+
 /** Ordered: MIGRATIONS[i] produces version i + 1. */
-export const MIGRATIONS: readonly Migration[] = [toV1, toV2, toV3];
+export const MIGRATIONS: readonly Migration[] = [toV1, toV2, toV3, toV4];
 
 export interface MigratedProject {
   readonly document: ProjectDocument;

@@ -9,30 +9,36 @@ import { CURRENT_SCHEMA_VERSION } from '../../src-shared/project/project-schema.
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'projects', name), 'utf8'));
 
 describe('project migrations', () => {
-  it('upgrades the version-0 draft to exactly its after fixture (project/1, project/2, project/3)', () => {
+  it('upgrades the version-0 draft to exactly its after fixture (project/1..4)', () => {
     const result = migrateProject(fixture('v0-draft.before.json'));
     if (!result.ok) throw new Error(`the draft did not upgrade: ${result.error.message}`);
-    expect(result.value.applied).toEqual(['project/1', 'project/2', 'project/3']);
+    expect(result.value.applied).toEqual(['project/1', 'project/2', 'project/3', 'project/4']);
     expect(result.value.fromVersion).toBe(0);
     expect(result.value.document).toEqual(fixture('v0-draft.after.json'));
   });
 
-  it('upgrades a version-1 document to exactly its after fixture (project/2, project/3), keyframes and markers included', () => {
+  it('upgrades a version-1 document to exactly its after fixture (project/2..4), keyframes and markers included', () => {
     const result = migrateProject(fixture('v1-full.json'));
-    expect(result.ok && result.value.applied).toEqual(['project/2', 'project/3']);
+    expect(result.ok && result.value.applied).toEqual(['project/2', 'project/3', 'project/4']);
     expect(result.ok && result.value.document).toEqual(fixture('v1-full.after.json'));
   });
 
-  it('upgrades a version-2 document (project/3): each audio asset gets its 16 kHz sample count, estimated from its duration', () => {
+  it('upgrades a version-2 document (project/3, project/4): each audio asset gets its 16 kHz sample count, estimated from its duration', () => {
     const result = migrateProject(fixture('v2-full.json'));
-    expect(result.ok && result.value.applied).toEqual(['project/3']);
+    expect(result.ok && result.value.applied).toEqual(['project/3', 'project/4']);
     expect(result.ok && result.value.document).toEqual(fixture('v2-full.after.json'));
     const audio = result.ok ? result.value.document.assets.find((a) => a.media.kind === 'audio') : undefined;
     expect(audio?.media.kind === 'audio' && audio.media.analysisSampleCount).toBe(160000);
   });
 
-  it('reads a current document unchanged, pose template and reference video assets included', () => {
-    const raw = fixture('v3-full.json');
+  it('upgrades a version-3 document to exactly its after fixture (project/4 only renumbers: the performance source is additive)', () => {
+    const result = migrateProject(fixture('v3-full.json'));
+    expect(result.ok && result.value.applied).toEqual(['project/4']);
+    expect(result.ok && result.value.document).toEqual(fixture('v3-full.after.json'));
+  });
+
+  it('reads a current document unchanged, pose template, reference video and performance video assets included', () => {
+    const raw = fixture('v4-full.json');
     const result = migrateProject(raw);
     expect(result.ok && result.value.applied).toEqual([]);
     expect(result.ok && result.value.document).toEqual(raw);
@@ -49,7 +55,7 @@ describe('project migrations', () => {
   });
 
   it('refuses a document from a newer studio with newer-version', () => {
-    const raw = { ...(fixture('v3-full.json') as object), schemaVersion: CURRENT_SCHEMA_VERSION + 1 };
+    const raw = { ...(fixture('v4-full.json') as object), schemaVersion: CURRENT_SCHEMA_VERSION + 1 };
     const result = migrateProject(raw);
     expect(!result.ok && result.error.code).toBe('newer-version');
     expect(!result.ok && result.error.message).toMatch(/newer AniPortrait Studio/);
