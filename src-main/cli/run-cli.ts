@@ -6,17 +6,20 @@ import { resolveDataDirs } from '../util/data-dirs.js';
 import { StudioError } from '../../src-shared/util/result.js';
 import { formatInfo } from './format-info.js';
 import { RENDER_HELP, RENDER_USAGE, renderCommand } from './render-command.js';
+import { REENACT_HELP, REENACT_USAGE, reenactCommand } from './reenact-command.js';
 import { TRACK_HELP, TRACK_USAGE, trackCommand } from './track-command.js';
 
 const USAGE = `Usage: aniportrait <command> [options]
 
 Commands:
   render   photo + speech -> talking-head MP4
-  track    photo + speech -> landmark track (JSON)
+  track    photo + speech (or a performance video) -> landmark track (JSON)
+  reenact  photo + performance video -> the photo performing it, MP4
   info     versions, execution providers and model status
 
   ${RENDER_USAGE}
   ${TRACK_USAGE}
+  ${REENACT_USAGE}
   aniportrait info [--json] [--models DIR]
 
 "aniportrait <command> --help" describes a command's options.
@@ -29,7 +32,7 @@ present (--models: the AniPortrait models' folder to check). --json: the same as
 `;
 
 /** What `aniportrait <command> --help` (or `aniportrait help <command>`) prints. */
-const COMMAND_HELP: ReadonlyMap<string, string> = new Map([['render', RENDER_HELP], ['track', TRACK_HELP], ['info', INFO_HELP]]);
+const COMMAND_HELP: ReadonlyMap<string, string> = new Map([['render', RENDER_HELP], ['track', TRACK_HELP], ['reenact', REENACT_HELP], ['info', INFO_HELP]]);
 
 const isHelp = (arg: string) => arg === '--help' || arg === '-h';
 
@@ -41,7 +44,7 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stdout.write(help);
     return 0;
   }
-  if (command !== 'track' && command !== 'render') return runCommand(argv);
+  if (command !== 'track' && command !== 'render' && command !== 'reenact') return runCommand(argv);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   // Ctrl+C, SIGTERM and SIGHUP cancel cleanly: ffmpeg is stopped and no partial file stays behind;
   // the exit status is 128 + the signal's number, as shells report it (130 for Ctrl+C).
@@ -57,6 +60,7 @@ export async function runCli(argv: string[]): Promise<number> {
   });
   try {
     if (command === 'track') await trackCommand(rest, log, controller.signal);
+    else if (command === 'reenact') await reenactCommand(rest, log, controller.signal);
     else await renderCommand(rest, log, controller.signal);
     return stoppedBy ? signalExitCode(stoppedBy) : 0;
   } catch (error) {

@@ -10,7 +10,7 @@ import type { PerformanceReport } from '../../../src-shared/performance/performa
 import { bridgedFramesNote, performanceProblem } from '../../../src-shared/performance/performance-problem.js';
 import { StudioError } from '../../../src-shared/util/result.js';
 import type { EngineContext, TrackInput } from '../engine-types.js';
-import { trackVideoFaces } from '../../face/track-video-faces.js';
+import { trackedVideo } from './tracked-video-cache.js';
 
 export interface PerformanceTrackResult {
   readonly track: FaceParamTrack;
@@ -29,12 +29,9 @@ export async function generatePerformanceTrack(input: TrackInput, performance: J
   const progress = context.onProgress ?? (() => {});
   const frameCount = Math.max(1, frameCountForSamples(samples.length, ANALYSIS_RATE_HZ, fps));
   progress(0, 'Tracking the performance');
-  const tracked = await trackVideoFaces(performance.path, performance.label, {
-    fps,
-    maxFrames: frameCount,
-    signal: context.signal,
-    onFrame: (done) => progress((0.9 * done) / frameCount, `Tracking the performance: frame ${done} of ${frameCount}`),
-  });
+  const tracked = await trackedVideo(performance.path, performance.label, fps, frameCount, context.signal, (done) =>
+    progress((0.9 * done) / frameCount, `Tracking the performance: frame ${done} of ${frameCount}`),
+  );
   if (context.signal?.aborted) throw new StudioError('cancelled', 'Track generation was cancelled.');
   const problem = performanceProblem(tracked.frames, fps, performance.label);
   if (problem !== null) throw new StudioError('unsupported-media', problem);
