@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PerformancePart, PerformancePartSettings } from '../../src-shared/performance/performance-parts';
 import { PERFORMANCE_PARTS, PERFORMANCE_STRENGTH_LIMITS } from '../../src-shared/performance/performance-parts';
 import { setPerformancePart } from '../../src-shared/edits/document-edits';
@@ -27,10 +27,12 @@ export function PerformancePartsField({ parts }: { readonly parts: PerformancePa
 
 function PartRow({ part, keep, strength }: { readonly part: PerformancePart; readonly keep: boolean; readonly strength: number }) {
   const { edits } = useStudio();
-  const [draft, setDraft] = useState(strength);
-  useEffect(() => setDraft(strength), [strength]);
+  // The value while the slider is held; null: the document's.
+  const [draft, setDraft] = useState<number | null>(null);
+  const shown = draft ?? strength;
   const commit = () => {
-    if (draft !== strength) edits.edit(setPerformancePart(part, { strength: draft }));
+    if (draft !== null && draft !== strength) edits.edit(setPerformancePart(part, { strength: draft }));
+    setDraft(null);
   };
   const { label, off } = PART_LABEL[part];
   return (
@@ -46,14 +48,14 @@ function PartRow({ part, keep, strength }: { readonly part: PerformancePart; rea
           min={PERFORMANCE_STRENGTH_LIMITS[0]}
           max={PERFORMANCE_STRENGTH_LIMITS[1]}
           step={0.05}
-          value={draft}
+          value={shown}
           disabled={!keep}
           onChange={(event) => setDraft(Number(event.target.value))}
           onPointerUp={commit}
           onKeyUp={commit}
           onBlur={commit}
         />
-        <span className="slider-value">{Math.round(draft * 100)} %</span>
+        <span className="slider-value">{Math.round(shown * 100)} %</span>
       </div>
     </div>
   );
