@@ -11,6 +11,7 @@ import { JobRegistry } from './job-registry.js';
 import { PreviewService } from './preview-service.js';
 import { StudioPipeline } from './studio-pipeline.js';
 import { WriteGrants } from './write-grants.js';
+import { detectPreviewFace } from './capture-service.js';
 import { PROJECT_EXTENSION } from '../project/project-files.js';
 import { CHANNEL, PUSH_CHANNEL } from '../../src-shared/ipc/contract.js';
 import { documentForExport } from '../../src-shared/project/export-document.js';
@@ -91,6 +92,7 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
       return Promise.resolve({});
     },
     [CHANNEL.previewRenderFrame]: ({ previewId, revision, frameIndex, targetWidthPx }) => preview.renderFrame(previewId, revision, frameIndex, targetWidthPx),
+    [CHANNEL.captureDetectFace]: ({ widthPx, heightPx, rgba }) => detectPreviewFace(rgba, widthPx, heightPx),
     [CHANNEL.dialogOpenProject]: async () => ({ path: await dialogs.openProject() }),
     [CHANNEL.dialogSaveProject]: async ({ suggestedName }) => ({ path: writes.grant(await dialogs.saveProject(suggestedName), PROJECT_EXTENSION) }),
     [CHANNEL.dialogSaveVideo]: async ({ suggestedName }) => ({ path: writes.grant(await dialogs.saveVideo(suggestedName)) }),

@@ -1,8 +1,9 @@
 import type { ChangeEvent } from 'react';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import type { PoseSource, ProjectDocument } from '../../src-shared/project/project-schema';
 import { ROLE_OF_SOURCE, setPoseSource } from '../../src-shared/edits/document-edits';
 import { useStudio } from '../state/studio-context';
+import { CapturePanel } from './CapturePanel';
 import { Field } from './Field';
 import { PerformancePartsField } from './PerformancePartsField';
 import { SelectInput } from './SelectInput';
@@ -28,6 +29,7 @@ const TEST_ID: Readonly<Record<FileSourceKind, string>> = { template: 'input-pos
  */
 export function HeadMotionField({ document }: { readonly document: ProjectDocument }) {
   const { edits, files } = useStudio();
+  const [capturing, setCapturing] = useState(false);
   const inputs = { template: useRef<HTMLInputElement>(null), video: useRef<HTMLInputElement>(null), performance: useRef<HTMLInputElement>(null) };
   const has = (kind: FileSourceKind) => document.assets.some((a) => a.role === ROLE_OF_SOURCE[kind]);
 
@@ -50,7 +52,14 @@ export function HeadMotionField({ document }: { readonly document: ProjectDocume
           <input key={kind} ref={inputs[kind]} type="file" accept={ACCEPT[kind]} hidden data-testid={TEST_ID[kind]} onChange={picked(kind)} />
         ))}
       </Field>
+      <div className="field">
+        <span className="field-label" />
+        <button type="button" className="button" data-testid="record-performance" title="Perform in front of the webcam: the take becomes the performance video." onClick={() => setCapturing(true)}>
+          Record performance…
+        </button>
+      </div>
       {source.kind === 'performance' && <PerformancePartsField parts={source.parts} />}
+      {capturing && <CapturePanel onClose={() => setCapturing(false)} />}
     </>
   );
 }
