@@ -38,7 +38,8 @@ function PartRow({ part, keep, strength }: { readonly part: PerformancePart; rea
   return (
     <div className="field slider-field">
       <label className="field-label" title={`Off: ${off}.`}>
-        <input type="checkbox" data-testid={`performance-keep-${part}`} checked={keep} onChange={(event) => edits.edit(setPerformancePart(part, { keep: event.target.checked }))} /> {label}
+        <input type="checkbox" className="performance-part-check" data-testid={`performance-keep-${part}`} checked={keep} onChange={(event) => edits.edit(setPerformancePart(part, { keep: event.target.checked }))} />
+        <span>{label}</span>
       </label>
       <div className="field-control slider-control">
         <input

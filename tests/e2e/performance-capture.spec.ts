@@ -72,14 +72,15 @@ test('performance video: importing one makes it the motion source with its sound
   await expect(studio.poseSourceField).toHaveValue('performance');
   await expect(studio.headMotionAsset).toContainText('performance.mp4');
   await expect(page.getByTestId('asset-audio')).toContainText('performance.mp4');
-  await expect(studio.statusBar).toContainText('Generated', { timeout: 60_000 });
+  await expect(studio.statusBar).toContainText(/track \d+ frames/, { timeout: 60_000 });
   await expect(page.getByTestId('performance-parts')).toBeVisible();
-  await studio.screenshot('40-performance-video');
-  // The head follows the video: somewhere in it the pose is not the first frame's.
-  const yawAt = async () => page.getByTestId('pose-readout').innerText();
-  const first = await yawAt();
+  // The head follows the video: at its end the pose is not the first frame's.
+  const poseNow = async () => studio.poseReadout.innerText();
+  const first = await poseNow();
   await page.keyboard.press('End');
-  await expect.poll(yawAt).not.toBe(first);
+  await expect.poll(poseNow).not.toBe(first);
+  await expect(studio.previewCanvas).toHaveAttribute('data-detail', 'full');
+  await studio.screenshot('40-performance-video');
   // Turning the pose off: the track is made again and the head stays still.
   await page.getByTestId('performance-keep-pose').uncheck();
   await expect(page.getByTestId('performance-strength-pose')).toBeDisabled();
@@ -123,6 +124,6 @@ test('webcam capture: live preview with landmarks, countdown, record, stop, reta
   await expect(studio.poseSourceField).toHaveValue('performance');
   await expect(studio.headMotionAsset).toContainText('take-2.webm');
   await expect(page.getByTestId('asset-audio')).toContainText('take-2.webm');
-  await expect(studio.statusBar).toContainText('Generated', { timeout: 60_000 });
+  await expect(studio.statusBar).toContainText(/track \d+ frames/, { timeout: 60_000 });
   await studio.screenshot('42-capture-take-used');
 });
