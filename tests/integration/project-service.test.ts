@@ -245,6 +245,6 @@ describe('head-motion assets', () => {
     await value(call('project:save', { workDir: opened.workDir, path: target, document }));
     const reopened = await value(call('project:open', { path: target }));
     expect(reopened.document.poseSource).toEqual({ kind: 'template', relPath: tmpl.relPath });
-    expect(reopened.document.schemaVersion).toBe(3);
+    expect(reopened.document.schemaVersion).toBe(4);
   });
 });

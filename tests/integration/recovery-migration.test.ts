@@ -16,7 +16,7 @@ describe('autosaves from an older studio', () => {
     const recovery = await readRecovery(dir);
     expect(recovery?.savedAt).toBe(savedAt);
     expect(recovery?.document.name).toBe('Unsaved edits');
-    expect(recovery?.document.schemaVersion).toBe(3);
+    expect(recovery?.document.schemaVersion).toBe(4);
     const audio = recovery?.document.assets.find((a) => a.media.kind === 'audio');
     expect(audio?.media.kind === 'audio' && audio.media.analysisSampleCount).toBe(160000);
   });
