@@ -80,6 +80,7 @@ test('performance video: importing one makes it the motion source with its sound
   await page.keyboard.press('End');
   await expect.poll(poseNow).not.toBe(first);
   await expect(studio.previewCanvas).toHaveAttribute('data-detail', 'full');
+  await page.getByTestId('performance-parts').scrollIntoViewIfNeeded();
   await studio.screenshot('40-performance-video');
   // Turning the pose off: the track is made again and the head stays still.
   await page.getByTestId('performance-keep-pose').uncheck();
@@ -105,16 +106,17 @@ test('webcam capture: live preview with landmarks, countdown, record, stop, reta
   await studio.screenshot('41-capture-live');
 
   await page.getByTestId('capture-record').click();
-  await expect(page.getByTestId('capture-countdown')).toHaveText('3');
-  await expect(page.getByTestId('capture-countdown')).toHaveText('2');
-  await expect(page.getByTestId('capture-status')).toContainText('Recording take 1', { timeout: 10_000 });
-  await expect(page.getByTestId('capture-status')).toContainText(/Recording take 1: [1-9]\./, { timeout: 10_000 });
+  // The countdown shows 3, 2, 1 (a busy machine may skip a tick between two looks), then the take starts.
+  await expect(page.getByTestId('capture-countdown')).toHaveText(/^[321]$/);
+  await expect(page.getByTestId('capture-stop')).toBeDisabled();
+  await expect(page.getByTestId('capture-status')).toContainText(/Recording take 1: [1-9]\./, { timeout: 30_000 });
+  await expect(page.getByTestId('capture-countdown')).toHaveCount(0);
   await page.getByTestId('capture-stop').click();
   await expect(page.getByTestId('capture-review')).toBeVisible();
   await page.getByTestId('capture-retake').click();
   await expect(page.getByTestId('capture-live')).toBeVisible();
   await page.getByTestId('capture-record').click();
-  await expect(page.getByTestId('capture-status')).toContainText(/Recording take 2: [2-9]\./, { timeout: 15_000 });
+  await expect(page.getByTestId('capture-status')).toContainText(/Recording take 2: [2-9]\./, { timeout: 30_000 });
   await page.getByTestId('capture-stop').click();
   await expect(page.getByTestId('capture-status')).toContainText('Take 2');
   await page.getByTestId('capture-use').click();
