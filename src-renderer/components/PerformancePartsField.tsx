@@ -8,7 +8,7 @@ const PART_LABEL: Readonly<Record<PerformancePart, { readonly label: string; rea
   pose: { label: 'Head pose', off: 'the head stays still' },
   expression: { label: 'Expression', off: 'brows and cheeks stay at rest' },
   mouth: { label: 'Mouth', off: 'the mouth follows the voice' },
-  blinks: { label: 'Eyes and blinks', off: 'blinks are generated' },
+  blinks: { label: 'Blinks', off: 'blinks are generated' },
 };
 
 /**
@@ -18,6 +18,9 @@ const PART_LABEL: Readonly<Record<PerformancePart, { readonly label: string; rea
 export function PerformancePartsField({ parts }: { readonly parts: PerformancePartSettings }) {
   return (
     <div className="performance-parts" data-testid="performance-parts">
+      <div className="field">
+        <div className="field-hint">The performance makes the whole track (the Audio2Lmk engine is not used); keys add to it. Off: the part follows the voice (mouth), is generated (blinks) or stays still.</div>
+      </div>
       {PERFORMANCE_PARTS.map((part) => (
         <PartRow key={part} part={part} keep={parts[part].keep} strength={parts[part].strength} />
       ))}
