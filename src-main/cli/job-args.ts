@@ -25,6 +25,7 @@ export const JOB_OPTIONS = {
   'pose-video': { type: 'string' },
   video: { type: 'string' },
   keep: { type: 'string' },
+  'pose-reference': { type: 'string' },
   fps: { type: 'string' },
   seed: { type: 'string' },
   engine: { type: 'string' },
@@ -64,6 +65,8 @@ export const JOB_OPTIONS_HELP = `  --image PHOTO            the portrait (PNG, J
   --keep PARTS             (--video) the parts that follow the video, a comma list of
                            ${PERFORMANCE_PARTS.join(',')} (default: all); without mouth the mouth
                            follows the audio, without blinks blinks are generated
+  --pose-reference SEC     (--video) the time in SOURCE whose head pose is the rest pose (default: the
+                           first frame with a face)
   --engine builtin|aniportrait
                            both stages: the built-in engine (default), or AniPortrait's networks
                            exported to ONNX
@@ -83,13 +86,15 @@ const PROVIDER_CHOICES: readonly ProviderChoice[] = ['cuda', 'dml', 'cpu'];
 /** A job from `track` / `render` flags, or from `--project` with flags over its settings; `command` names the default output. */
 export async function jobFromArgs(values: JobValues, usage: string, command: 'render' | 'track'): Promise<{ job: RenderJob; outPath: string }> {
   if (values.project !== undefined) {
-    const conflicting = (['image', 'audio', 'pose-template', 'pose-video', 'video', 'keep'] as const).filter((k) => values[k] !== undefined);
+    const conflicting = (['image', 'audio', 'pose-template', 'pose-video', 'video', 'keep', 'pose-reference'] as const).filter((k) => values[k] !== undefined);
     if (conflicting.length > 0) throw new StudioError('invalid-request', `--project takes the photo, audio and pose source from the project; drop ${conflicting.map((k) => `--${k}`).join(', ')}.`);
     const { job: base, projectDir } = await loadProjectJob(values.project, modelsDirOf(values));
     const outPath = resolve(values.out ?? join(dirname(projectDir), `${basename(projectDir).replace(/\.aniproj$/, '')}${command === 'render' ? '.mp4' : '.track.json'}`));
     return { job: withOverrides(base, values), outPath };
   }
-  if (values.keep !== undefined && values.video === undefined) throw new StudioError('invalid-request', '--keep chooses the parts of a performance; it needs --video SOURCE.');
+  for (const flag of ['keep', 'pose-reference'] as const) {
+    if (values[flag] !== undefined && values.video === undefined) throw new StudioError('invalid-request', `--${flag} belongs to a performance; it needs --video SOURCE.`);
+  }
   if (values.video !== undefined) return performanceJobFromArgs(values, usage);
   if (!values.image || !values.audio || !values.out) throw new StudioError('invalid-request', `--image, --audio and --out are required (or --project P.aniproj, or --video SOURCE instead of --audio).\n${usage}`);
   if (values['pose-template'] && values['pose-video']) throw new StudioError('invalid-request', 'Give --pose-template or --pose-video, not both.');
@@ -112,7 +117,9 @@ function performanceJobFromArgs(values: JobValues, usage: string): { job: Render
   const conflicting = (['pose-template', 'pose-video', 'audio-engine'] as const).filter((k) => values[k] !== undefined);
   if (conflicting.length > 0) throw new StudioError('invalid-request', `--video makes the whole track from the performance; drop ${conflicting.map((k) => `--${k}`).join(', ')}.`);
   const audio = values.audio !== undefined ? { path: resolve(values.audio), label: `The audio "${values.audio}"` } : { path: resolve(video), label: `The sound of the video "${video}" (--audio gives another)` };
-  const performance = { path: resolve(video), label: `The video "${video}"`, parts: keptParts(values.keep) };
+  const poseReferenceSec = values['pose-reference'] === undefined ? undefined : parseDecimalNumber(values['pose-reference'], '--pose-reference');
+  if (poseReferenceSec !== undefined && poseReferenceSec < 0) throw new StudioError('invalid-request', `--pose-reference is a time in the video, 0 or more seconds; got ${poseReferenceSec}.`);
+  const performance = { path: resolve(video), label: `The video "${video}"`, parts: keptParts(values.keep), ...(poseReferenceSec === undefined ? {} : { poseReferenceSec }) };
   const base = flagJob(values, { image: values.image, audio }, { kind: 'audio' }, performance);
   return { job: withOverrides(base, values), outPath: resolve(values.out) };
 }

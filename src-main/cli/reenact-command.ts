@@ -6,7 +6,7 @@ import { jobFromArgs } from './job-args.js';
 import { RENDER_OPTIONS, renderJobToFile } from './render-command.js';
 
 export const REENACT_USAGE = `aniportrait reenact --image PHOTO --video SOURCE --out OUT.mp4 [--audio AUDIO] [--size 512 | WxH] [--fps 30]
-                 [--keep ${PERFORMANCE_PARTS.join(',')}] [--video-engine builtin|aniportrait] [--seed N]
+                 [--keep ${PERFORMANCE_PARTS.join(',')}] [--pose-reference SEC] [--video-engine builtin|aniportrait] [--seed N]
                  [aniportrait: --models DIR --providers cuda,dml,cpu --steps 25 --guidance 3.5 --film-step 3 --pose-range release|training]`;
 
 /** What `aniportrait reenact --help` prints. */
@@ -27,6 +27,8 @@ mouth still follows the video).
   --keep PARTS             the parts that follow the video (default: all four); without mouth the
                            mouth follows the audio, without blinks blinks are generated, without
                            pose or expression they stay at the photo's
+  --pose-reference SEC     the time in SOURCE whose head pose is the rest pose (default: the first
+                           frame with a face)
   --size 512 | WxH         output size in even pixels (default 512; aniportrait: the models' size)
   --fps N                  frames per second, 1..120 (default 30; aniportrait: 30 only)
   --video-engine builtin|aniportrait
@@ -37,7 +39,7 @@ mouth still follows the video).
                            (aniportrait) as for render
 `;
 
-const REENACT_FLAGS = ['image', 'video', 'out', 'audio', 'keep', 'size', 'fps', 'video-engine', 'seed', 'models', 'providers', 'steps', 'guidance', 'film-step', 'pose-range'] as const;
+const REENACT_FLAGS = ['image', 'video', 'out', 'audio', 'keep', 'pose-reference', 'size', 'fps', 'video-engine', 'seed', 'models', 'providers', 'steps', 'guidance', 'film-step', 'pose-range'] as const;
 const REENACT_OPTIONS = Object.fromEntries(REENACT_FLAGS.map((flag) => [flag, RENDER_OPTIONS[flag]])) as Pick<typeof RENDER_OPTIONS, (typeof REENACT_FLAGS)[number]>;
 
 /** `aniportrait reenact`: photo + performance video -> the photo performing it, as MP4. */

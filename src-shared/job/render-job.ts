@@ -24,6 +24,8 @@ export interface JobPerformance {
   readonly path: string;
   readonly label: string;
   readonly parts: PerformancePartSettings;
+  /** The time (s) in the video whose head pose is the rest pose (default: the first frame with a face). */
+  readonly poseReferenceSec?: number;
 }
 
 export type InterpolatorId = 'none' | 'film';

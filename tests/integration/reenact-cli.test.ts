@@ -31,7 +31,7 @@ describe.runIf(built && REF_CXK_PNG && POSE_REF_VIDEO && SPEECH_WAV)('aniportrai
   });
 
   it('track --image --video writes the usual track format, with audio from the video, and says the variable frame rate was resampled', () => {
-    const run = cli('track', '--image', present(REF_CXK_PNG), '--video', at('vfr.mp4'), '--out', at('track.json'));
+    const run = cli('track', '--image', present(REF_CXK_PNG), '--video', at('vfr.mp4'), '--pose-reference', '1', '--out', at('track.json'));
     expect(run.stderr).toMatch(/warning: The video ".*vfr\.mp4" has a variable frame rate; its frames were resampled to 30 fps\./);
     expect(run.status).toBe(0);
     const track = JSON.parse(readFileSync(at('track.json'), 'utf8')) as { format: string; fps: number; frameCount: number; landmarks2d: number[][]; pose: number[][] };
@@ -44,6 +44,8 @@ describe.runIf(built && REF_CXK_PNG && POSE_REF_VIDEO && SPEECH_WAV)('aniportrai
     expect(track.pose[0]).toHaveLength(6);
     const yaw = track.pose.map((p) => p[1]);
     expect(Math.max(...yaw) - Math.min(...yaw)).toBeGreaterThan(1);
+    // --pose-reference 1: the pose at 1 s is the rest pose (within the filter's smoothing).
+    expect(Math.max(...track.pose[30].slice(0, 3).map(Math.abs))).toBeLessThan(1);
   }, 120_000);
 
   it('refuses a source with no video stream, one with no face, and a face lost for too long, naming the file and what to do', () => {
@@ -61,7 +63,8 @@ describe.runIf(built && REF_CXK_PNG && POSE_REF_VIDEO && SPEECH_WAV)('aniportrai
 
   it('refuses wrong usage: --keep without --video, unknown parts, --video with a pose source or an Audio2Lmk engine', () => {
     const photo = present(REF_CXK_PNG);
-    expect(cli('render', '--image', photo, '--audio', present(SPEECH_WAV), '--keep', 'mouth', '--out', at('d.mp4')).stderr).toMatch(/--keep chooses the parts of a performance; it needs --video SOURCE/);
+    expect(cli('render', '--image', photo, '--audio', present(SPEECH_WAV), '--keep', 'mouth', '--out', at('d.mp4')).stderr).toMatch(/--keep belongs to a performance; it needs --video SOURCE/);
+    expect(cli('reenact', '--image', photo, '--video', at('vfr.mp4'), '--pose-reference=-1', '--out', at('d.mp4')).stderr).toMatch(/--pose-reference is a time in the video, 0 or more seconds; got -1/);
     const badKeep = cli('reenact', '--image', photo, '--video', at('vfr.mp4'), '--keep', 'mouth,ears', '--out', at('d.mp4'));
     expect(badKeep.status).toBe(2);
     expect(badKeep.stderr).toMatch(/--keep takes a comma list of pose, expression, mouth, blinks; got mouth,ears/);

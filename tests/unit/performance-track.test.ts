@@ -127,6 +127,11 @@ describe('performance motion (pose removed, offsets from the neutral face, retar
     }
     expect(motion.report.referenceFrame).toBe(0);
     expect(jawAt(motion.report.neutralFrames[0])).toBe(0);
+    // A chosen reference frame: its pose is the rest pose.
+    const chosen = buildPerformanceMotion({ frames: sourceFrames(count), fps: FPS, targetRestCm: rest, frameCount: count, parts: ALL_PERFORMANCE_PARTS, referenceFrame: 40 });
+    expect(chosen.report.referenceFrame).toBe(40);
+    expect(Math.abs(chosen.poses[40 * POSE_LENGTH + 1])).toBeLessThan(1);
+    expect(Math.abs(chosen.poses[1] - (poseAt(0)[1] - poseAt(40)[1]))).toBeLessThan(1.5);
   });
 
   it('scales the offsets by the region sizes: a face with a mouth 1.5x as wide gets 1.5x the mouth-width motion', () => {

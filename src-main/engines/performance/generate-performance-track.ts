@@ -40,7 +40,12 @@ export async function generatePerformanceTrack(input: TrackInput, performance: J
   if (bridged !== null) context.onWarning?.(bridged);
 
   const { parts } = performance;
-  const motion = buildPerformanceMotion({ frames: tracked.frames, fps, targetRestCm: input.rig.lmks3dCm, frameCount, parts });
+  const referenceFrame = performance.poseReferenceSec === undefined ? undefined : Math.round(performance.poseReferenceSec * fps);
+  if (referenceFrame !== undefined && !tracked.frames[referenceFrame]) {
+    const why = referenceFrame >= tracked.frames.length ? `the video's first ${(tracked.frames.length / fps).toFixed(1)} s drive this track` : 'no face is found there';
+    throw new StudioError('invalid-request', `The pose reference at ${performance.poseReferenceSec} s cannot be used: ${why}. Choose a time where the face is in view.`);
+  }
+  const motion = buildPerformanceMotion({ frames: tracked.frames, fps, targetRestCm: input.rig.lmks3dCm, frameCount, parts, referenceFrame });
   const zeros = () => new Float32Array(frameCount);
   const params: Record<FaceParamName, Float32Array> = {
     jawOpen: zeros(),
