@@ -10,6 +10,7 @@ import { audio2lmkFigures } from './audio2lmk-bench.js';
 import { largePhotoFigures, childLargePhoto } from './large-photo-bench.js';
 import { lmk2videoFigures, timedExport } from './lmk2video-bench.js';
 import { previewFigures } from './preview-bench.js';
+import { childReenact, reenactFigures } from './reenact-bench.js';
 
 /**
  * `npm run bench`: machine-readable figures (JSON on stdout), as per-item costs and ratios.
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   Object.assign(figures, await lmk2videoFigures(photo));
   Object.assign(figures, await largePhotoFigures(photo));
   Object.assign(figures, await previewFigures(photo));
+  Object.assign(figures, reenactFigures(photo));
 
   figures.peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(`${JSON.stringify({ bench: 'aniportrait-studio', node: process.versions.node, figures }, null, 2)}\n`);
@@ -66,4 +68,10 @@ async function childExport(): Promise<void> {
   process.send?.({ peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
 }
 
-void (process.argv[2] === '--child-export' ? childExport() : process.argv[2] === '--child-large-photo' ? childLargePhoto(process.argv[3]) : main());
+const CHILDREN: Readonly<Record<string, () => Promise<void>>> = {
+  '--child-export': childExport,
+  '--child-large-photo': () => childLargePhoto(process.argv[3]),
+  '--child-reenact': () => childReenact(process.argv[3], process.argv[4]),
+};
+
+void (CHILDREN[process.argv[2] ?? '']?.() ?? main());

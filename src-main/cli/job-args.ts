@@ -1,10 +1,12 @@
 import { basename, dirname, join, resolve } from 'node:path';
-import type { DiffusionSettings, FrameSize, InterpolatorId, JobPoseSource, ProviderChoice, RenderJob } from '../../src-shared/job/render-job.js';
+import type { DiffusionSettings, FrameSize, InterpolatorId, JobPerformance, JobPoseSource, ProviderChoice, RenderJob } from '../../src-shared/job/render-job.js';
+import type { PerformancePart, PerformancePartSettings } from '../../src-shared/performance/performance-parts.js';
+import { ALL_PERFORMANCE_PARTS, PERFORMANCE_PARTS } from '../../src-shared/performance/performance-parts.js';
 import { DEFAULT_DIFFUSION_SETTINGS, DIFFUSION_LIMITS, defaultPoseStyle } from '../../src-shared/job/render-job.js';
 import type { EngineId } from '../../src-shared/project/project-schema.js';
 import { ENGINES } from '../../src-shared/project/project-schema.js';
 import { StudioError } from '../../src-shared/util/result.js';
-import { allStageEngines, audio2LmkEngine, lmk2VideoEngine } from '../engines/registry.js';
+import { allStageEngines, lmk2VideoEngine, trackEngine } from '../engines/registry.js';
 import { defaultModelsDir } from '../services/model-status.js';
 import { resolveDataDirs } from '../util/data-dirs.js';
 import { MAX_SEED, parseDecimalInteger, parseDecimalNumber } from './parse-number.js';
@@ -21,6 +23,9 @@ export const JOB_OPTIONS = {
   out: { type: 'string' },
   'pose-template': { type: 'string' },
   'pose-video': { type: 'string' },
+  video: { type: 'string' },
+  keep: { type: 'string' },
+  'pose-reference': { type: 'string' },
   fps: { type: 'string' },
   seed: { type: 'string' },
   engine: { type: 'string' },
@@ -54,6 +59,14 @@ export const JOB_OPTIONS_HELP = `  --image PHOTO            the portrait (PNG, J
   --pose-template NPY      head motion from AniPortrait's pose template (n x 6 .npy)
   --pose-video VIDEO       head motion from a face in a reference video (builtin: its blinks
                            and brows too)
+  --video SOURCE           face reenactment: the face performed in SOURCE drives the photo (pose,
+                           expression, mouth, blinks); its sound is the audio unless --audio is given
+                           (the mouth still follows the video). No Audio2Lmk engine runs.
+  --keep PARTS             (--video) the parts that follow the video, a comma list of
+                           ${PERFORMANCE_PARTS.join(',')} (default: all); without mouth the mouth
+                           follows the audio, without blinks blinks are generated
+  --pose-reference SEC     (--video) the time in SOURCE whose head pose is the rest pose (default: the
+                           first frame with a face)
   --engine builtin|aniportrait
                            both stages: the built-in engine (default), or AniPortrait's networks
                            exported to ONNX
@@ -73,23 +86,60 @@ const PROVIDER_CHOICES: readonly ProviderChoice[] = ['cuda', 'dml', 'cpu'];
 /** A job from `track` / `render` flags, or from `--project` with flags over its settings; `command` names the default output. */
 export async function jobFromArgs(values: JobValues, usage: string, command: 'render' | 'track'): Promise<{ job: RenderJob; outPath: string }> {
   if (values.project !== undefined) {
-    const conflicting = (['image', 'audio', 'pose-template', 'pose-video'] as const).filter((k) => values[k] !== undefined);
+    const conflicting = (['image', 'audio', 'pose-template', 'pose-video', 'video', 'keep', 'pose-reference'] as const).filter((k) => values[k] !== undefined);
     if (conflicting.length > 0) throw new StudioError('invalid-request', `--project takes the photo, audio and pose source from the project; drop ${conflicting.map((k) => `--${k}`).join(', ')}.`);
     const { job: base, projectDir } = await loadProjectJob(values.project, modelsDirOf(values));
     const outPath = resolve(values.out ?? join(dirname(projectDir), `${basename(projectDir).replace(/\.aniproj$/, '')}${command === 'render' ? '.mp4' : '.track.json'}`));
     return { job: withOverrides(base, values), outPath };
   }
-  if (!values.image || !values.audio || !values.out) throw new StudioError('invalid-request', `--image, --audio and --out are required (or --project P.aniproj).\n${usage}`);
+  for (const flag of ['keep', 'pose-reference'] as const) {
+    if (values[flag] !== undefined && values.video === undefined) throw new StudioError('invalid-request', `--${flag} belongs to a performance; it needs --video SOURCE.`);
+  }
+  if (values.video !== undefined) return performanceJobFromArgs(values, usage);
+  if (!values.image || !values.audio || !values.out) throw new StudioError('invalid-request', `--image, --audio and --out are required (or --project P.aniproj, or --video SOURCE instead of --audio).\n${usage}`);
   if (values['pose-template'] && values['pose-video']) throw new StudioError('invalid-request', 'Give --pose-template or --pose-video, not both.');
   const poseSource: JobPoseSource = values['pose-template']
     ? { kind: 'template', path: resolve(values['pose-template']), label: `The pose template "${values['pose-template']}"` }
     : values['pose-video']
       ? { kind: 'video', path: resolve(values['pose-video']), label: `The pose video "${values['pose-video']}"` }
       : { kind: 'audio' };
-  const base: RenderJob = {
-    photo: { path: resolve(values.image), label: `The photo "${values.image}"` },
-    audio: { path: resolve(values.audio), label: `The audio "${values.audio}"` },
+  const base = flagJob(values, { image: values.image, audio: { path: resolve(values.audio), label: `The audio "${values.audio}"` } }, poseSource, null);
+  return { job: withOverrides(base, values), outPath: resolve(values.out) };
+}
+
+/**
+ * A reenactment job (--video): the performance makes the track; its sound is the audio unless
+ * --audio replaces it. --pose-template, --pose-video and the Audio2Lmk engine have no part in it.
+ */
+function performanceJobFromArgs(values: JobValues, usage: string): { job: RenderJob; outPath: string } {
+  const video = values.video ?? '';
+  if (!values.image || !values.out) throw new StudioError('invalid-request', `--image, --video and --out are required.\n${usage}`);
+  const conflicting = (['pose-template', 'pose-video', 'audio-engine'] as const).filter((k) => values[k] !== undefined);
+  if (conflicting.length > 0) throw new StudioError('invalid-request', `--video makes the whole track from the performance; drop ${conflicting.map((k) => `--${k}`).join(', ')}.`);
+  const audio = values.audio !== undefined ? { path: resolve(values.audio), label: `The audio "${values.audio}"` } : { path: resolve(video), label: `The sound of the video "${video}" (--audio gives another)` };
+  const poseReferenceSec = values['pose-reference'] === undefined ? undefined : parseDecimalNumber(values['pose-reference'], '--pose-reference');
+  if (poseReferenceSec !== undefined && poseReferenceSec < 0) throw new StudioError('invalid-request', `--pose-reference is a time in the video, 0 or more seconds; got ${poseReferenceSec}.`);
+  const performance = { path: resolve(video), label: `The video "${video}"`, parts: keptParts(values.keep), ...(poseReferenceSec === undefined ? {} : { poseReferenceSec }) };
+  const base = flagJob(values, { image: values.image, audio }, { kind: 'audio' }, performance);
+  return { job: withOverrides(base, values), outPath: resolve(values.out) };
+}
+
+/** --keep pose,mouth: those parts at full strength, the others off. */
+function keptParts(text: string | undefined): PerformancePartSettings {
+  if (text === undefined) return ALL_PERFORMANCE_PARTS;
+  const named = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const unknown = named.filter((p) => !(PERFORMANCE_PARTS as readonly string[]).includes(p));
+  if (named.length === 0 || unknown.length > 0) throw new StudioError('invalid-request', `--keep takes a comma list of ${PERFORMANCE_PARTS.join(', ')}; got ${text}.`);
+  return Object.fromEntries(PERFORMANCE_PARTS.map((part) => [part, { keep: named.includes(part), strength: 1 }])) as Record<PerformancePart, { keep: boolean; strength: number }>;
+}
+
+/** The job of plain flags (no project), before the flags' overrides. */
+function flagJob(values: JobValues, inputs: { readonly image: string; readonly audio: RenderJob['audio'] }, poseSource: JobPoseSource, performance: JobPerformance | null): RenderJob {
+  return {
+    photo: { path: resolve(inputs.image), label: `The photo "${inputs.image}"` },
+    audio: inputs.audio,
     poseSource,
+    performance,
     engines: { audio2lmk: JOB_DEFAULTS.engine, lmk2video: JOB_DEFAULTS.engine, interpolation: 'film' },
     fps: JOB_DEFAULTS.fps,
     seed: JOB_DEFAULTS.seed,
@@ -101,7 +151,6 @@ export async function jobFromArgs(values: JobValues, usage: string, command: 're
     project: null,
     trackKey: null,
   };
-  return { job: withOverrides(base, values), outPath: resolve(values.out) };
 }
 
 function modelsDirOf(values: JobValues): string {
@@ -111,7 +160,7 @@ function modelsDirOf(values: JobValues): string {
 /** The flags given, over a job's settings; each flag is checked, and flags for an engine the job does not run are refused. */
 function withOverrides(base: RenderJob, values: JobValues): RenderJob {
   const engines = enginesOf(base.engines, values);
-  refuseUnusedEngineOptions(engines, values);
+  refuseUnusedEngineOptions({ ...base, engines }, values);
   const fps = values.fps === undefined ? base.fps : parseDecimalInteger(values.fps, '--fps', 1, 120);
   const seed = values.seed === undefined ? base.seed : parseDecimalInteger(values.seed, '--seed', 0, MAX_SEED);
   const poseStyle = values['pose-style'] !== undefined ? parseDecimalInteger(values['pose-style'], '--pose-style', 0, 99) : values.seed !== undefined ? defaultPoseStyle(seed) : base.poseStyle;
@@ -138,14 +187,16 @@ function withOverrides(base: RenderJob, values: JobValues): RenderJob {
 }
 
 /** An option that only an engine this job does not run would read is refused, naming the engine it belongs to. */
-function refuseUnusedEngineOptions(engines: RenderJob['engines'], values: JobValues): void {
-  const used = new Set([...audio2LmkEngine(engines.audio2lmk).ownOptions, ...lmk2VideoEngine(engines.lmk2video).ownOptions]);
+function refuseUnusedEngineOptions(job: Pick<RenderJob, 'engines' | 'performance'>, values: JobValues): void {
+  const { engines } = job;
+  const track = trackEngine(job);
+  const used = new Set([...track.ownOptions, ...lmk2VideoEngine(engines.lmk2video).ownOptions]);
   for (const option of Object.keys(values) as (keyof JobValues)[]) {
     if (values[option] === undefined || used.has(option)) continue;
     const owners = allStageEngines().filter((e) => e.ownOptions.includes(option));
     if (owners.length === 0) continue;
     const how = owners.map((e) => `${e.name} (--engine or --${e.stage}-engine ${e.name.split(' ')[1]})`).join(' or ');
-    throw new StudioError('invalid-request', `--${option} belongs to ${how}; this job runs the ${engines.audio2lmk} Audio2Lmk and the ${engines.lmk2video} Lmk2Video.`);
+    throw new StudioError('invalid-request', `--${option} belongs to ${how}; this job runs ${track.id === 'performance' ? 'a performance video (no Audio2Lmk)' : `the ${track.id} Audio2Lmk`} and the ${engines.lmk2video} Lmk2Video.`);
   }
 }
 

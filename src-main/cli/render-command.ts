@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { RenderJob } from '../../src-shared/job/render-job.js';
 import { DEFAULT_DIFFUSION_SETTINGS } from '../../src-shared/job/render-job.js';
 import { lmk2VideoEngine } from '../engines/registry.js';
 import { AniPortraitModelSource } from '../pipeline/aniportrait-model-source.js';
@@ -7,7 +8,7 @@ import { JOB_OPTIONS, JOB_OPTIONS_HELP, RENDER_ONLY_OPTIONS, jobFromArgs } from 
 import { createProgressBar } from './progress-bar.js';
 
 export const RENDER_USAGE = `aniportrait render (--image PHOTO --audio AUDIO --out OUT.mp4 | --project P.aniproj [--out OUT.mp4])
-                 [--size 512 | --size WxH] [--fps 30] [--pose-template NPY | --pose-video VIDEO] [--seed N]
+                 [--size 512 | --size WxH] [--fps 30] [--pose-template NPY | --pose-video VIDEO | --video SOURCE [--keep PARTS]] [--seed N]
                  [--engine builtin|aniportrait | --audio-engine E --video-engine E]
                  [aniportrait: --models DIR --providers cuda,dml,cpu --pose-style 0..99
                   --steps 25 --guidance 3.5 --film-step 3 --pose-range release|training]`;
@@ -29,12 +30,17 @@ ${JOB_OPTIONS_HELP}
                            (aniportrait) how pose images are fed to the pose guider (default release)
 `;
 
-const RENDER_OPTIONS = { ...JOB_OPTIONS, ...RENDER_ONLY_OPTIONS } as const;
+export const RENDER_OPTIONS = { ...JOB_OPTIONS, ...RENDER_ONLY_OPTIONS } as const;
 
 /** `aniportrait render`: photo + speech (or a saved project) -> talking-head MP4, the main job in one command. */
 export async function renderCommand(args: string[], log: (line: string) => void, signal: AbortSignal): Promise<void> {
   const { values } = parseArgs({ args, options: RENDER_OPTIONS });
   const { job, outPath } = await jobFromArgs(values, RENDER_USAGE, 'render');
+  await renderJobToFile(job, outPath, log, signal);
+}
+
+/** Runs an export with the CLI's progress bars and messages (render and reenact). */
+export async function renderJobToFile(job: RenderJob, outPath: string, log: (line: string) => void, signal: AbortSignal): Promise<void> {
   const started = performance.now();
   const models = new AniPortraitModelSource(job.models.dir, job.models.providers, (warning) => log(`warning: ${warning}`));
   // The diffusion engine reports its own work before frames are encoded; the bars show both.

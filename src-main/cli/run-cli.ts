@@ -6,6 +6,7 @@ import { resolveDataDirs } from '../util/data-dirs.js';
 import { StudioError } from '../../src-shared/util/result.js';
 import { formatInfo } from './format-info.js';
 import { RENDER_HELP, RENDER_USAGE, renderCommand } from './render-command.js';
+import { REENACT_HELP, REENACT_USAGE, reenactCommand } from './reenact-command.js';
 import { TRACK_HELP, TRACK_USAGE, trackCommand } from './track-command.js';
 import { JOBS_HELP, JOBS_USAGE, jobsCommand } from './jobs-command.js';
 import { SUBMIT_HELP, SUBMIT_USAGE, submitCommand } from './submit-command.js';
@@ -15,7 +16,8 @@ const USAGE = `Usage: aniportrait <command> [options]
 
 Commands:
   render   photo + speech -> talking-head MP4
-  track    photo + speech -> landmark track (JSON)
+  track    photo + speech (or a performance video) -> landmark track (JSON)
+  reenact  photo + performance video -> the photo performing it, MP4
   info     versions, execution providers and model status
   worker   render farm: run jobs from the queue (BullMQ on Redis)
   submit   render farm: queue a render
@@ -23,6 +25,7 @@ Commands:
 
   ${RENDER_USAGE}
   ${TRACK_USAGE}
+  ${REENACT_USAGE}
   ${WORKER_USAGE}
   ${SUBMIT_USAGE}
   ${JOBS_USAGE}
@@ -41,6 +44,7 @@ present (--models: the AniPortrait models' folder to check). --json: the same as
 const COMMAND_HELP: ReadonlyMap<string, string> = new Map([
   ['render', RENDER_HELP],
   ['track', TRACK_HELP],
+  ['reenact', REENACT_HELP],
   ['info', INFO_HELP],
   ['worker', WORKER_HELP],
   ['submit', SUBMIT_HELP],
@@ -52,6 +56,7 @@ type LongCommand = (args: string[], log: (line: string) => void, signal: AbortSi
 const LONG_COMMANDS: ReadonlyMap<string, LongCommand> = new Map<string, LongCommand>([
   ['track', trackCommand],
   ['render', renderCommand],
+  ['reenact', reenactCommand],
   ['worker', workerCommand],
   ['submit', submitCommand],
   ['jobs', (args: string[], log: (line: string) => void) => jobsCommand(args, log)],

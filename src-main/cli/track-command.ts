@@ -8,7 +8,7 @@ import { runTrack } from '../pipeline/run-track.js';
 import { writeChunksAtomic } from '../util/write-chunks-atomic.js';
 import { JOB_OPTIONS, JOB_OPTIONS_HELP, jobFromArgs } from './job-args.js';
 
-export const TRACK_USAGE = `aniportrait track (--image PHOTO --audio AUDIO --out track.json | --project P.aniproj [--out track.json])
+export const TRACK_USAGE = `aniportrait track (--image PHOTO (--audio AUDIO | --video SOURCE [--keep PARTS]) --out track.json | --project P.aniproj [--out track.json])
                  [--pose-template NPY | --pose-video VIDEO] [--fps 30] [--seed N]
                  [--engine builtin|aniportrait | --audio-engine E] [aniportrait: --models DIR --providers cuda,dml,cpu --pose-style 0..99]`;
 
@@ -35,7 +35,7 @@ export async function trackCommand(args: string[], log: (line: string) => void, 
     const track = composeLayers(generated, job.layers);
     await writeChunksAtomic(outPath, trackJsonChunks(rig, paramTrackFrames(track, expression)), `the track file "${outPath}"`);
     const seconds = (performance.now() - started) / 1000;
-    log(`wrote ${outPath}: ${track.frameCount} frames at ${track.fps} fps (${(track.frameCount / track.fps).toFixed(1)} s of video, ${job.engines.audio2lmk} engine) in ${seconds.toFixed(1)} s`);
+    log(`wrote ${outPath}: ${track.frameCount} frames at ${track.fps} fps (${(track.frameCount / track.fps).toFixed(1)} s of video, ${job.performance ? 'from the performance video' : `${job.engines.audio2lmk} engine`}) in ${seconds.toFixed(1)} s`);
   } finally {
     await models.dispose();
   }

@@ -8,6 +8,7 @@ const MEDIA_FILTERS: Readonly<Record<AssetRole, Electron.FileFilter[]>> = {
   audio: [{ name: 'Voice recording', extensions: ['wav', 'mp3', 'm4a', 'ogg', 'flac', 'aac', 'opus'] }],
   'pose-template': [{ name: 'AniPortrait pose template', extensions: ['npy'] }],
   'pose-video': [{ name: 'Reference video', extensions: ['mp4', 'mov', 'webm', 'mkv'] }],
+  'performance-video': [{ name: 'Performance video', extensions: ['mp4', 'mov', 'webm', 'mkv'] }],
 };
 
 /** Native dialogs, parented to the studio window. `onDirty` learns of unsaved changes. */

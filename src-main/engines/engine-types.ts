@@ -17,6 +17,8 @@ export interface EngineContext {
   readonly signal?: AbortSignal;
   /** Overall progress of the stage, 0..1, with a message. */
   readonly onProgress?: (fraction: number, message: string) => void;
+  /** Something the user should know that does not stop the job (frames bridged, a resampled source). */
+  readonly onWarning?: (message: string) => void;
 }
 
 /** The inputs of Audio2Lmk: the analysed photo and the decoded voice. */
@@ -30,9 +32,10 @@ export interface TrackInput {
   readonly poseSource: JobPoseSource;
 }
 
-/** Audio -> the generated track (before keyframe layers). */
+/** Audio (or a performance video) -> the generated track (before keyframe layers). */
 export interface Audio2LmkEngine {
-  readonly id: EngineId;
+  /** An engine the user chooses (EngineId), or 'performance': the track a performance video gives. */
+  readonly id: EngineId | 'performance';
   /** CLI options only this engine reads (without the dashes), e.g. 'pose-style'. */
   readonly ownOptions: readonly string[];
   /** Model stages it loads; all must be present before a job does any work. */

@@ -1,7 +1,8 @@
-import type { InterpolatorId } from '../../src-shared/job/render-job.js';
+import type { InterpolatorId, RenderJob } from '../../src-shared/job/render-job.js';
 import type { EngineId } from '../../src-shared/project/project-schema.js';
 import { aniPortraitAudio2Lmk, aniPortraitLmk2Video, filmInterpolator } from './aniportrait/aniportrait-engines.js';
 import { builtinAudio2Lmk, builtinLmk2Video } from './builtin/builtin-engines.js';
+import { performanceAudio2Lmk } from './performance/performance-engine.js';
 import type { Audio2LmkEngine, FrameInterpolator, Lmk2VideoEngine } from './engine-types.js';
 
 /** No interpolation: every frame is made by the video engine. */
@@ -17,6 +18,14 @@ const INTERPOLATORS: Readonly<Record<InterpolatorId, FrameInterpolator>> = { non
 
 export function audio2LmkEngine(id: EngineId): Audio2LmkEngine {
   return AUDIO2LMK[id];
+}
+
+/**
+ * The engine that makes a job's track: the performance video's when the job has one (it replaces
+ * Audio2Lmk: the face in the video is the motion), else the job's chosen Audio2Lmk engine.
+ */
+export function trackEngine(job: Pick<RenderJob, 'performance' | 'engines'>): Audio2LmkEngine {
+  return job.performance !== null ? performanceAudio2Lmk(job.performance) : AUDIO2LMK[job.engines.audio2lmk];
 }
 
 export function lmk2VideoEngine(id: EngineId): Lmk2VideoEngine {

@@ -65,3 +65,11 @@ export function padPhotoFile(photo: string, facePhotoPx: number, sidePx: number,
   const offset = Math.round((sidePx - facePhotoPx) / 2);
   execFileSync(ffmpegPath, ['-v', 'error', '-y', '-i', photo, '-vf', `scale=${facePhotoPx}:${facePhotoPx},pad=${sidePx}:${sidePx}:${offset}:${offset}:color=0x808080`, outPath]);
 }
+
+/** Runs `node script ...args` pinned to one core (taskset -c 0) where taskset exists; its output as text. */
+export function runOnOneCore(script: string, args: string[]): { readonly status: number | null; readonly stdout: string; readonly stderr: string; readonly pinned: boolean } {
+  const pinned = spawnSync('taskset', ['--version']).status === 0;
+  const command = pinned ? 'taskset' : process.execPath;
+  const child = spawnSync(command, [...(pinned ? ['-c', '0', process.execPath] : []), script, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return { status: child.status, stdout: child.stdout, stderr: child.stderr, pinned };
+}

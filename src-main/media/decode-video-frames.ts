@@ -21,6 +21,8 @@ export async function decodeVideoFrames(
     fps: number;
     maxSidePx?: number;
     signal?: AbortSignal;
+    /** Stop after this many frames (the rest of the video is not decoded). */
+    maxFrames?: number;
     /** Horizontal band to keep, as fractions of the width (e.g. the right half of a side-by-side video). */
     crop?: { readonly leftFraction: number; readonly widthFraction: number };
   },
@@ -41,7 +43,11 @@ export async function decodeVideoFrames(
     let failed = false;
     const command = ffmpeg(path)
       .noAudio()
-      .outputOptions(['-vf', `crop=${cropWidthPx}:${facts.heightPx}:${cropLeftPx}:0,fps=${options.fps},scale=${format.widthPx}:${format.heightPx}:flags=area`, '-pix_fmt', 'rgb24'])
+      .outputOptions([
+        '-vf', `crop=${cropWidthPx}:${facts.heightPx}:${cropLeftPx}:0,fps=${options.fps},scale=${format.widthPx}:${format.heightPx}:flags=area`,
+        '-pix_fmt', 'rgb24',
+        ...(options.maxFrames === undefined ? [] : ['-frames:v', String(Math.max(1, Math.floor(options.maxFrames)))]),
+      ])
       .format('rawvideo')
       .on('error', (error: Error) => {
         failed = true;

@@ -14,6 +14,7 @@ export async function checkJobOutput(job: RenderJob, outPath: string): Promise<v
     { path: job.photo.path, label: lower(job.photo.label) },
     { path: job.audio.path, label: lower(job.audio.label) },
     ...(job.poseSource.kind === 'audio' ? [] : [{ path: job.poseSource.path, label: lower(job.poseSource.label) }]),
+    ...(job.performance === null ? [] : [{ path: job.performance.path, label: lower(job.performance.label) }]),
   ];
   await checkOutputPath({ outPath, inputs, ...(job.project ? { projectDir: job.project.dir } : {}) });
   await checkOutputWritable(outPath);

@@ -2,11 +2,11 @@ import type { RenderJob } from '../../src-shared/job/render-job.js';
 import type { GraphStage } from '../../src-shared/models/model-manifest.js';
 import { StudioError } from '../../src-shared/util/result.js';
 import type { Audio2LmkEngine, ModelSource } from '../engines/engine-types.js';
-import { audio2LmkEngine, frameInterpolator, lmk2VideoEngine } from '../engines/registry.js';
+import { frameInterpolator, lmk2VideoEngine, trackEngine } from '../engines/registry.js';
 
 /** The engines a job runs, from the registry. */
 export function jobEngines(job: RenderJob) {
-  const audio2lmk = audio2LmkEngine(job.engines.audio2lmk);
+  const audio2lmk = trackEngine(job);
   const lmk2video = lmk2VideoEngine(job.engines.lmk2video);
   const interpolator = frameInterpolator(job.engines.interpolation);
   return { audio2lmk, lmk2video, interpolator, keyFrameStep: lmk2video.usesInterpolator ? interpolator.keyFrameStep(job.diffusion) : 1 };

@@ -24,13 +24,15 @@ export async function runTrack(job: RenderJob, context: PipelineContext): Promis
     await checkModelsPresent(context.models, audio2lmk.modelStages);
     const progress = context.onProgress ?? (() => {});
     progress(0.05, 'Analysing the face');
-    const { rig, warnings } = await analyzePhoto(job.photo.path, job.photo.label);
+    const analysis = await analyzePhoto(job.photo.path, job.photo.label);
+    const { rig } = analysis;
+    const warnings = [...analysis.warnings];
     progress(0.35, 'Decoding the audio');
     const decoded = await decodeAudioClip(job.audio.path, job.audio.label, context.signal);
     const samples = job.audio.analysisSampleCount === undefined ? decoded : fitToSampleCount(decoded, job.audio.analysisSampleCount);
     const generated = await audio2lmk.generate(
       { rig, samples, fps: job.fps, seed: job.seed, poseStyle: job.poseStyle, poseSource: job.poseSource },
-      { ...context, onProgress: (fraction, message) => progress(0.45 + 0.55 * fraction, message) },
+      { ...context, onProgress: (fraction, message) => progress(0.45 + 0.55 * fraction, message), onWarning: (message) => warnings.push(message) },
     );
     return { rig, expression: new ExpressionRig(rig.lmks3dCm), generated, warnings };
   };

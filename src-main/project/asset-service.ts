@@ -116,7 +116,8 @@ async function probeAsset(role: AssetRole, path: string, label: string): Promise
     }
     case 'photo':
       return probeImage(path, label);
-    case 'pose-video': {
+    case 'pose-video':
+    case 'performance-video': {
       const { widthPx, heightPx, durationSec } = await probeVideo(path, label);
       return { kind: 'video', widthPx, heightPx, durationSec };
     }

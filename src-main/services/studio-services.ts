@@ -12,6 +12,7 @@ import { PreviewService } from './preview-service.js';
 import { QueueService } from './queue-service.js';
 import { StudioPipeline } from './studio-pipeline.js';
 import { WriteGrants } from './write-grants.js';
+import { detectPreviewFace } from './capture-service.js';
 import { PROJECT_EXTENSION } from '../project/project-files.js';
 import { CHANNEL, PUSH_CHANNEL } from '../../src-shared/ipc/contract.js';
 import { documentForExport } from '../../src-shared/project/export-document.js';
@@ -108,6 +109,7 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
       await queue.retry(jobId);
       return {};
     },
+    [CHANNEL.captureDetectFace]: ({ widthPx, heightPx, rgba }) => detectPreviewFace(rgba, widthPx, heightPx),
     [CHANNEL.dialogOpenProject]: async () => ({ path: await dialogs.openProject() }),
     [CHANNEL.dialogSaveProject]: async ({ suggestedName }) => ({ path: writes.grant(await dialogs.saveProject(suggestedName), PROJECT_EXTENSION) }),
     [CHANNEL.dialogSaveVideo]: async ({ suggestedName }) => ({ path: writes.grant(await dialogs.saveVideo(suggestedName)) }),

@@ -12,7 +12,7 @@ export function AssetsSection({ document }: { readonly document: ProjectDocument
       <h3 className="inspector-section-title">Assets</h3>
       <AssetRow label="Photo" asset={assetInUse(document, 'photo')} testId="asset-photo" />
       <AssetRow label="Audio" asset={assetInUse(document, 'audio')} testId="asset-audio" />
-      <AssetRow label="Head motion" asset={motion} testId="asset-head-motion" none="from the voice" />
+      <AssetRow label={poseSource.kind === 'performance' ? 'Performance' : 'Head motion'} asset={motion} testId="asset-head-motion" none="from the voice" />
     </section>
   );
 }

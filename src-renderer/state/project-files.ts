@@ -2,6 +2,7 @@ import { audioDurationSec } from '../../src-shared/project/derived';
 import { MAX_IMPORT_BYTES } from '../../src-shared/ipc/contract';
 import type { StudioApi } from '../../src-shared/ipc/studio-api';
 import type { AssetRef, AssetRole } from '../../src-shared/project/project-schema';
+import type { Result } from '../../src-shared/util/result';
 import { fail } from '../../src-shared/util/result';
 import { assertNever } from '../../src-shared/util/assert-never';
 import { formatBytes } from '../util/format';
@@ -178,20 +179,31 @@ export class ProjectFiles {
     if (workDir === null) {
       return this.notifier.fail(`Importing “${file.name}”`, { code: 'unavailable', message: 'No project is open yet. Create or open a project first.' });
     }
-    const imported = await this.notifier.busy(`Importing ${file.name}…`, async () => {
-      let data: ArrayBuffer;
-      try {
-        data = await file.arrayBuffer();
-      } catch (error) {
-        return fail<AssetRef>('io-error', `The file could not be read (${String(error)}). Check that it still exists.`);
-      }
-      return this.studio.assets.import({ workDir, role, source: { kind: 'bytes', fileName: file.name, data } });
-    });
+    let data: ArrayBuffer | undefined;
+    const importAs = (as: AssetRole) =>
+      this.notifier.busy(`Importing ${file.name}…`, async () => {
+        try {
+          data ??= await file.arrayBuffer();
+        } catch (error) {
+          return fail<AssetRef>('io-error', `The file could not be read (${String(error)}). Check that it still exists.`);
+        }
+        return this.studio.assets.import({ workDir, role: as, source: { kind: 'bytes', fileName: file.name, data } });
+      });
+    const imported = await importAs(role);
     if (!imported.ok) return this.notifier.fail(`Importing “${file.name}”`, imported.error);
     // A project opened meanwhile has another workDir: the asset belongs to the old one.
     if (this.store.getState().session.workDir !== workDir) return;
     this.edits.edit(adoptAsset(imported.value));
     this.notifier.info(describeImport(imported.value));
+    if (role === 'performance-video') await this.adoptPerformanceAudio(file.name, workDir, importAs);
+  }
+
+  /** A performance's own audio becomes the project's voice (a video without sound keeps the voice there is). */
+  private async adoptPerformanceAudio(name: string, workDir: string, importAs: (role: AssetRole) => Promise<Result<AssetRef>>): Promise<void> {
+    const audio = await importAs('audio');
+    if (this.store.getState().session.workDir !== workDir) return;
+    if (!audio.ok) return this.notifier.fail(`Using the sound of “${name}”`, { ...audio.error, message: `${audio.error.message} The project keeps its current voice; import one to replace it.` });
+    this.edits.edit(adoptAsset(audio.value));
   }
 }
 
@@ -205,7 +217,9 @@ function describeImport(asset: AssetRef): string {
     case 'pose-template':
       return `Head motion now follows the pose template “${asset.originalName}” (${media.frameCount} poses)`;
     case 'video':
-      return `Head motion now follows the reference video “${asset.originalName}” (${media.durationSec.toFixed(1)} s)`;
+      return asset.role === 'performance-video'
+        ? `The photo now performs the video “${asset.originalName}” (${media.durationSec.toFixed(1)} s)`
+        : `Head motion now follows the reference video “${asset.originalName}” (${media.durationSec.toFixed(1)} s)`;
     default:
       return assertNever(media, 'media kind');
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { JobPoseSource, RenderJob } from '../job/render-job.js';
+import type { JobPerformance, JobPoseSource, RenderJob } from '../job/render-job.js';
 import { keyframeLayerSchema } from '../keyframes/keyframe-schema.js';
-import { ENGINES } from '../project/project-schema.js';
+import { ENGINES, performancePartsSchema } from '../project/project-schema.js';
 
 /**
  * A farm job's inputs as the storage holds them: the RenderJob with every input file replaced by
@@ -25,6 +25,10 @@ export const bundleManifestSchema = z.strictObject({
     z.strictObject({ kind: z.literal('template'), key: contentKeySchema, label: z.string().min(1).max(2000) }),
     z.strictObject({ kind: z.literal('video'), key: contentKeySchema, label: z.string().min(1).max(2000) }),
   ]),
+  /** A performance video driving the track (face reenactment), or null. */
+  performance: z
+    .strictObject({ key: contentKeySchema, label: z.string().min(1).max(2000), parts: performancePartsSchema, poseReferenceSec: z.number().finite().min(0).optional() })
+    .nullable(),
   engines: z.strictObject({ audio2lmk: z.enum(ENGINES), lmk2video: z.enum(ENGINES), interpolation: z.enum(['none', 'film']) }),
   // Ranges are checked by the pipeline on the worker, with the messages a local render gives.
   fps: z.number(),
@@ -49,6 +53,7 @@ export function manifestOfJob(job: RenderJob, keyOf: (path: string) => string, p
     photo: { key: keyOf(job.photo.path), label: job.photo.label },
     audio: { key: keyOf(job.audio.path), label: job.audio.label, ...(job.audio.analysisSampleCount !== undefined ? { analysisSampleCount: job.audio.analysisSampleCount } : {}) },
     poseSource: pose.kind === 'audio' ? { kind: 'audio' } : { kind: pose.kind, key: keyOf(pose.path), label: pose.label },
+    performance: job.performance === null ? null : performanceOfJob(job.performance, keyOf),
     engines: { ...job.engines },
     fps: job.fps,
     seed: job.seed,
@@ -64,7 +69,8 @@ export function manifestOfJob(job: RenderJob, keyOf: (path: string) => string, p
 /** The input files' keys of a bundle (what a worker must be able to read). */
 export function manifestInputKeys(manifest: BundleManifest): string[] {
   const pose = manifest.poseSource.kind === 'audio' ? [] : [manifest.poseSource.key];
-  return [manifest.photo.key, manifest.audio.key, ...pose];
+  const performance = manifest.performance === null ? [] : [manifest.performance.key];
+  return [manifest.photo.key, manifest.audio.key, ...pose, ...performance];
 }
 
 /**
@@ -79,6 +85,7 @@ export function jobOfManifest(manifest: BundleManifest, pathOf: (key: string) =>
     photo: { path: pathOf(manifest.photo.key), label: manifest.photo.label },
     audio: { path: pathOf(manifest.audio.key), label: manifest.audio.label, ...(manifest.audio.analysisSampleCount !== undefined ? { analysisSampleCount: manifest.audio.analysisSampleCount } : {}) },
     poseSource,
+    performance: performanceOfManifest(manifest.performance, pathOf),
     engines: { ...manifest.engines },
     fps: manifest.fps,
     seed: manifest.seed,
@@ -91,4 +98,15 @@ export function jobOfManifest(manifest: BundleManifest, pathOf: (key: string) =>
     project: null,
     trackKey: null,
   };
+}
+
+function performanceOfJob(performance: JobPerformance, keyOf: (path: string) => string): NonNullable<BundleManifest['performance']> {
+  const { path, label, parts, poseReferenceSec } = performance;
+  return { key: keyOf(path), label, parts, ...(poseReferenceSec !== undefined ? { poseReferenceSec } : {}) };
+}
+
+function performanceOfManifest(performance: BundleManifest['performance'], pathOf: (key: string) => string): JobPerformance | null {
+  if (performance === null) return null;
+  const { key, label, parts, poseReferenceSec } = performance;
+  return { path: pathOf(key), label, parts, ...(poseReferenceSec !== undefined ? { poseReferenceSec } : {}) };
 }

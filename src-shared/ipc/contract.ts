@@ -17,6 +17,9 @@ import { outputNameProblem } from '../farm/farm-job.js';
 /** Largest file the UI may send as bytes for import (512 MiB). */
 export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
+/** Largest side of a live-preview frame sent for face detection (capture:detect-face). */
+export const MAX_CAPTURE_FRAME_SIDE_PX = 640;
+
 /** An absolute or user-typed file-system path; the services check what it points at. */
 const fsPathSchema = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'must not contain NUL');
 
@@ -274,6 +277,22 @@ export const invokeChannels = {
   'queue:list': invoke(z.strictObject({}), z.strictObject({ jobs: z.array(farmJobViewSchema), workers: z.array(farmWorkerViewSchema) })),
   'queue:cancel': invoke(z.strictObject({ jobId: queueJobIdSchema }), z.strictObject({ outcome: z.enum(['removed', 'stopping', 'already-finished']) })),
   'queue:retry': invoke(z.strictObject({ jobId: queueJobIdSchema }), z.strictObject({})),
+  /**
+   * The face in one frame of the webcam's live preview (the capture panel shows its landmarks over
+   * the picture): the largest face's 478 points in the frame's pixels, or null when none is found.
+   * A preview frame, not a take: at most MAX_CAPTURE_FRAME_SIDE_PX a side.
+   */
+  'capture:detect-face': invoke(
+    z
+      .strictObject({
+        widthPx: z.number().int().min(16).max(MAX_CAPTURE_FRAME_SIDE_PX),
+        heightPx: z.number().int().min(16).max(MAX_CAPTURE_FRAME_SIDE_PX),
+        /** widthPx x heightPx x 4 bytes, RGBA rows top to bottom (ImageData layout). */
+        rgba: uint8ArraySchema,
+      })
+      .refine((r) => r.rgba.byteLength === r.widthPx * r.heightPx * 4, 'rgba must hold widthPx x heightPx x 4 bytes'),
+    z.strictObject({ landmarksPx: float32ArraySchema.nullable() }),
+  ),
   'dialog:open-project': invoke(z.strictObject({}), z.strictObject({ path: fsPathSchema.nullable() })),
   'dialog:save-video': invoke(z.strictObject({ suggestedName: z.string().max(200) }), z.strictObject({ path: fsPathSchema.nullable() })),
   'dialog:save-project': invoke(
@@ -338,6 +357,7 @@ export const CHANNEL = {
   queueList: 'queue:list',
   queueCancel: 'queue:cancel',
   queueRetry: 'queue:retry',
+  captureDetectFace: 'capture:detect-face',
   dialogOpenProject: 'dialog:open-project',
   dialogSaveVideo: 'dialog:save-video',
   dialogSaveProject: 'dialog:save-project',

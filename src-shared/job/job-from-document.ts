@@ -1,8 +1,11 @@
 import type { ProjectDocument } from '../project/project-schema.js';
 import { assetInUse, trackInputsKey } from '../project/derived.js';
 import { StudioError } from '../util/result.js';
-import type { JobPoseSource, RenderJob } from './render-job.js';
+import type { JobPerformance, JobPoseSource, RenderJob } from './render-job.js';
 import { DEFAULT_DIFFUSION_SETTINGS, defaultPoseStyle } from './render-job.js';
+
+/** What an error calls each kind of motion source's file. */
+const SOURCE_NOUN = { audio: 'voice', template: 'pose template', video: 'pose video', performance: 'performance video' } as const;
 
 /** Where a job reads its files: project assets by relative path, and the models' folder. */
 export interface JobPlaces {
@@ -27,12 +30,15 @@ export function jobFromDocument(document: ProjectDocument, places: JobPlaces): R
   const { settings, engines } = document;
   const source = document.poseSource;
   const poseAsset = source.kind === 'audio' ? undefined : document.assets.find((a) => a.relPath === source.relPath);
-  const poseLabel = `The ${source.kind === 'template' ? 'pose template' : 'pose video'} "${poseAsset?.originalName ?? source.kind}"`;
-  const poseSource: JobPoseSource = source.kind === 'audio' ? { kind: 'audio' } : { kind: source.kind, path: places.assetPath(source.relPath), label: poseLabel };
+  const poseLabel = `The ${SOURCE_NOUN[source.kind]} "${poseAsset?.originalName ?? source.kind}"`;
+  // A performance video makes the whole track; the voice then only sounds (and moves a mouth not kept).
+  const poseSource: JobPoseSource = source.kind === 'audio' || source.kind === 'performance' ? { kind: 'audio' } : { kind: source.kind, path: places.assetPath(source.relPath), label: poseLabel };
+  const performance: JobPerformance | null = source.kind === 'performance' ? { path: places.assetPath(source.relPath), label: poseLabel, parts: source.parts } : null;
   return {
     photo: { path: places.assetPath(photo.relPath), label: `The photo "${photo.originalName}"` },
     audio: { path: places.assetPath(audio.relPath), label: `The audio "${audio.originalName}"`, analysisSampleCount: audio.media.analysisSampleCount },
     poseSource,
+    performance,
     engines: { ...engines },
     fps: settings.fps,
     seed: settings.seed,

@@ -1,3 +1,4 @@
+import type { PerformancePartSettings } from '../performance/performance-parts.js';
 import type { PoseValueRange } from '../aniportrait/preprocess.js';
 import type { KeyframeLayer } from '../keyframes/keyframe-schema.js';
 import type { EngineId } from '../project/project-schema.js';
@@ -13,6 +14,19 @@ export type JobPoseSource =
   | { readonly kind: 'audio' }
   | { readonly kind: 'template'; readonly path: string; readonly label: string }
   | { readonly kind: 'video'; readonly path: string; readonly label: string };
+
+/**
+ * A performance video that drives the photo (face reenactment): its tracked face gives the whole
+ * generated track (pose, expression, mouth, blinks, per part kept and scaled); parts not kept come
+ * from the voice (mouth) or are generated (blinks) or stay still (pose, expression).
+ */
+export interface JobPerformance {
+  readonly path: string;
+  readonly label: string;
+  readonly parts: PerformancePartSettings;
+  /** The time (s) in the video whose head pose is the rest pose (default: the first frame with a face). */
+  readonly poseReferenceSec?: number;
+}
 
 export type InterpolatorId = 'none' | 'film';
 export type ProviderChoice = 'cuda' | 'dml' | 'cpu';
@@ -64,6 +78,8 @@ export interface RenderJob {
    */
   readonly audio: JobInput & { readonly analysisSampleCount?: number };
   readonly poseSource: JobPoseSource;
+  /** A performance video driving the track, or null: then the Audio2Lmk engine makes it from the voice. */
+  readonly performance: JobPerformance | null;
   readonly engines: { readonly audio2lmk: EngineId; readonly lmk2video: EngineId; readonly interpolation: InterpolatorId };
   readonly fps: number;
   /** Seeds head motion, blinks, the pose style (unless `poseStyle`) and diffusion noise. */

@@ -60,8 +60,8 @@ export function frameIndexAt(timeSec: number, fps: number, frameCount: number): 
 }
 
 /**
- * Everything that decides the generated track, and only that: photo, audio, pose source, the
- * Audio2Lmk engine, fps and seed. The Lmk2Video engine, the output size, keys, markers and the
+ * Everything that decides the generated track, and only that: photo, audio, pose source (a
+ * performance video's parts and strengths included), the Audio2Lmk engine, fps and seed. The Lmk2Video engine, the output size, keys, markers and the
  * project folder (Save As copies the same assets) are not part of it. Null while photo or audio
  * is missing. Assets are named by id and size: an asset's file never changes after import.
  */
@@ -73,7 +73,8 @@ export function trackInputsKey(document: ProjectDocument): string | null {
   const source = document.poseSource;
   const pose = source.kind === 'audio' ? undefined : document.assets.find((a) => a.relPath === source.relPath);
   const { fps, seed } = document.settings;
-  return JSON.stringify([asset(photo), asset(audio), document.poseSource.kind, pose ? asset(pose) : null, document.engines.audio2lmk, fps, seed]);
+  const parts = source.kind === 'performance' ? source.parts : null;
+  return JSON.stringify([asset(photo), asset(audio), source.kind, pose ? asset(pose) : null, parts, document.engines.audio2lmk, fps, seed]);
 }
 
 /**

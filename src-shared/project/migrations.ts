@@ -80,8 +80,20 @@ const toV3: Migration = {
   },
 };
 
+/**
+ * Version 5 adds the 'performance-video' asset role and the 'performance' pose source (a video
+ * that drives the whole face, with per-part settings). Additive: a version-4 document is valid as
+ * it is; only the number changes, so that a studio that knows only version 4 says "newer version"
+ * for files that may use them instead of calling them malformed.
+ */
+const toV5: Migration = {
+  id: 'project/5',
+  toVersion: 5,
+  migrate: (doc) => ({ ...doc, schemaVersion: 5 }),
+};
+
 /** Ordered: MIGRATIONS[i] produces version i + 1. */
-export const MIGRATIONS: readonly Migration[] = [toV1, toV2, toV3, toV4];
+export const MIGRATIONS: readonly Migration[] = [toV1, toV2, toV3, toV4, toV5];
 
 export interface MigratedProject {
   readonly document: ProjectDocument;

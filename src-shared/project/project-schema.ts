@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { AssetId, LayerId, ProjectId } from '../util/ids.js';
 import { keyframeLayerSchema, markerSchema } from '../keyframes/keyframe-schema.js';
+import { PERFORMANCE_STRENGTH_LIMITS } from '../performance/performance-parts.js';
 import { isSafeRelativePath } from './relative-path.js';
 
 /** The schema version this build writes. Older documents are migrated on load (migrations.ts). */
-export const CURRENT_SCHEMA_VERSION = 4;
+export const CURRENT_SCHEMA_VERSION = 5;
 export const PROJECT_FORMAT = 'aniportrait-project';
 
 const assetIdSchema = z.string().min(1).max(64).transform((s) => s as AssetId);
@@ -46,8 +47,11 @@ export const videoMediaSchema = z.strictObject({
   durationSec: z.number().finite().positive(),
 });
 
-/** photo and audio drive every project; a pose template or reference video can drive the head. */
-export const ASSET_ROLES = ['photo', 'audio', 'pose-template', 'pose-video'] as const;
+/**
+ * photo and audio drive every project; a pose template or reference video can drive the head; a
+ * performance video drives the whole face (version 5).
+ */
+export const ASSET_ROLES = ['photo', 'audio', 'pose-template', 'pose-video', 'performance-video'] as const;
 export type AssetRole = (typeof ASSET_ROLES)[number];
 
 export const assetRefSchema = z.strictObject({
@@ -65,6 +69,14 @@ export type AssetRef = z.infer<typeof assetRefSchema>;
 export const ENGINES = ['builtin', 'aniportrait'] as const;
 export type EngineId = (typeof ENGINES)[number];
 
+const partSchema = z.strictObject({
+  keep: z.boolean(),
+  strength: z.number().finite().min(PERFORMANCE_STRENGTH_LIMITS[0]).max(PERFORMANCE_STRENGTH_LIMITS[1]),
+});
+
+/** Per part of a performance (pose, expression, mouth, blinks): kept or not, and its strength. */
+export const performancePartsSchema = z.strictObject({ pose: partSchema, expression: partSchema, mouth: partSchema, blinks: partSchema });
+
 export const poseSourceSchema = z.discriminatedUnion('kind', [
   /** Head motion generated from the audio by the Audio2Lmk engine. */
   z.strictObject({ kind: z.literal('audio') }),
@@ -72,6 +84,8 @@ export const poseSourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('template'), relPath: relativePathSchema }),
   /** Pose and expression style taken from a reference video. */
   z.strictObject({ kind: z.literal('video'), relPath: relativePathSchema }),
+  /** The whole face performed in a video (face reenactment, version 5): pose, expression, mouth and blinks per part. */
+  z.strictObject({ kind: z.literal('performance'), relPath: relativePathSchema, parts: performancePartsSchema }),
 ]);
 export type PoseSource = z.infer<typeof poseSourceSchema>;
 

@@ -13,7 +13,7 @@ import type { ProjectDocument } from '../../src-shared/project/project-schema.js
 import { projectDocumentSchema } from '../../src-shared/project/project-schema.js';
 
 const v4 = (): ProjectDocument => {
-  const doc = projectDocumentSchema.parse(JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'projects', 'v4-full.json'), 'utf8')));
+  const doc = projectDocumentSchema.parse(JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'projects', 'v4-full.after.json'), 'utf8')));
   const photo = { ...doc.assets[0], id: 'asset_photo1' as never, role: 'photo' as const, relPath: 'assets/photo-1.png', media: { kind: 'image' as const, widthPx: 512, heightPx: 512, codec: 'png' } };
   return { ...doc, assets: [...doc.assets, photo], photoAssetId: photo.id };
 };

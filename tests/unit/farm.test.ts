@@ -5,11 +5,13 @@ import { allQueueNames, parseEngineList, queueNameFor, queueNamesServedBy, requi
 import { invokeChannels } from '../../src-shared/ipc/contract.js';
 import type { RenderJob } from '../../src-shared/job/render-job.js';
 import { DEFAULT_DIFFUSION_SETTINGS } from '../../src-shared/job/render-job.js';
+import { ALL_PERFORMANCE_PARTS } from '../../src-shared/performance/performance-parts.js';
 
 const job: RenderJob = {
   photo: { path: '/in/me.png', label: 'The photo "me.png"' },
   audio: { path: '/in/talk.wav', label: 'The audio "talk.wav"', analysisSampleCount: 32000 },
   poseSource: { kind: 'template', path: '/in/pose.npy', label: 'The pose template "pose.npy"' },
+  performance: { path: '/in/take.webm', label: 'The performance video "take.webm"', parts: { ...ALL_PERFORMANCE_PARTS, blinks: { keep: false, strength: 0.5 } }, poseReferenceSec: 1.5 },
   engines: { audio2lmk: 'builtin', lmk2video: 'aniportrait', interpolation: 'film' },
   fps: 30,
   seed: 7,
@@ -36,7 +38,7 @@ describe('farm jobs', () => {
   });
 
   it('a bundle keeps every setting and label; the worker runs it with its own models and files', () => {
-    const keys = new Map([['/in/me.png', key('a')], ['/in/talk.wav', key('b')], ['/in/pose.npy', key('c')]]);
+    const keys = new Map([['/in/me.png', key('a')], ['/in/talk.wav', key('b')], ['/in/pose.npy', key('c')], ['/in/take.webm', key('d')]]);
     const manifest = bundleManifestSchema.parse(JSON.parse(JSON.stringify(manifestOfJob(job, (p) => keys.get(p)!, null))));
     const back = jobOfManifest(manifest, (k) => `/storage/inputs/${k}`, '/worker/models');
     expect(back).toEqual({
@@ -44,6 +46,7 @@ describe('farm jobs', () => {
       photo: { ...job.photo, path: `/storage/inputs/${key('a')}` },
       audio: { ...job.audio, path: `/storage/inputs/${key('b')}` },
       poseSource: { ...job.poseSource, path: `/storage/inputs/${key('c')}` },
+      performance: { ...job.performance!, path: `/storage/inputs/${key('d')}` },
       models: { dir: '/worker/models', providers: ['cuda', 'cpu'] },
       project: null,
       trackKey: null,

@@ -7,9 +7,7 @@ import { firstBadPoseRow } from '../../../src-shared/motion/pose-row-check.js';
 import { loopPoseMirrored, smoothSequence } from '../../../src-shared/motion/pose-sequence.js';
 import { matrixToPose, multiplyMat4 } from '../../../src-shared/projection/euler-pose.js';
 import { StudioError } from '../../../src-shared/util/result.js';
-import { buildRig } from '../../face/analyze-photo.js';
-import { detectFaces, largestFace } from '../../face/human-face-mesh.js';
-import { decodeVideoFrames } from '../../media/decode-video-frames.js';
+import { trackVideoFaces } from '../../face/track-video-faces.js';
 import { toStudioFsError } from '../../util/fs-errors.js';
 
 /** AniPortrait's pose template (.npy, n x 6, degrees + cm, 30 fps), looped mirrored to `frameCount`. */
@@ -48,31 +46,29 @@ export interface VideoStyle {
  * the brows are taken over, then looped mirrored to `frameCount`.
  */
 export async function videoStyle(path: string, label: string, fps: number, frameCount: number, signal?: AbortSignal): Promise<VideoStyle> {
+  const { frames } = await trackVideoFaces(path, label, { fps, signal });
   const poses: number[] = [];
   const eyes: [number, number][] = [];
   const brows: number[] = [];
   let first: Float64Array | undefined;
   let missing = 0;
-  await decodeVideoFrames(path, label, { fps, signal }, async (rgb, _index, format) => {
-    const faces = await detectFaces(rgb, format.widthPx, format.heightPx);
-    const face = largestFace(faces);
+  for (const face of frames) {
     if (!face) {
       missing++;
       const last = poses.length >= POSE_LENGTH ? poses.slice(-POSE_LENGTH) : [0, 0, 0, 0, 0, 0];
       poses.push(...last);
       eyes.push(eyes[eyes.length - 1] ?? [1, 1]);
       brows.push(brows[brows.length - 1] ?? 0);
-      return;
+      continue;
     }
-    const rig = buildRig(face.mesh, format.widthPx, format.heightPx);
-    first ??= rig.transMat;
-    poses.push(...matrixToPose(multiplyMat4(invertSimilarity(first), rig.transMat)));
-    const p = rig.lmks3dCm;
+    first ??= invertSimilarity(face.transMat);
+    poses.push(...matrixToPose(multiplyMat4(first, face.transMat)));
+    const p = face.lmks3dCm;
     const gap = (upper: readonly number[], lower: readonly number[]) => Math.hypot(p[upper[3] * 3 + 1] - p[lower[3] * 3 + 1], p[upper[3] * 3 + 2] - p[lower[3] * 3 + 2]);
     eyes.push([gap(LEFT_EYE_UPPER, LEFT_EYE_LOWER), gap(RIGHT_EYE_UPPER, RIGHT_EYE_LOWER)]);
     const browY = (brow: readonly number[]) => brow.reduce((s, i) => s + p[i * 3 + 1], 0) / brow.length;
     brows.push((browY(LEFT_BROW) + browY(RIGHT_BROW)) / 2 - (p[LEFT_EYE_UPPER[3] * 3 + 1] + p[RIGHT_EYE_UPPER[3] * 3 + 1]) / 2);
-  });
+  }
   const tracked = eyes.length;
   if (tracked === 0 || missing > tracked * 0.5) {
     throw new StudioError('unsupported-media', `${label}: a face was found in only ${tracked - missing} of ${tracked} frames. Choose a video that shows one face throughout.`);

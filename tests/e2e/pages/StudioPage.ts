@@ -89,7 +89,7 @@ export class StudioPage {
    * Chooses the head-motion source in the inspector. A template or video the project does not
    * have yet opens a file chooser: `file` is picked in it.
    */
-  async choosePoseSource(kind: 'audio' | 'template' | 'video', file?: string): Promise<void> {
+  async choosePoseSource(kind: 'audio' | 'template' | 'video' | 'performance', file?: string): Promise<void> {
     if (file === undefined) {
       await this.poseSourceField.selectOption(kind);
       return;
