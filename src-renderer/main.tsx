@@ -12,6 +12,7 @@ import type { StudioServices } from './state/studio-context';
 import { StudioContext } from './state/studio-context';
 import { isDirty } from './state/studio-state';
 import { StudioStore } from './state/studio-store';
+import { StudioSettingsActions } from './state/studio-settings';
 import { ViewActions } from './state/view-actions';
 import './styles/studio.css';
 import './styles/timeline.css';
@@ -20,16 +21,18 @@ const store = new StudioStore();
 const edits = new EditActions(store);
 const notifier = new Notifier(store);
 const view = new ViewActions(store);
+const settings = new StudioSettingsActions(studio, store);
 const services: StudioServices = {
   studio,
   store,
-  files: new ProjectFiles(studio, store, edits, notifier, view),
+  files: new ProjectFiles(studio, store, edits, notifier, view, settings),
+  settings,
   edits,
   notifier,
   view,
   generation: new GenerationActions(studio, store, (action, error) => notifier.fail(action, error)),
   playback: new PlaybackController(store),
-  exporter: new ExportActions(studio, store),
+  exporter: new ExportActions(studio, store, settings, notifier),
   webSocketUrl,
 };
 
