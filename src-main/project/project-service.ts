@@ -53,9 +53,12 @@ export class ProjectService {
     return { workDir, savedPath: null, document, migrationsApplied: [], recovery: null };
   }
 
-  /** Untitled projects with an autosave, other than those open in this service (docs/file-browser.md §2). */
+  /**
+   * Untitled projects with an autosave. Those this service handed out count too: a reloaded page
+   * lost its project though the service still knows it (the page leaves out its own).
+   */
   listUntitled(): Promise<UntitledRecovery[]> {
-    return listUntitledRecoveries(this.untitledRoot, this.workDirs);
+    return listUntitledRecoveries(this.untitledRoot);
   }
 
   /** Opens an untitled project found by listUntitled; its autosave is offered as the recovery. */
@@ -69,8 +72,8 @@ export class ProjectService {
 
   async discardUntitled(workDir: string): Promise<void> {
     const dir = checkUntitledDir(this.untitledRoot, workDir);
-    if (this.workDirs.has(dir)) throw new StudioError('forbidden', `"${workDir}" is open; it cannot be discarded.`);
     await discardUntitled(this.untitledRoot, dir);
+    this.workDirs.delete(dir);
   }
 
   async open(path: string): Promise<OpenedProject> {

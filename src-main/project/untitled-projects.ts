@@ -10,9 +10,9 @@ const IMAGE_MIME: Readonly<Record<string, string>> = { '.png': 'image/png', '.jp
 
 /**
  * The untitled projects in `<data folder>/untitled` that hold an autosave: work that a reload or a
- * crash took away before it was ever saved. Newest first; `exclude` (the projects open now) left out.
+ * crash took away before it was ever saved. Newest first.
  */
-export async function listUntitledRecoveries(untitledRoot: string, exclude: ReadonlySet<string>): Promise<UntitledRecovery[]> {
+export async function listUntitledRecoveries(untitledRoot: string): Promise<UntitledRecovery[]> {
   let names: string[];
   try {
     names = await readdir(untitledRoot);
@@ -22,7 +22,7 @@ export async function listUntitledRecoveries(untitledRoot: string, exclude: Read
   const found: UntitledRecovery[] = [];
   for (const name of names) {
     const workDir = join(untitledRoot, name);
-    if (!name.endsWith(PROJECT_EXTENSION) || exclude.has(workDir)) continue;
+    if (!name.endsWith(PROJECT_EXTENSION)) continue;
     const recovery = await readRecovery(workDir);
     if (recovery === null) continue;
     found.push({ workDir, name: recovery.document.name, savedAt: recovery.savedAt, thumbnail: await thumbnailOf(workDir, recovery.document) });

@@ -18,7 +18,7 @@ export function TimelinePanel() {
   const durationSec = useStudioSelector(timelineDurationSec);
 
   return (
-    <Panel title="Timeline" className="timeline-panel" bodyClassName="timeline-body">
+    <Panel title="Timeline" className="timeline-panel" bodyClassName="timeline-body" testId="timeline-panel" focusHome>
       <TransportBar durationSec={durationSec} />
       <TimelineView durationSec={durationSec} peaks={peaks} />
     </Panel>
