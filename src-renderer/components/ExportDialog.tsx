@@ -123,7 +123,7 @@ export function ExportDialog({ initialPath }: { readonly initialPath: string }) 
             {readiness && !readiness.gpuProvider ? ' No GPU provider is installed: this runs on the CPU and is very slow.' : ''}
           </div>
         )}
-        <div className="field-hint export-hint" data-testid="export-options-hint">
+        <div className="field-hint export-note" data-testid="export-options-hint">
           Size, frame rate and engine apply to this export only; the project keeps its own (Inspector).
         </div>
         <label className="export-defaults">

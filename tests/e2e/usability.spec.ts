@@ -3,7 +3,10 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { StudioPage } from './pages/StudioPage';
+import { TimelinePage } from './pages/TimelinePage';
+import { PORTRAIT, skipWithoutPortrait } from './support/portrait-fixture';
 import { writePortraitPng } from './support/portrait-png';
+import { makeSpeechWav } from './support/speech-wav';
 import { expect, test } from './support/web-host-fixture';
 
 /** Issue 15, as a new user finds the studio: recovery, file browsing, focus, dialogs, feedback, layout. */
@@ -190,3 +193,68 @@ test('the shortcut reference, splitters remembered, and the layout at 1280x720 a
 async function heightOf(page: Page, testId: string): Promise<number> {
   return (await page.getByTestId(testId).boundingBox())?.height ?? 0;
 }
+
+test('export: its own size (odd refused in the field), a missing folder offered, the target remembered, percent = frames', async ({ page, webHost, scratchDir }) => {
+  if (skipWithoutPortrait('the export usability e2e')) return;
+  const studio = new StudioPage(page);
+  const timeline = new TimelinePage(page);
+  await studio.goto(webHost.url);
+  await studio.expectReady();
+  await studio.rename('Exported');
+  const wav = await makeSpeechWav(scratchDir);
+  await studio.importPhoto(PORTRAIT);
+  await studio.importAudio(wav.path);
+  await expect(studio.statusBar).toContainText('Generated');
+
+  // A drag mostly sideways on the head keys yaw only, and says so.
+  await timeline.goToFrame(10);
+  const viewport = await studio.viewportCanvas.boundingBox();
+  if (viewport === null) throw new Error('the viewport canvas has no size');
+  const headX = viewport.x + viewport.width / 2;
+  const headY = viewport.y + viewport.height * 0.42;
+  await page.mouse.move(headX, headY);
+  await page.mouse.down();
+  await page.mouse.move(headX + 90, headY + 18, { steps: 10 });
+  await page.mouse.up();
+  await expect(timeline.keysOf('yawDeg')).toHaveCount(1);
+  await expect(timeline.keysOf('pitchDeg'), 'the few degrees of vertical drift are not keyed').toHaveCount(0);
+  await expect(page.getByTestId('status-message')).toContainText('Keyed yaw +');
+
+  await page.getByTestId('btn-export').click();
+  await expect(studio.exportDialog).toBeVisible();
+  const width = page.getByTestId('export-field-width');
+  await width.fill('513');
+  await width.press('Enter');
+  await expect(studio.exportDialog.getByRole('alert')).toContainText('even');
+  await width.fill('256');
+  await width.press('Enter');
+  await page.getByTestId('export-field-height').fill('256');
+  await page.getByTestId('export-field-height').press('Enter');
+
+  await page.getByTestId('export-browse').click();
+  await expect(studio.exportDialog.getByTestId('file-browser')).toHaveAttribute('data-state', 'ready');
+  const outPath = join(scratchDir, 'videos', 'new', 'talk.mp4');
+  await page.getByTestId('export-path').fill(outPath);
+  await page.getByTestId('export-start').click();
+  await expect(page.getByTestId('export-missing-folder')).toContainText(join(scratchDir, 'videos', 'new'));
+  await studio.screenshot('usability-09-export-missing-folder');
+  await page.getByTestId('export-create-folder').click();
+  // While frames render, the percentage shown is the frames' share (frame 27 of 235 reads 11 %).
+  const percentAgrees = () =>
+    page.getByTestId('export-message').evaluate((el) => {
+      const match = /frame (\d+) of (\d+)/.exec(el.textContent ?? '');
+      if (match === null) return 'waiting for a frame count';
+      const expected = Math.round((Number(match[1]) / Number(match[2])) * 100);
+      return Number(el.getAttribute('data-percent')) === expected && (el.textContent ?? '').startsWith(`${expected}%`) ? 'agrees' : `shows ${el.textContent ?? ''}`;
+    });
+  await expect.poll(percentAgrees, { timeout: 60_000, intervals: [50] }).toBe('agrees');
+  await expect(page.getByTestId('export-done')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('export-location')).toContainText(join(scratchDir, 'videos', 'new'));
+  await studio.screenshot('usability-10-exported');
+  expect(existsSync(outPath)).toBe(true);
+  // The project's own size is unchanged; the export dialog remembers where this project went.
+  await expect(studio.statusBar).toContainText('512×512');
+  await page.getByTestId('export-close').click();
+  await page.getByTestId('btn-export').click();
+  await expect(page.getByTestId('export-path')).toHaveValue(outPath);
+});
