@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { Dialogs } from './components/Dialogs';
 import { DropOverlay } from './components/DropOverlay';
@@ -29,21 +29,19 @@ export function App() {
   useAudioSource(services);
   useWindowTitle();
   const layout = usePanelLayout();
-  const workspace = useRef<HTMLElement>(null);
-  const child = (selector: string) => () => workspace.current?.parentElement?.querySelector<HTMLElement>(selector) ?? null;
 
   return (
     <div className="studio" style={layout.style}>
       <ConnectionBanner />
       <Toolbar />
-      <main className="workspace" ref={workspace}>
+      <main className="workspace">
         <PreviewPanel />
-        <Splitter direction="columns" label="Resize the 3D viewport" testId="splitter-viewport" {...layout.splitter('viewportWidthPx', child('.viewport-panel'))} />
+        <Splitter direction="columns" label="Resize the 3D viewport" testId="splitter-viewport" {...layout.splitter('viewportWidthPx', '.viewport-panel')} />
         <ViewportPanel />
-        <Splitter direction="columns" label="Resize the inspector" testId="splitter-inspector" {...layout.splitter('inspectorWidthPx', child('.inspector-panel'))} />
+        <Splitter direction="columns" label="Resize the inspector" testId="splitter-inspector" {...layout.splitter('inspectorWidthPx', '.inspector-panel')} />
         <Inspector />
       </main>
-      <Splitter direction="rows" label="Resize the timeline" testId="splitter-timeline" {...layout.splitter('timelineHeightPx', child('.timeline-panel'))} />
+      <Splitter direction="rows" label="Resize the timeline" testId="splitter-timeline" {...layout.splitter('timelineHeightPx', '.timeline-panel')} />
       <TimelinePanel />
       <StatusBar />
       <RecoveryPrompt />

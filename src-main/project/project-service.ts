@@ -99,9 +99,9 @@ export class ProjectService {
     const saved: ProjectDocument = { ...document, modifiedAt: now.toISOString() };
     if (target !== from) {
       checkTargetOutside(from, target);
+      await checkAssetsCopyable(from, document);
       // A missing folder is created only when the user agreed (the same rule as an export's).
       await ensureParentFolder(target, createFolders, 'Saving the project');
-      await checkAssetsCopyable(from, document);
       await prepareTarget(target);
       await copyAssets(from, target, document);
     }

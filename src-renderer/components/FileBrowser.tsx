@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FolderListing } from '../../src-shared/ipc/contract';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 
@@ -27,24 +27,31 @@ export function FileBrowser({ initialFolder, extensions, onFolder, onPick }: Fil
   const [newFolder, setNewFolder] = useState<string | null>(null);
   const [folderError, setFolderError] = useState<string | null>(null);
   const extensionKey = extensions.join(',');
+  // The latest handler, so a parent's inline function does not make the folder load again.
+  const folderHandler = useRef(onFolder);
+  useEffect(() => {
+    folderHandler.current = onFolder;
+  }, [onFolder]);
 
   const show = useCallback(
     async (folder: string | null, initial: boolean) => {
-      const result = await studio.files.list({ path: folder, extensions: extensionKey === '' ? [] : extensionKey.split(',') });
+      const list = (path: string | null) => studio.files.list({ path, extensions: extensionKey === '' ? [] : extensionKey.split(',') });
+      let result = await list(folder);
+      // A first folder that is gone or outside the roots: start at the first root instead.
+      if (!result.ok && initial && folder !== null) result = await list(null);
       if (result.ok) {
         setLoad({ state: 'ready', listing: result.value });
-        if (!initial) onFolder(result.value.path);
-      } else if (initial && folder !== null) await show(null, true);
-      else setLoad({ state: 'failed', message: result.error.message });
+        if (!initial) folderHandler.current(result.value.path);
+      } else setLoad({ state: 'failed', message: result.error.message });
     },
-    [studio, extensionKey, onFolder],
+    [studio, extensionKey],
   );
 
+  // Only on open (later folders come from clicks); the listing arrives from the services, after the effect.
+  const first = useRef(initialFolder);
   useEffect(() => {
-    void show(initialFolder, true);
-    // Only on open: later folders come from clicks.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    void Promise.resolve(first.current).then((folder) => show(folder, true));
+  }, [show]);
 
   const makeFolder = async (parent: string) => {
     if (newFolder === null || newFolder.trim() === '') return;

@@ -6,8 +6,8 @@ import { formatLocalTime } from '../util/format';
 /** Untitled projects with an autosave, each with its photo, name and time, and Recover / Discard. */
 export function UntitledList({ entries }: { readonly entries: readonly UntitledRecovery[] }) {
   const { files } = useStudio();
+  // The list as the dialog opened with it, then as the services answer after a Discard.
   const [shown, setShown] = useState(entries);
-  useEffect(() => setShown(entries), [entries]);
   return (
     <ul className="untitled-list" data-testid="untitled-list">
       {shown.map((entry) => (

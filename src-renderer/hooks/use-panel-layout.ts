@@ -16,8 +16,8 @@ const SIGN: Readonly<Record<keyof LayoutSettings, 1 | -1>> = { inspectorWidthPx:
 export interface PanelLayout {
   /** CSS variables of the studio's grid (unset: the stylesheet's defaults). */
   readonly style: CSSProperties;
-  /** Handlers for the splitter of one size: drag from the size measured on `element`, done, reset. */
-  splitter(size: keyof LayoutSettings, element: () => HTMLElement | null): { onDrag: (deltaPx: number) => void; onDone: () => void; onReset: () => void };
+  /** Handlers for the splitter of one size: drag from the size measured on the panel `selector` finds, done, reset. */
+  splitter(size: keyof LayoutSettings, selector: string): { onDrag: (deltaPx: number) => void; onDone: () => void; onReset: () => void };
 }
 
 /**
@@ -33,9 +33,9 @@ export function usePanelLayout(): PanelLayout {
   const layout: LayoutSettings = { ...saved, ...dragging };
 
   const splitter = useCallback(
-    (size: keyof LayoutSettings, element: () => HTMLElement | null) => ({
+    (size: keyof LayoutSettings, selector: string) => ({
       onDrag: (deltaPx: number) => {
-        const target = element();
+        const target = document.querySelector<HTMLElement>(selector);
         if (target === null) return;
         startPx.current ??= size === 'timelineHeightPx' ? target.getBoundingClientRect().height : target.getBoundingClientRect().width;
         const { min, max } = LIMITS[size];
@@ -63,5 +63,5 @@ export function usePanelLayout(): PanelLayout {
   if (layout.inspectorWidthPx !== undefined) style['--inspector-width'] = `${layout.inspectorWidthPx}px`;
   if (layout.viewportWidthPx !== undefined) style['--viewport-width'] = `${layout.viewportWidthPx}px`;
   if (layout.timelineHeightPx !== undefined) style['--timeline-height'] = `${layout.timelineHeightPx}px`;
-  return { style: style as CSSProperties, splitter };
+  return { style, splitter };
 }

@@ -35,7 +35,7 @@ describe('project files through the services', () => {
 
     const document = { ...opened.document, assets: [audio, photo], audioAssetId: audio.id, photoAssetId: photo.id };
     const target = join(root, 'projects', 'My talk.aniproj');
-    const saved = await value(call('project:save', { workDir: opened.workDir, path: target, document }));
+    const saved = await value(call('project:save', { createFolders: true, workDir: opened.workDir, path: target, document }));
     expect(saved.savedPath).toBe(target);
     // Asset paths are relative and the files came along; no temp files are left behind.
     expect(audio.relPath).toMatch(/^assets\//);
@@ -63,7 +63,7 @@ describe('project files through the services', () => {
   it('offers an autosave newer than the saved file, and discards it on request', async () => {
     const opened = await value(call('project:new', { name: 'Crashy' }));
     const target = join(root, 'Crashy.aniproj');
-    await value(call('project:save', { workDir: opened.workDir, path: target, document: opened.document }));
+    await value(call('project:save', { createFolders: true, workDir: opened.workDir, path: target, document: opened.document }));
     await new Promise((r) => setTimeout(r, 20));
     await value(call('project:autosave', { workDir: target, document: { ...opened.document, name: 'Crashy edited' } }));
     const reopened = await value(call('project:open', { path: target }));
@@ -119,7 +119,7 @@ describe('project files through the services', () => {
     const other = join(root, 'other.aniproj');
     mkdirSync(other);
     writeFileSync(join(other, 'keep.txt'), 'mine');
-    const clobber = await call('project:save', { workDir: opened.workDir, path: other, document: opened.document });
+    const clobber = await call('project:save', { createFolders: true, workDir: opened.workDir, path: other, document: opened.document });
     expect(!clobber.ok && clobber.error.code).toBe('already-exists');
     expect(readFileSync(join(other, 'keep.txt'), 'utf8')).toBe('mine');
   });
@@ -242,7 +242,7 @@ describe('head-motion assets', () => {
     // A project whose head follows the template saves and reopens as version 2.
     const document = { ...opened.document, assets: [tmpl, clip], poseSource: { kind: 'template' as const, relPath: tmpl.relPath } };
     const target = join(root, 'Pose.aniproj');
-    await value(call('project:save', { workDir: opened.workDir, path: target, document }));
+    await value(call('project:save', { createFolders: true, workDir: opened.workDir, path: target, document }));
     const reopened = await value(call('project:open', { path: target }));
     expect(reopened.document.poseSource).toEqual({ kind: 'template', relPath: tmpl.relPath });
     expect(reopened.document.schemaVersion).toBe(3);

@@ -72,7 +72,7 @@ describe.skipIf(!photoPath)('one pipeline for the CLI and the studio', () => {
     expect(frameCount).toBe(75);
 
     const target = join(root, 'projects', 'Batch.aniproj');
-    const saved = await call('project:save', { workDir: opened.workDir, path: target, document });
+    const saved = await call('project:save', { createFolders: true, workDir: opened.workDir, path: target, document });
     const generated = await call('track:generate', { workDir: saved.workDir, document, jobId: 'gen1' });
     expect(generated.track.frameCount).toBe(frameCount);
 
@@ -107,7 +107,7 @@ describe.skipIf(!photoPath)('one pipeline for the CLI and the studio', () => {
       return pushes.filter((p) => p.jobId === jobId).map((p) => p.message);
     };
     expect(await progressOf(opened.workDir, document, 'r1')).toContain('Analysing the face');
-    const saved = await call('project:save', { workDir: opened.workDir, path: join(root, 'projects', 'Reuse.aniproj'), document });
+    const saved = await call('project:save', { createFolders: true, workDir: opened.workDir, path: join(root, 'projects', 'Reuse.aniproj'), document });
     const edited = {
       ...document,
       engines: { ...document.engines, lmk2video: 'aniportrait' as const, interpolation: 'film' as const },
