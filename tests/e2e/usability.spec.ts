@@ -158,6 +158,24 @@ test('the shortcut reference, splitters remembered, and the layout at 1280x720 a
   await page.keyboard.press('Escape');
   await expect(reference).toHaveCount(0);
 
+  // Markers: M adds one, double-click renames it, right-click colours it.
+  await page.keyboard.press('m');
+  const marker = studio.markers.first();
+  await expect(marker).toHaveText('M1');
+  await marker.dblclick();
+  await page.getByTestId('marker-rename').fill('Intro');
+  await page.getByTestId('marker-rename').press('Enter');
+  await expect(marker).toHaveText('Intro');
+  await expect(page.getByTestId('timeline-panel')).toBeFocused();
+  await marker.click({ button: 'right' });
+  await expect(page.getByTestId('marker-menu')).toBeVisible();
+  await studio.screenshot('usability-06b-marker-menu');
+  await page.getByTestId('marker-menu-colour').and(page.locator('[data-colour="red"]')).click();
+  await expect(page.getByTestId('marker-menu')).toHaveCount(0);
+  await expect(marker).toHaveAttribute('data-colour', 'red');
+  await page.keyboard.press('Control+z');
+  await expect(marker).toHaveAttribute('data-colour', 'yellow');
+
   expect(await heightOf(page, 'preview-panel'), 'the preview panel body is at least 360 px tall').toBeGreaterThanOrEqual(360 + 26);
   await studio.screenshot('usability-07-layout-1280x720');
 
