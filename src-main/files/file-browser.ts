@@ -16,7 +16,7 @@ export interface BrowseRoot {
 export const MAX_LISTING_ENTRIES = 2000;
 
 /**
- * The web host's file browser (docs/file-browser.md): lists folders and creates them, only inside
+ * The web host's file browser (docs/studio-usability.md §2): lists folders and creates them, only inside
  * its roots (the user's home folder and the studio's data folder). Every path is resolved through
  * its links first, so a link inside a root that points outside it is refused like the outside
  * itself; a link entry whose target is outside is not listed.

@@ -24,7 +24,7 @@ export interface ServicesOptions {
   readonly dirs: DataDirs;
   readonly dialogs: Dialogs;
   readonly modelsDir?: string;
-  /** Where the in-app file browser may go; defaults to the home folder and the data folder (docs/file-browser.md). */
+  /** Where the in-app file browser may go; defaults to the home folder and the data folder (docs/studio-usability.md §2). */
   readonly browseRoots?: readonly BrowseRoot[];
 }
 

@@ -124,7 +124,7 @@ const folderEntrySchema = z.strictObject({
   kind: z.enum(['folder', 'project', 'file']),
 });
 
-/** One folder as the web host's file browser shows it: only inside the browse roots (docs/file-browser.md). */
+/** One folder as the web host's file browser shows it: only inside the browse roots (docs/studio-usability.md §2). */
 const folderListingSchema = z.strictObject({
   /** The folder listed (links resolved). */
   path: fsPathSchema,
