@@ -13,6 +13,7 @@ import type { StudioServices } from './state/studio-context';
 import { StudioContext } from './state/studio-context';
 import { isDirty } from './state/studio-state';
 import { StudioStore } from './state/studio-store';
+import { PUSH_CHANNEL } from '../src-shared/ipc/contract';
 import { StudioSettingsActions } from './state/studio-settings';
 import { ViewActions } from './state/view-actions';
 import './styles/studio.css';
@@ -36,6 +37,9 @@ const services: StudioServices = {
   exporter: new ExportActions(studio, store, settings, notifier),
   webSocketUrl,
 };
+
+// Electron's close question: Save asks the studio to save, then close.
+studio.on(PUSH_CHANNEL.appDidAskSave, () => void services.files.saveAndClose());
 
 const mirrorConnection = () => store.update((s) => ({ ...s, ephemeral: { ...s.ephemeral, connection: connection.current() } }));
 connection.on(mirrorConnection);

@@ -66,6 +66,10 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
       dialogs.setDocumentDirty(dirty);
       return Promise.resolve({});
     },
+    [CHANNEL.appCloseWindow]: async () => {
+      await dialogs.closeWindow();
+      return {};
+    },
     [CHANNEL.projectNew]: ({ name }) => projects.create(name),
     [CHANNEL.projectOpen]: async ({ path }) => {
       const opened = await projects.open(path);

@@ -158,6 +158,14 @@ export class ProjectFiles {
     void this.settings.reload();
   }
 
+  /** Save in Electron's close question: save (choosing where, if untitled), then close the window once nothing is unsaved. */
+  async saveAndClose(): Promise<void> {
+    await this.save();
+    if (isDirty(this.store.getState())) return;
+    const closed = await this.studio.app.closeWindow({});
+    if (!closed.ok) this.notifier.fail('Closing the window', closed.error);
+  }
+
   async save(): Promise<void> {
     const { savedPath } = this.store.getState().session;
     if (savedPath === null) await this.saveAs();

@@ -170,6 +170,8 @@ export const invokeChannels = {
   'app:info': invoke(z.strictObject({}), appInfoSchema),
   /** The UI reports unsaved changes so the host can ask before the window closes (Electron). */
   'app:set-dirty': invoke(z.strictObject({ dirty: z.boolean() }), z.strictObject({})),
+  /** After app:did-ask-save, the project is saved: close the window (Electron; other hosts answer no-native-dialog). */
+  'app:close-window': invoke(z.strictObject({}), z.strictObject({})),
   'project:new': invoke(z.strictObject({ name: z.string().min(1).max(200) }), openedProjectSchema),
   'project:open': invoke(z.strictObject({ path: fsPathSchema }), openedProjectSchema),
   'project:save': invoke(
@@ -343,6 +345,8 @@ export const invokeChannels = {
 } as const;
 
 export const pushChannels = {
+  /** The user chose Save when closing a window with unsaved changes (Electron): save, then app:close-window. */
+  'app:did-ask-save': z.strictObject({}),
   /** Progress of a long job (import, generation, export). `fraction` in 0..1. */
   'jobs:did-progress': z.strictObject({
     jobId: z.string(),
@@ -374,6 +378,7 @@ type ChannelConstants<C extends string> = { readonly [K in C as ConstantName<K>]
 export const CHANNEL = {
   appInfo: 'app:info',
   appSetDirty: 'app:set-dirty',
+  appCloseWindow: 'app:close-window',
   projectNew: 'project:new',
   projectOpen: 'project:open',
   projectSave: 'project:save',
@@ -404,6 +409,7 @@ export const CHANNEL = {
 
 /** Every push channel's name; checked like CHANNEL. */
 export const PUSH_CHANNEL = {
+  appDidAskSave: 'app:did-ask-save',
   jobsDidProgress: 'jobs:did-progress',
 } as const satisfies ChannelConstants<PushChannel>;
 

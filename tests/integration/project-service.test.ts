@@ -1,4 +1,5 @@
 // @vitest-environment node
+import type { PushOf } from '../../src-shared/ipc/contract.js';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -184,7 +185,7 @@ describe('track generation and studio export', () => {
   it.skipIf(!REF_CXK_PNG)('generates the track with progress, exports with keyframe layers, and cancels on request', async () => {
     const photoPath = present(REF_CXK_PNG);
     const pushes: { jobId: string; fraction: number }[] = [];
-    const { call: run } = studioServices({ root, host: 'cli', dataDir: join(root, 'data2'), projectsDir: join(root, 'p2'), onPush: (_c, p) => pushes.push(p) });
+    const { call: run } = studioServices({ root, host: 'cli', dataDir: join(root, 'data2'), projectsDir: join(root, 'p2'), onPush: (c, p) => c === 'jobs:did-progress' && pushes.push(p as PushOf<'jobs:did-progress'>) });
     const opened = await value(run('project:new', { name: 'Export' }));
     const photo = await value(run('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: arrayBufferOf(readFileSync(photoPath)) } }));
     const audio = await value(run('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: arrayBufferOf(wavBytes(toneBursts(1.5, 16000), 16000)) } }));

@@ -16,7 +16,7 @@ import { toneBursts, wavBytes } from '../helpers/wav.js';
 const photoPath = fixture('ref_cxk.png');
 const root = mkdtempSync(join(tmpdir(), 'aniportrait-one-pipeline-'));
 const pushes: PushOf<'jobs:did-progress'>[] = [];
-const services = studioServices({ root, host: 'cli', onPush: (_c, payload) => pushes.push(payload) });
+const services = studioServices({ root, host: 'cli', onPush: (c, payload) => c === 'jobs:did-progress' && pushes.push(payload as PushOf<'jobs:did-progress'>) });
 
 /** The value of an answered call; a failure throws "`channel`: `message`". */
 async function call<C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
