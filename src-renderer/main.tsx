@@ -1,3 +1,4 @@
+import './services/zod-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -12,6 +13,8 @@ import type { StudioServices } from './state/studio-context';
 import { StudioContext } from './state/studio-context';
 import { isDirty } from './state/studio-state';
 import { StudioStore } from './state/studio-store';
+import { PUSH_CHANNEL } from '../src-shared/ipc/contract';
+import { StudioSettingsActions } from './state/studio-settings';
 import { ViewActions } from './state/view-actions';
 import './styles/studio.css';
 import './styles/timeline.css';
@@ -21,18 +24,23 @@ const store = new StudioStore();
 const edits = new EditActions(store);
 const notifier = new Notifier(store);
 const view = new ViewActions(store);
+const settings = new StudioSettingsActions(studio, store);
 const services: StudioServices = {
   studio,
   store,
-  files: new ProjectFiles(studio, store, edits, notifier, view),
+  files: new ProjectFiles(studio, store, edits, notifier, view, settings),
+  settings,
   edits,
   notifier,
   view,
   generation: new GenerationActions(studio, store, (action, error) => notifier.fail(action, error)),
   playback: new PlaybackController(store),
-  exporter: new ExportActions(studio, store),
+  exporter: new ExportActions(studio, store, settings, notifier),
   webSocketUrl,
 };
+
+// Electron's close question: Save asks the studio to save, then close.
+studio.on(PUSH_CHANNEL.appDidAskSave, () => void services.files.saveAndClose());
 
 const mirrorConnection = () => store.update((s) => ({ ...s, ephemeral: { ...s.ephemeral, connection: connection.current() } }));
 connection.on(mirrorConnection);

@@ -11,10 +11,14 @@ const MEDIA_FILTERS: Readonly<Record<AssetRole, Electron.FileFilter[]>> = {
   'performance-video': [{ name: 'Performance video', extensions: ['mp4', 'mov', 'webm', 'mkv'] }],
 };
 
-/** Native dialogs, parented to the studio window. `onDirty` learns of unsaved changes. */
-export function electronDialogs(window: () => BrowserWindow | undefined, onDirty: (dirty: boolean) => void): Dialogs {
+/** Native dialogs, parented to the studio window. `onDirty` learns of unsaved changes; `close` closes the window without asking. */
+export function electronDialogs(window: () => BrowserWindow | undefined, onDirty: (dirty: boolean) => void, close: () => void): Dialogs {
   return {
     setDocumentDirty: onDirty,
+    closeWindow() {
+      close();
+      return Promise.resolve();
+    },
     async openProject() {
       const options: Electron.OpenDialogOptions = {
         title: 'Open project',

@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { IpcMainInvokeEvent } from 'electron';
 import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
-import { INVOKE_CHANNELS } from '../../src-shared/ipc/contract.js';
+import { INVOKE_CHANNELS, PUSH_CHANNEL } from '../../src-shared/ipc/contract.js';
 import type { Sender } from '../ipc/router.js';
 import { createRouter } from '../ipc/router.js';
 import { createStudioHandlers } from '../services/studio-services.js';
@@ -42,13 +42,16 @@ function createWindow(): void {
     if (!documentDirty || !mainWindow) return;
     const choice = dialog.showMessageBoxSync(mainWindow, {
       type: 'warning',
-      buttons: ['Discard changes', 'Cancel'],
-      defaultId: 1,
-      cancelId: 1,
-      message: 'The project has unsaved changes.',
-      detail: 'Close the studio and discard them? Cancel, then save with Ctrl+S to keep them.',
+      buttons: ['Save', "Don't save", 'Cancel'],
+      defaultId: 0,
+      cancelId: 2,
+      message: 'Save the changes to the project before closing?',
+      detail: "Don't save closes the studio and loses them.",
     });
-    if (choice === 1) event.preventDefault();
+    if (choice === 1) return;
+    event.preventDefault();
+    // Save: the UI saves (asking where, if the project is untitled), then calls app:close-window.
+    if (choice === 0) mainWindow.webContents.send(PUSH_CHANNEL.appDidAskSave, {});
   });
   mainWindow.on('closed', () => {
     mainWindow = undefined;
@@ -73,6 +76,10 @@ void app.whenReady().then(() => {
     dialogs: electronDialogs(
       () => mainWindow,
       (dirty) => (documentDirty = dirty),
+      () => {
+        documentDirty = false;
+        mainWindow?.close();
+      },
     ),
   });
   const router = createRouter(handlers, (message) => console.error(`[ipc] ${message}`));

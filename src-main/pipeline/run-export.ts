@@ -43,9 +43,10 @@ export async function runExport(job: RenderJob, outPath: string, context: Export
     {
       ...context,
       onProgress: progress.video,
+      // The caller learns the frame count first, so the progress report it sends next can carry it.
       onFrames: (done, total) => {
-        progress.frames(done, total);
         context.onFrames?.(done, total);
+        progress.frames(done, total);
       },
     },
   );

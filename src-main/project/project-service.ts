@@ -20,6 +20,9 @@ import type { RecentProject } from './recent-projects.js';
 import { RecentProjects } from './recent-projects.js';
 import { deepestReal, isInside } from '../util/real-paths.js';
 import { realPathInside } from './real-path-inside.js';
+import type { UntitledRecovery } from '../../src-shared/ipc/contract.js';
+import { checkUntitledDir, discardUntitled, listUntitledRecoveries } from './untitled-projects.js';
+import { ensureParentFolder } from '../files/file-browser.js';
 
 /**
  * Project bundles on disk. Every request names a project by its working folder (`workDir`), and
@@ -50,6 +53,29 @@ export class ProjectService {
     return { workDir, savedPath: null, document, migrationsApplied: [], recovery: null };
   }
 
+  /**
+   * Untitled projects with an autosave. Those this service handed out count too: a reloaded page
+   * lost its project though the service still knows it (the page leaves out its own).
+   */
+  listUntitled(): Promise<UntitledRecovery[]> {
+    return listUntitledRecoveries(this.untitledRoot);
+  }
+
+  /** Opens an untitled project found by listUntitled; its autosave is offered as the recovery. */
+  async openUntitled(workDir: string): Promise<OpenedProject> {
+    const dir = checkUntitledDir(this.untitledRoot, workDir);
+    const migrated = await readProjectDocument(dir);
+    const recovery = await readRecovery(dir);
+    this.workDirs.add(dir);
+    return { workDir: dir, savedPath: null, document: migrated.document, migrationsApplied: [...migrated.applied], recovery };
+  }
+
+  async discardUntitled(workDir: string): Promise<void> {
+    const dir = checkUntitledDir(this.untitledRoot, workDir);
+    await discardUntitled(this.untitledRoot, dir);
+    this.workDirs.delete(dir);
+  }
+
   async open(path: string): Promise<OpenedProject> {
     const projectDir = toProjectDir(path);
     const migrated = await readProjectDocument(projectDir);
@@ -67,13 +93,15 @@ export class ProjectService {
   }
 
   /** Saves to `path`; a path other than workDir is a save-as that copies the assets along. */
-  async save(workDir: string, path: string, document: ProjectDocument, now: Date = new Date()): Promise<{ workDir: string; savedPath: string; savedAt: string }> {
+  async save(workDir: string, path: string, document: ProjectDocument, now: Date = new Date(), createFolders = false): Promise<{ workDir: string; savedPath: string; savedAt: string }> {
     const from = this.checkWorkDir(workDir);
     const target = resolve(path.endsWith(PROJECT_EXTENSION) ? path : `${path}${PROJECT_EXTENSION}`);
     const saved: ProjectDocument = { ...document, modifiedAt: now.toISOString() };
     if (target !== from) {
       checkTargetOutside(from, target);
       await checkAssetsCopyable(from, document);
+      // A missing folder is created only when the user agreed (the same rule as an export's).
+      await ensureParentFolder(target, createFolders, 'Saving the project');
       await prepareTarget(target);
       await copyAssets(from, target, document);
     }

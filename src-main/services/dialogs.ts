@@ -11,6 +11,8 @@ export interface Dialogs {
   revealFile(path: string): Promise<void>;
   /** Whether closing the window should first ask about unsaved changes. */
   setDocumentDirty(dirty: boolean): void;
+  /** Closes the window once the UI saved what the close asked it to (Save in the close question). */
+  closeWindow(): Promise<void>;
 }
 
 /** Hosts without native dialogs (web host, CLI): the UI asks for a path or uploads bytes instead. */
@@ -20,6 +22,7 @@ export const NO_NATIVE_DIALOGS: Dialogs = {
   pickMedia: noDialog,
   saveVideo: noDialog,
   revealFile: noDialog,
+  closeWindow: noDialog,
   // A browser tab asks by itself (beforeunload); the CLI has no window.
   setDocumentDirty: () => {},
 };

@@ -1,4 +1,8 @@
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { FileBrowser, ensureParentFolder } from '../files/file-browser.js';
+import type { BrowseRoot } from '../files/file-browser.js';
+import { StudioSettingsStore } from '../files/studio-settings-store.js';
 import type { CallContext, Handlers } from '../ipc/router.js';
 import { AssetService } from '../project/asset-service.js';
 import { ProjectService } from '../project/project-service.js';
@@ -23,6 +27,16 @@ export interface ServicesOptions {
   readonly dirs: DataDirs;
   readonly dialogs: Dialogs;
   readonly modelsDir?: string;
+  /** Where the in-app file browser may go; defaults to the home folder and the data folder (docs/studio-usability.md §2). */
+  readonly browseRoots?: readonly BrowseRoot[];
+}
+
+/** The file browser's roots: the user's home folder and the studio's data folder. */
+export function defaultBrowseRoots(dirs: DataDirs): BrowseRoot[] {
+  return [
+    { name: 'Home', path: homedir() },
+    { name: 'Studio data', path: dirs.dataDir },
+  ];
 }
 
 /** The services of the contract, independent of their transport; every host wires these same handlers. */
@@ -39,8 +53,17 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
   const jobs = new JobRegistry();
   const queue = new QueueService(dirs.dataDir, pipeline);
   void queue.resume();
-  const reporter = (jobId: string, push: CallContext['push']) => (fraction: number, message: string) =>
-    push(PUSH_CHANNEL.jobsDidProgress, { jobId, fraction: Math.min(1, Math.max(0, fraction)), message });
+  const browser = new FileBrowser(options.browseRoots ?? defaultBrowseRoots(dirs));
+  const settings = new StudioSettingsStore(dirs.dataDir);
+  /** The folder a file was saved to or opened from goes first in the file browser's recent folders. */
+  const rememberFolder = async (folder: string) => {
+    const { recentFolders } = await settings.get();
+    await settings.update({ recentFolders: [folder, ...recentFolders.filter((f) => f !== folder)] });
+  };
+  const reporter = (jobId: string, push: CallContext['push'], frames: () => { done: number; total: number } | undefined = () => undefined) => (fraction: number, message: string) => {
+    const counted = frames();
+    push(PUSH_CHANNEL.jobsDidProgress, { jobId, fraction: Math.min(1, Math.max(0, fraction)), message, ...(counted ? { frames: counted } : {}) });
+  };
 
   return {
     [CHANNEL.appInfo]: () => Promise.resolve(collectAppInfo(host, dirs, modelsDir)),
@@ -48,12 +71,32 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
       dialogs.setDocumentDirty(dirty);
       return Promise.resolve({});
     },
-    [CHANNEL.projectNew]: ({ name }) => projects.create(name),
-    [CHANNEL.projectOpen]: ({ path }) => projects.open(path),
-    [CHANNEL.projectSave]: ({ workDir, path, document }) => {
-      if (resolve(path) !== resolve(workDir)) writes.check(path, 'The project folder', 'Use Save As to choose it.');
-      return projects.save(workDir, path, document);
+    [CHANNEL.appCloseWindow]: async () => {
+      await dialogs.closeWindow();
+      return {};
     },
+    [CHANNEL.projectNew]: ({ name }) => projects.create(name),
+    [CHANNEL.projectOpen]: async ({ path }) => {
+      const opened = await projects.open(path);
+      await rememberFolder(dirname(opened.workDir));
+      return opened;
+    },
+    [CHANNEL.projectSave]: async ({ workDir, path, document, createFolders }) => {
+      if (resolve(path) !== resolve(workDir)) writes.check(path, 'The project folder', 'Use Save As to choose it.');
+      const saved = await projects.save(workDir, path, document, new Date(), createFolders === true);
+      await rememberFolder(dirname(saved.savedPath));
+      return saved;
+    },
+    [CHANNEL.projectListUntitled]: () => projects.listUntitled(),
+    [CHANNEL.projectOpenUntitled]: ({ workDir }) => projects.openUntitled(workDir),
+    [CHANNEL.projectDiscardUntitled]: async ({ workDir }) => {
+      await projects.discardUntitled(workDir);
+      return {};
+    },
+    [CHANNEL.filesList]: ({ path, extensions }) => browser.list(path, extensions),
+    [CHANNEL.filesMakeFolder]: ({ parent, name }) => browser.makeFolder(parent, name),
+    [CHANNEL.settingsGet]: () => settings.get(),
+    [CHANNEL.settingsUpdate]: (patch) => settings.update(patch),
     [CHANNEL.projectAutosave]: ({ workDir, document }) => projects.autosave(workDir, document),
     [CHANNEL.projectDiscardRecovery]: async ({ workDir }) => {
       await projects.discardRecovery(workDir);
@@ -76,12 +119,18 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
         };
       }),
     [CHANNEL.faceMesh]: () => Promise.resolve({ triangles: Uint32Array.from(loadCanonicalFace().triangles) }),
-    [CHANNEL.exportVideo]: ({ workDir, document, jobId, outPath, options }, { signal, push }) =>
+    [CHANNEL.exportVideo]: ({ workDir, document, jobId, outPath, options, createFolders }, { signal, push }) =>
       jobs.run(jobId, signal, async (jobSignal) => {
         projects.checkWorkDir(workDir);
         writes.check(outPath, 'The video', 'Choose where to save it with Browse….');
+        await ensureParentFolder(outPath, createFolders === true, 'Exporting the video');
         const job = pipeline.job(workDir, documentForExport(document, options));
-        const { frameCount, durationSec, warnings } = await pipeline.export(job, resolve(outPath), { signal: jobSignal, onProgress: reporter(jobId, push) });
+        let frames: { done: number; total: number } | undefined;
+        const onFrames = (done: number, total: number) => {
+          frames = { done, total };
+        };
+        const { frameCount, durationSec, warnings } = await pipeline.export(job, resolve(outPath), { signal: jobSignal, onProgress: reporter(jobId, push, () => frames), onFrames });
+        await rememberFolder(dirname(resolve(outPath)));
         return { outPath: resolve(outPath), frameCount, durationSec, warnings };
       }),
     [CHANNEL.jobsCancel]: ({ jobId }) => {

@@ -2,11 +2,13 @@ import { Modal } from './Modal';
 
 interface ConfirmDiscardDialogProps {
   readonly projectName: string;
+  readonly onSave: () => void;
   readonly onDiscard: () => void;
   readonly onCancel: () => void;
 }
 
-export function ConfirmDiscardDialog({ projectName, onDiscard, onCancel }: ConfirmDiscardDialogProps) {
+/** Before New or Open over unsaved changes: Save (then go on), Don't save, Cancel. */
+export function ConfirmDiscardDialog({ projectName, onSave, onDiscard, onCancel }: ConfirmDiscardDialogProps) {
   return (
     <Modal
       title="Unsaved changes"
@@ -14,16 +16,19 @@ export function ConfirmDiscardDialog({ projectName, onDiscard, onCancel }: Confi
       onCancel={onCancel}
       footer={
         <>
-          <button type="button" className="button" data-testid="confirm-cancel" onClick={onCancel} autoFocus>
+          <button type="button" className="button danger" data-testid="confirm-discard" onClick={onDiscard}>
+            Don't save
+          </button>
+          <button type="button" className="button" data-testid="confirm-cancel" onClick={onCancel}>
             Cancel
           </button>
-          <button type="button" className="button danger" data-testid="confirm-discard" onClick={onDiscard}>
-            Discard changes
+          <button type="button" className="button primary" data-testid="confirm-save" onClick={onSave} autoFocus>
+            Save
           </button>
         </>
       }
     >
-      <p>“{projectName}” has changes that are not saved. Discard them?</p>
+      <p>Save the changes to “{projectName}” first?</p>
     </Modal>
   );
 }

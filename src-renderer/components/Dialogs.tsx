@@ -4,6 +4,8 @@ import { useStudio, useStudioSelector } from '../state/studio-context';
 import { ConfirmDiscardDialog } from './ConfirmDiscardDialog';
 import { ExportDialog } from './ExportDialog';
 import { PathDialog } from './PathDialog';
+import { RecoverUntitledDialog } from './RecoverUntitledDialog';
+import { ShortcutsDialog } from './ShortcutsDialog';
 
 /** The one modal dialog that the state asks for, if any. */
 export function Dialogs() {
@@ -15,11 +17,15 @@ export function Dialogs() {
 
   switch (dialog.kind) {
     case 'open-path':
-      return <PathDialog mode="open" initialPath={dialog.recent[0]?.path ?? ''} recent={dialog.recent} onCancel={close} onConfirm={(path) => void files.openPath(path)} />;
+      return <PathDialog mode="open" initialPath={dialog.recent[0]?.path ?? ''} recent={dialog.recent} untitled={dialog.untitled} missingFolder={null} onCancel={close} onConfirm={(path) => void files.openPath(path)} />;
     case 'save-path':
-      return <PathDialog mode="save" initialPath={dialog.initialPath} recent={[]} onCancel={close} onConfirm={(path) => void files.saveTo(path)} />;
+      return <PathDialog key={`${dialog.initialPath}-${dialog.missingFolder ?? ''}`} mode="save" initialPath={dialog.initialPath} recent={[]} untitled={[]} missingFolder={dialog.missingFolder} onCancel={close} onConfirm={(path, createFolders) => void files.saveTo(path, createFolders)} />;
     case 'confirm-discard':
-      return <ConfirmDiscardDialog projectName={projectName} onCancel={close} onDiscard={() => files.confirmDiscard(dialog.next)} />;
+      return <ConfirmDiscardDialog projectName={projectName} onCancel={close} onSave={() => void files.saveThen(dialog.next)} onDiscard={() => files.confirmDiscard(dialog.next)} />;
+    case 'recover-untitled':
+      return <RecoverUntitledDialog entries={dialog.entries} onClose={close} />;
+    case 'shortcuts':
+      return <ShortcutsDialog onClose={close} />;
     case 'export':
       return <ExportDialog initialPath={dialog.initialPath} />;
     default:

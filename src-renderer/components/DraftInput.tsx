@@ -1,5 +1,6 @@
 import type { KeyboardEvent, ReactNode } from 'react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { focusTimeline } from '../util/focus-home';
 
 interface DraftInputProps {
   readonly id: string;
@@ -22,18 +23,35 @@ interface DraftInputProps {
 export function DraftInput({ id, testId, value, type, commit, min, max, suffix, disabled }: DraftInputProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Set by Escape: the blur that follows must not commit the dropped draft. */
+  const dropped = useRef(false);
 
-  const finish = () => {
-    if (draft === null) return;
+  /** True when the draft was committed (or there was none); a rejected one stays, marked. */
+  const finish = (): boolean => {
+    if (dropped.current) {
+      dropped.current = false;
+      return true;
+    }
+    if (draft === null) return true;
     const message = draft === value ? null : commit(draft);
     setError(message);
     if (message === null) setDraft(null);
+    return message === null;
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') finish();
-    if (event.key === 'Escape') {
+    // Enter commits and Escape cancels; both hand the keyboard back to the timeline, so Space,
+    // Home and the arrows drive the playhead instead of typing here. A rejected value keeps focus.
+    if (event.key === 'Enter') {
+      if (finish()) focusTimeline();
+    } else if (event.key === 'Escape') {
+      // The studio's Escape (clear the selection) and a dialog's (close it) are not this one.
+      event.stopPropagation();
+      event.nativeEvent.stopImmediatePropagation();
       setDraft(null);
       setError(null);
+      dropped.current = true;
+      focusTimeline();
+      dropped.current = false;
     }
   };
 

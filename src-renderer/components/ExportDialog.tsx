@@ -5,6 +5,10 @@ import { describeFiles, missingFor } from '../state/aniportrait-readiness';
 import type { ExportOptions } from '../../src-shared/ipc/contract';
 import type { ProjectDocument } from '../../src-shared/project/project-schema';
 import { withMp4Extension } from '../state/export-actions';
+import { exportFraction } from '../state/export-state';
+import { setSettings } from '../../src-shared/edits/document-edits';
+import { joinPath, splitPath } from '../util/path-join';
+import { FileBrowser } from './FileBrowser';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { Field } from './Field';
 import { Modal } from './Modal';
@@ -17,7 +21,7 @@ import { ExportOptionField } from './ExportOptionField';
  * the host has a file manager to show it in).
  */
 export function ExportDialog({ initialPath }: { readonly initialPath: string }) {
-  const { view, exporter, store } = useStudio();
+  const { view, exporter, store, edits } = useStudio();
   const job = useStudioSelector((s) => s.ephemeral.exportJob);
   const host = useStudioSelector((s) => s.ephemeral.appInfo?.host ?? null);
   const projectName = useStudioSelector((s) => s.document?.name ?? 'Untitled');
@@ -29,6 +33,8 @@ export function ExportDialog({ initialPath }: { readonly initialPath: string }) 
   const missing = readiness ? missingFor(readiness, 'lmk2video', film) : [];
   const [path, setPath] = useState(initialPath);
   const [canReveal, setCanReveal] = useState(host === 'electron');
+  const [browsing, setBrowsing] = useState(false);
+  const [asDefaults, setAsDefaults] = useState(false);
   const running = job.status === 'running';
   const close = () => {
     if (!running) view.closeDialog();
@@ -37,15 +43,21 @@ export function ExportDialog({ initialPath }: { readonly initialPath: string }) 
   const [chosenPath, setChosenPath] = useState<string | null>(null);
   const browse = async (): Promise<string | null> => {
     const picked = await exporter.browse(projectName);
+    // No native dialog (web host): the in-app file browser opens below the path.
+    if (!picked.native) setBrowsing(!browsing);
     if (picked.path !== null) {
       setPath(picked.path);
       setChosenPath(picked.path);
     }
     return picked.path;
   };
-  const start = async () => {
+  const start = async (createFolders = false) => {
     const target = host === 'electron' && path !== chosenPath ? await browse() : path;
-    if (target !== null) await exporter.start(target, options);
+    if (target === null) return;
+    setBrowsing(false);
+    // "Also make these the project's settings": one undo step, before the export reads the document.
+    if (asDefaults) edits.edit(setSettings({ outputWidthPx: options.outputWidthPx, outputHeightPx: options.outputHeightPx, fps: options.fps }, 'Export settings as project defaults'));
+    await exporter.start(target, options, createFolders);
   };
 
   return (
@@ -68,6 +80,11 @@ export function ExportDialog({ initialPath }: { readonly initialPath: string }) 
             <button type="button" className="button" data-testid="export-close" onClick={close}>
               Close
             </button>
+            {job.status === 'missing-folder' && (
+              <button type="button" className="button" data-testid="export-create-folder" onClick={() => void start(true)}>
+                Create folder and export
+              </button>
+            )}
             <button type="button" className="button primary" data-testid="export-start" disabled={path.trim() === ''} onClick={() => void start()}>
               {job.status === 'done' ? 'Export again' : 'Export'}
             </button>
@@ -106,19 +123,29 @@ export function ExportDialog({ initialPath }: { readonly initialPath: string }) 
             {readiness && !readiness.gpuProvider ? ' No GPU provider is installed: this runs on the CPU and is very slow.' : ''}
           </div>
         )}
-        <div className="field-hint export-hint" data-testid="export-options-hint">
+        <div className="field-hint export-note" data-testid="export-options-hint">
           Size, frame rate and engine apply to this export only; the project keeps its own (Inspector).
         </div>
+        <label className="export-defaults">
+          <input type="checkbox" data-testid="export-as-defaults" checked={asDefaults} disabled={running} onChange={(event) => setAsDefaults(event.target.checked)} />
+          Also make this size and frame rate the project's settings
+        </label>
         <Field htmlFor="export-path" label="Save to" tooltip="Path of the .mp4 on the computer that runs the studio service">
           <div className="field-control export-path">
             <input id="export-path" data-testid="export-path" value={path} spellCheck={false} disabled={running} onChange={(event) => setPath(event.target.value)} onBlur={() => path.trim() !== '' && setPath(withMp4Extension(path))} />
-            {host === 'electron' && (
-              <button type="button" className="button" data-testid="export-browse" disabled={running} onClick={() => void browse()}>
-                Browse…
-              </button>
-            )}
+            <button type="button" className="button" data-testid="export-browse" disabled={running} onClick={() => void browse()}>
+              Browse…
+            </button>
           </div>
         </Field>
+        {browsing && !running && (
+          <FileBrowser
+            initialFolder={splitPath(path.trim()).folder || null}
+            extensions={['.mp4']}
+            onFolder={(folder) => setPath((current) => joinPath(folder, splitPath(current.trim()).name || `${projectName}.mp4`))}
+            onPick={(picked) => setPath(picked)}
+          />
+        )}
       </div>
       <ExportStatus />
     </Modal>
@@ -139,9 +166,9 @@ function ExportStatus() {
     case 'running':
       return (
         <div className="export-status" data-testid="export-progress-row">
-          <ProgressBar fraction={job.fraction} testId="export-progress" label="Export" />
-          <div className="export-message" data-testid="export-message">
-            {Math.round(job.fraction * 100)}% · {job.message}
+          <ProgressBar fraction={exportFraction(job)} testId="export-progress" label="Export" />
+          <div className="export-message" data-testid="export-message" data-percent={Math.round(exportFraction(job) * 100)}>
+            {Math.round(exportFraction(job) * 100)}% · {job.message}
           </div>
         </div>
       );
@@ -150,6 +177,12 @@ function ExportStatus() {
         <div className="export-status">
           <p className="export-done" data-testid="export-done">
             Exported {job.frameCount} frames ({job.durationSec.toFixed(2)} s) to <span className="mono">{job.outPath}</span>
+          </p>
+          <p className="field-hint" data-testid="export-location">
+            In the folder <span className="mono">{splitPath(job.outPath).folder}</span> on the computer that runs the studio service, as <span className="mono">{splitPath(job.outPath).name}</span>.{' '}
+            <button type="button" className="link-button" data-testid="export-copy-path" onClick={() => void navigator.clipboard?.writeText(job.outPath)}>
+              Copy path
+            </button>
           </p>
           {job.warnings.map((warning) => (
             <p key={warning} className="field-hint" data-testid="export-warning">
@@ -162,6 +195,12 @@ function ExportStatus() {
       return (
         <p className="export-status inline-error" role="alert" data-testid="export-error">
           {job.message}
+        </p>
+      );
+    case 'missing-folder':
+      return (
+        <p className="export-status inline-error" role="alert" data-testid="export-missing-folder">
+          {job.message} Create it and export?
         </p>
       );
     case 'cancelled':

@@ -6,8 +6,8 @@ import { Field } from './Field';
 type NumericOption = 'outputWidthPx' | 'outputHeightPx' | 'fps';
 
 const OPTION_FIELDS: Readonly<Record<NumericOption, { testId: string; label: string; unit: string; tooltip: string; range: string }>> = {
-  outputWidthPx: { testId: 'export-field-width', label: 'Width', unit: 'px', tooltip: "Width of this video in pixels (the project's width to start with).", range: 'Use a whole number of pixels from 64 to 4096.' },
-  outputHeightPx: { testId: 'export-field-height', label: 'Height', unit: 'px', tooltip: "Height of this video in pixels (the project's height to start with).", range: 'Use a whole number of pixels from 64 to 4096.' },
+  outputWidthPx: { testId: 'export-field-width', label: 'Width', unit: 'px', tooltip: "Width of this video in pixels (the project's width to start with).", range: 'Use an even whole number of pixels from 64 to 4096 (H.264 needs even sizes).' },
+  outputHeightPx: { testId: 'export-field-height', label: 'Height', unit: 'px', tooltip: "Height of this video in pixels (the project's height to start with).", range: 'Use an even whole number of pixels from 64 to 4096 (H.264 needs even sizes).' },
   fps: { testId: 'export-field-fps', label: 'Frame rate', unit: 'fps', tooltip: "Frames per second of this video (the project's to start with; another rate makes its own track).", range: 'Use a whole number of frames per second from 1 to 120.' },
 };
 

@@ -4,6 +4,9 @@ import { Vector3 } from 'three';
 import type { PoseChannel } from '../../src-shared/keyframes/channels';
 import { playheadFrameTimeSec } from '../state/edit-actions';
 import { activeLayerValue } from '../../src-shared/edits/keyframe-queries';
+import { channelsMovedByDrag, describeDragKeys } from '../../src-shared/edits/drag-keys';
+import { setStatus } from '../state/store-updates';
+import { formatTimecode } from '../util/format';
 import { useStudio } from '../state/studio-context';
 import { HEAD_CENTRE, HEAD_GRAB_RADIUS } from './landmark-scene';
 
@@ -46,7 +49,7 @@ export function HeadPoseDrag({ onHover }: HeadPoseDragProps) {
       return Math.hypot(event.clientX - bounds.left - middle.x, event.clientY - bounds.top - middle.y) <= radiusPx;
     };
 
-    let drag: { startX: number; startY: number; base: Record<PoseChannel, number>; touched: Set<PoseChannel> } | null = null;
+    let drag: { startX: number; startY: number; base: Record<PoseChannel, number>; keyed: { channel: PoseChannel; value: number }[] } | null = null;
     let hovering = false;
     const setHover = (next: boolean) => {
       if (next === hovering) return;
@@ -65,7 +68,7 @@ export function HeadPoseDrag({ onHover }: HeadPoseDragProps) {
       const doc = state.document;
       const base = { pitchDeg: 0, yawDeg: 0, rollDeg: 0, txCm: 0, tyCm: 0, tzCm: 0 };
       for (const channel of ['pitchDeg', 'yawDeg', 'rollDeg'] as const) base[channel] = activeLayerValue(doc, channel, timeSec);
-      drag = { startX: event.clientX, startY: event.clientY, base, touched: new Set() };
+      drag = { startX: event.clientX, startY: event.clientY, base, keyed: [] };
       edits.begin('Turn head');
     };
     const onMove = (event: PointerEvent) => {
@@ -80,16 +83,22 @@ export function HeadPoseDrag({ onHover }: HeadPoseDragProps) {
       const dyPx = event.clientY - current.startY;
       // Nose follows the pointer: right turns +yaw, down tips +pitch; Alt rolls clockwise with a drag to the right.
       const deltas: Partial<Record<PoseChannel, number>> = event.altKey ? { rollDeg: -dxPx * DEG_PER_PX } : { yawDeg: dxPx * DEG_PER_PX, pitchDeg: dyPx * DEG_PER_PX };
-      for (const [channel, delta] of Object.entries(deltas) as [PoseChannel, number][]) if (Math.abs(delta) >= DEG_PER_PX) current.touched.add(channel);
-      const values = [...current.touched].map((channel) => ({ channel, value: Math.round((current.base[channel] + (deltas[channel] ?? 0)) * 10) / 10 }));
+      // Only the channels the drag turns beyond a threshold (src-shared/edits/drag-keys.ts), decided afresh each move.
+      const values = channelsMovedByDrag(deltas).map((channel) => ({ channel, value: Math.round((current.base[channel] + (deltas[channel] ?? 0)) * 10) / 10 }));
+      current.keyed = values;
       if (values.length > 0) edits.setKeysAtPlayhead(values, 'Turn head', true);
+      else edits.update({ label: 'Turn head', apply: (doc) => doc });
     };
     const onUp = (event: PointerEvent) => {
       if (drag === null) return;
       event.stopImmediatePropagation();
+      const { keyed } = drag;
       drag = null;
       if (element.hasPointerCapture(event.pointerId)) element.releasePointerCapture(event.pointerId);
       edits.commit();
+      // Say what the drag keyed: the channels it turned, not the ones the hand drifted on.
+      const message = describeDragKeys(keyed, formatTimecode(playheadFrameTimeSec(store.getState())));
+      store.update((s) => setStatus(s, 'info', message));
     };
     const onLeave = () => setHover(false);
 

@@ -16,7 +16,7 @@ import { SettingField } from './SettingField';
 export function Inspector() {
   const document = useStudioSelector((s) => s.document);
   return (
-    <Panel title="Inspector" bodyClassName="inspector">
+    <Panel title="Inspector" className="inspector-panel" bodyClassName="inspector">
       {document === null ? <div className="inspector-section empty-hint">No project open.</div> : <InspectorBody document={document} />}
     </Panel>
   );

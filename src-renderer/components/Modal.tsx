@@ -7,10 +7,12 @@ interface ModalProps {
   readonly onCancel: () => void;
   readonly footer: ReactNode;
   readonly children: ReactNode;
+  /** A larger dialog (file browser, shortcut list). */
+  readonly wide?: boolean;
 }
 
 /** A centred dialog over a dimmed studio; Escape or a click outside cancels it. */
-export function Modal({ title, testId, onCancel, footer, children }: ModalProps) {
+export function Modal({ title, testId, onCancel, footer, children, wide = false }: ModalProps) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') onCancel();
@@ -21,7 +23,7 @@ export function Modal({ title, testId, onCancel, footer, children }: ModalProps)
 
   return (
     <div className="modal-backdrop" onPointerDown={(event) => event.target === event.currentTarget && onCancel()}>
-      <div className="modal" role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>
+      <div className={wide ? 'modal modal-wide' : 'modal'} role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>
         <h2 className="modal-title">{title}</h2>
         <div className="modal-body">{children}</div>
         <div className="modal-footer">{footer}</div>

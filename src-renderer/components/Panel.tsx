@@ -7,13 +7,15 @@ interface PanelProps {
   readonly className?: string;
   readonly bodyClassName?: string;
   readonly testId?: string;
+  /** Where the keyboard goes when a field is done with it (util/focus-home.ts). */
+  readonly focusHome?: boolean;
   readonly children: ReactNode;
 }
 
 /** A titled region of the workspace, like a Blender editor or a Resolve panel. */
-export function Panel({ title, info, className = '', bodyClassName = '', testId, children }: PanelProps) {
+export function Panel({ title, info, className = '', bodyClassName = '', testId, focusHome = false, children }: PanelProps) {
   return (
-    <section className={`panel ${className}`} aria-label={title} data-testid={testId}>
+    <section className={`panel ${className}`} aria-label={title} data-testid={testId} {...(focusHome ? { tabIndex: -1, 'data-focus-home': true } : {})}>
       <header className="panel-header">
         <span className="panel-title">{title}</span>
         {info !== undefined && <span className="panel-header-info">{info}</span>}

@@ -1,3 +1,5 @@
+import { focusTimeline } from '../util/focus-home';
+
 interface SelectInputProps<T extends string> {
   readonly id: string;
   readonly testId: string;
@@ -17,6 +19,8 @@ export function SelectInput<T extends string>({ id, testId, value, options, onCh
         onChange={(event) => {
           const picked = options.find((option) => option.value === event.target.value);
           if (picked !== undefined) onChange(picked.value);
+          // Arrows and Space would otherwise keep changing the select instead of the playhead.
+          focusTimeline();
         }}
       >
         {options.map((option) => (

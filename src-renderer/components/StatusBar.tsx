@@ -1,9 +1,13 @@
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { ProgressBar } from './ProgressBar';
+import { saveStateText } from '../state/studio-state';
+import { formatClockTime } from '../util/format';
 
 /** Bottom line: connection and host, the last message or a running job, and the project's output format. */
 export function StatusBar() {
-  const { generation } = useStudio();
+  const { generation, notifier } = useStudio();
+  const saveState = useStudioSelector((s) => saveStateText(s, formatClockTime));
+  const lastError = useStudioSelector((s) => s.ephemeral.lastError);
   const connection = useStudioSelector((s) => s.ephemeral.connection);
   const appInfo = useStudioSelector((s) => s.ephemeral.appInfo);
   const status = useStudioSelector((s) => s.ephemeral.status);
@@ -31,6 +35,19 @@ export function StatusBar() {
       <span className="status-message" data-testid="status-message" data-tone={status.tone} title={status.text}>
         {busy ?? status.text}
       </span>
+      {lastError !== null && (lastError.text !== status.text || busy !== null) && (
+        <span className="status-last-error" data-testid="status-last-error" role="status" title={`${formatClockTime(lastError.atIso)}: ${lastError.text}`}>
+          <span className="status-last-error-text">Last error ({formatClockTime(lastError.atIso)}): {lastError.text}</span>
+          <button type="button" className="status-cancel" aria-label="Dismiss the last error" onClick={() => notifier.dismissLastError()}>
+            ×
+          </button>
+        </span>
+      )}
+      {saveState !== '' && (
+        <span className="status-right" data-testid="status-save-state">
+          {saveState}
+        </span>
+      )}
       {generated !== null && (
         <span className="status-right" data-testid="status-track" title="The generated landmark track">
           track {generated.track.frameCount} frames

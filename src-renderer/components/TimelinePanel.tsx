@@ -22,7 +22,7 @@ export function TimelinePanel() {
   const graphChannels = useStudioSelector((s) => s.ephemeral.graphChannels);
 
   return (
-    <Panel title="Timeline" className="timeline-panel" bodyClassName="timeline-body">
+    <Panel title="Timeline" className="timeline-panel" bodyClassName="timeline-body" testId="timeline-panel" focusHome>
       <TransportBar durationSec={durationSec}>
         <LayersBar />
       </TransportBar>

@@ -23,8 +23,13 @@ function ToastItem({ toast }: { readonly toast: Toast }) {
     return () => window.clearTimeout(timer);
   }, [notifier, toast]);
   return (
-    <div className="toast" data-testid="toast" data-tone={toast.tone} role={toast.tone === 'error' ? 'alert' : 'status'}>
+    <div className="toast" data-testid="toast" data-tone={toast.tone} role={toast.tone === 'error' ? 'alert' : 'status'} style={{ animationDuration: `${TOAST_LIFETIME_MS[toast.tone]}ms` }}>
       <span className="toast-text">{toast.text}</span>
+      {toast.count > 1 && (
+        <span className="toast-count" data-testid="toast-count">
+          ×{toast.count}
+        </span>
+      )}
       <button type="button" className="toast-close" aria-label="Dismiss" onClick={() => notifier.dismissToast(toast.id)}>
         ×
       </button>

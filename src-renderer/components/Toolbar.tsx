@@ -4,13 +4,15 @@ import type { AssetRole } from '../../src-shared/project/project-schema';
 import { trackInputsKey } from '../../src-shared/project/derived';
 import { redoLabel, undoLabel } from '../../src-shared/edits/history';
 import { useStudio, useStudioSelector } from '../state/studio-context';
-import { isDirty } from '../state/studio-state';
+import { isDirty, saveStateText } from '../state/studio-state';
+import { formatClockTime } from '../util/format';
 import { MOD } from '../util/shortcut-labels';
 import { RenderQueueDialog } from './RenderQueueDialog';
 import { ToolButton } from './ToolButton';
 
 export function Toolbar() {
-  const { files, edits, generation, exporter } = useStudio();
+  const { files, edits, generation, exporter, view } = useStudio();
+  const saveState = useStudioSelector((s) => saveStateText(s, formatClockTime));
   const name = useStudioSelector((s) => s.document?.name ?? null);
   const dirty = useStudioSelector(isDirty);
   const savedPath = useStudioSelector((s) => s.session.savedPath);
@@ -73,8 +75,13 @@ export function Toolbar() {
             •
           </span>
         )}
-        <span className="project-title-path">{savedPath ?? (hasProject ? 'not saved' : '')}</span>
+        <span className="project-title-state" data-testid="project-save-state">
+          {saveState}
+        </span>
       </div>
+      <button type="button" className="button help-button" data-testid="btn-shortcuts" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" onClick={() => view.openDialog({ kind: 'shortcuts' })}>
+        ?
+      </button>
       {host !== null && <span className="host-badge" title="Where the studio services run">{host} host</span>}
       {queueOpen && <RenderQueueDialog onClose={() => setQueueOpen(false)} />}
     </header>

@@ -34,7 +34,7 @@ export function ViewportPanel() {
   const mesh = useFaceMeshTriangles(studio);
 
   return (
-    <Panel title="3D Viewport" info={hasTrack ? `Perspective · landmarks of frame ${Math.min(frameIndex, track.frameCount - 1)}` : 'Perspective'}>
+    <Panel title="3D Viewport" className="viewport-panel" info={hasTrack ? `Perspective · landmarks of frame ${Math.min(frameIndex, track.frameCount - 1)}` : 'Perspective'}>
       <div className="viewport-canvas-host" data-testid="viewport-host" data-has-track={hasTrack}>
         <Canvas
           frameloop="demand"

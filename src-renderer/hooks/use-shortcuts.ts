@@ -20,9 +20,10 @@ function usesPlainKeys(target: EventTarget | null): boolean {
  * (or Ctrl+Y), Ctrl/Cmd+C and V for keys; Space play/pause; J/K/L shuttle as in video editors
  * (J plays backwards, L forwards, again for 2x, 4x, 8x; K pauses); ←/→ one frame (Shift: 10),
  * Home/End, M marker, Delete/Backspace removes the selection, Escape cancels a drag or clears the
- * selection. New has no shortcut: browsers reserve Ctrl+N.
+ * selection; ? shows them all (util/shortcut-list.ts, the one list the reference shows). New has
+ * no shortcut: browsers reserve Ctrl+N.
  */
-export function useShortcuts({ files, edits, playback, store }: StudioServices): void {
+export function useShortcuts({ files, edits, playback, store, view }: StudioServices): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const editing = isTextEntry(event.target);
@@ -108,10 +109,14 @@ export function useShortcuts({ files, edits, playback, store }: StudioServices):
         case 'Escape':
           edits.clearSelection();
           return;
+        case '?':
+          event.preventDefault();
+          view.openDialog({ kind: 'shortcuts' });
+          return;
         default:
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [files, edits, playback, store]);
+  }, [files, edits, playback, store, view]);
 }

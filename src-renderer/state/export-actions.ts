@@ -2,7 +2,9 @@ import { JOB_PROGRESS_CHANNEL } from '../services/push-channels';
 import type { ExportOptions } from '../../src-shared/ipc/contract';
 import type { StudioApi } from '../../src-shared/ipc/studio-api';
 import { randomId } from '../../src-shared/util/ids';
-import { fileNameFor, joinPath } from '../util/path-join';
+import { fileNameFor, joinPath, splitPath } from '../util/path-join';
+import type { Notifier } from './notifier';
+import type { StudioSettingsActions } from './studio-settings';
 import type { ExportJobState } from './export-state';
 import type { StudioState } from './studio-state';
 import type { StudioStore } from './studio-store';
@@ -23,21 +25,27 @@ export class ExportActions {
   constructor(
     private readonly studio: StudioApi,
     private readonly store: StudioStore,
+    private readonly settings: StudioSettingsActions,
+    private readonly notifier: Notifier,
   ) {
-    studio.on(JOB_PROGRESS_CHANNEL, ({ jobId, fraction, message }) => {
+    studio.on(JOB_PROGRESS_CHANNEL, ({ jobId, fraction, message, frames }) => {
       this.store.update((s) => {
         const job = s.ephemeral.exportJob;
-        return job.status === 'running' && job.jobId === jobId ? withJob(s, { ...job, fraction, message }) : s;
+        return job.status === 'running' && job.jobId === jobId ? withJob(s, { ...job, fraction, message, frames: frames ?? null }) : s;
       });
     });
   }
 
-  /** Opens the dialog with `<projects folder>/<name>.mp4` (or next to the saved project). */
+  /**
+   * Opens the dialog with where this project was last exported to (the studio's settings), else
+   * `<last folder or projects folder>/<name>.mp4`.
+   */
   open(): void {
     const state = this.store.getState();
     if (state.document === null) return;
-    const folder = state.ephemeral.appInfo?.projectsDir ?? '';
-    const name = `${fileNameFor(state.document.name)}.mp4`;
+    const last = this.settings.exportTarget(state.document.id);
+    const folder = last?.folder ?? state.ephemeral.settings?.recentFolders[0] ?? state.ephemeral.appInfo?.projectsDir ?? '';
+    const name = last?.fileName ?? `${fileNameFor(state.document.name)}.mp4`;
     const initialPath = folder === '' ? name : joinPath(folder, name);
     this.store.update((s) => (s.ephemeral.exportJob.status === 'running' ? setDialog(s, { kind: 'export', initialPath }) : withJob(setDialog(s, { kind: 'export', initialPath }), { status: 'idle' })));
   }
@@ -50,15 +58,15 @@ export class ExportActions {
   }
 
   /** Exports with this export's own size, fps and video engine (`options`); the project is not changed. */
-  async start(outPath: string, options?: ExportOptions): Promise<void> {
+  async start(outPath: string, options?: ExportOptions, createFolders = false): Promise<void> {
     const state = this.store.getState();
     const { document } = state;
     const { workDir } = state.session;
     if (document === null || workDir === null || state.ephemeral.exportJob.status === 'running') return;
     const path = withMp4Extension(outPath);
     const jobId = randomId('export');
-    this.store.update((s) => withJob(s, { status: 'running', jobId, outPath: path, fraction: 0, message: 'Starting' }));
-    const result = await this.studio.export.video({ workDir, document, jobId, outPath: path, ...(options ? { options } : {}) });
+    this.store.update((s) => withJob(s, { status: 'running', jobId, outPath: path, fraction: 0, message: 'Starting', frames: null }));
+    const result = await this.studio.export.video({ workDir, document, jobId, outPath: path, createFolders, ...(options ? { options } : {}) });
     this.store.update((s) => {
       const job = s.ephemeral.exportJob;
       if (job.status !== 'running' || job.jobId !== jobId) return s;
@@ -67,8 +75,14 @@ export class ExportActions {
         return setStatus(withJob(s, { status: 'done', outPath: result.value.outPath, frameCount, durationSec, warnings }), 'info', `Exported ${result.value.outPath}`);
       }
       if (result.error.code === 'cancelled') return setStatus(withJob(s, { status: 'cancelled' }), 'info', 'Export cancelled; no file was written');
+      if (result.error.code === 'missing-folder') return withJob(s, { status: 'missing-folder', outPath: path, message: result.error.message });
       return setStatus(withJob(s, { status: 'failed', message: result.error.message }), 'error', `Export failed: ${result.error.message}`);
     });
+    if (result.ok) {
+      const { folder, name } = splitPath(result.value.outPath);
+      this.notifier.announce(`Exported ${result.value.frameCount} frames to ${result.value.outPath}`);
+      await this.settings.rememberExport(document.id, folder, name);
+    }
   }
 
   cancel(): void {

@@ -10,6 +10,15 @@ export class Notifier {
     this.store.update((s) => update.setStatus(s, 'info', text));
   }
 
+  /** An outcome worth a glance (saved, exported, recovered): the status line and a toast that fades. */
+  announce(text: string): void {
+    this.store.update((s) => update.addToast(s, 'info', text));
+  }
+
+  dismissLastError(): void {
+    this.store.update(update.clearLastError);
+  }
+
   /** A failed action (a call, or something found while drawing): a toast, except for a cancelled dialog or a connection the banner already explains. */
   fail(action: string, error: StudioErrorInfo): void {
     // Cancelling a dialog is the user's choice, not something to alarm them about.

@@ -3,6 +3,7 @@ import { MAX_IMPORT_BYTES } from '../../src-shared/ipc/contract';
 import type { StudioApi } from '../../src-shared/ipc/studio-api';
 import type { AssetRef, AssetRole } from '../../src-shared/project/project-schema';
 import type { Result } from '../../src-shared/util/result';
+import type { UntitledRecovery } from '../../src-shared/ipc/contract';
 import { fail } from '../../src-shared/util/result';
 import { assertNever } from '../../src-shared/util/assert-never';
 import { formatBytes } from '../util/format';
@@ -11,7 +12,9 @@ import { fileNameFor, joinPath } from '../util/path-join';
 import { adoptAsset } from '../../src-shared/edits/document-edits';
 import type { EditActions } from './edit-actions';
 import type { Notifier } from './notifier';
+import type { Continuation } from './studio-state';
 import { isDirty } from './studio-state';
+import type { StudioSettingsActions } from './studio-settings';
 import type { StudioStore } from './studio-store';
 import * as update from './store-updates';
 import type { ViewActions } from './view-actions';
@@ -36,6 +39,7 @@ export class ProjectFiles {
     private readonly edits: EditActions,
     private readonly notifier: Notifier,
     private readonly view: ViewActions,
+    private readonly settings: StudioSettingsActions,
   ) {}
 
   /** App start: host info for the status bar, then an untitled project so imports work at once. */
@@ -47,7 +51,44 @@ export class ProjectFiles {
     }
     const { host, appVersion } = info.value;
     this.store.update((s) => update.setStatus({ ...s, ephemeral: { ...s.ephemeral, appInfo: info.value } }, 'info', `AniPortrait Studio ${appVersion} (${host} host)`));
+    await this.settings.load();
     await this.createProject();
+    // Work a reload or a crash took before it was ever saved: offered back, as editors do.
+    const untitled = await this.listUntitled();
+    if (untitled.length > 0 && this.store.getState().ephemeral.dialog === null) this.view.openDialog({ kind: 'recover-untitled', entries: untitled });
+  }
+
+  /** Untitled projects with an autosave, other than the one open now. */
+  async listUntitled(): Promise<UntitledRecovery[]> {
+    const listed = await this.studio.project.listUntitled({});
+    if (!listed.ok) {
+      this.notifier.fail('Looking for unsaved untitled projects', listed.error);
+      return [];
+    }
+    const { workDir } = this.store.getState().session;
+    return listed.value.filter((entry) => entry.workDir !== workDir);
+  }
+
+  /** Opens an untitled project's autosave as the open project (dirty until saved). */
+  async recoverUntitled(workDir: string): Promise<void> {
+    const request = ++this.projectRequest;
+    const opened = await this.notifier.busy('Recovering project…', () => this.studio.project.openUntitled({ workDir }));
+    if (request !== this.projectRequest) return;
+    if (!opened.ok) return this.notifier.fail('Recovering the untitled project', opened.error);
+    const { recovery } = opened.value;
+    this.store.update((s) => {
+      const adopted = update.adoptProject(s, opened.value);
+      const restored = recovery === null ? adopted : update.markAutosaved(update.replaceDocument(adopted, recovery.document), recovery.document, recovery.savedAt);
+      return update.setDialog(restored, null);
+    });
+    this.notifier.announce(`Recovered “${recovery?.document.name ?? opened.value.document.name}”: save it to keep it`);
+  }
+
+  /** Deletes an untitled project's autosave and files; answers what is still recoverable. */
+  async discardUntitled(workDir: string): Promise<UntitledRecovery[]> {
+    const result = await this.studio.project.discardUntitled({ workDir });
+    if (!result.ok) this.notifier.fail('Discarding the untitled project', result.error);
+    return this.listUntitled();
   }
 
   requestNew(): void {
@@ -60,8 +101,18 @@ export class ProjectFiles {
     else void this.chooseProjectToOpen();
   }
 
-  /** The user agreed to lose unsaved changes: carry on with what they asked for. */
-  confirmDiscard(next: 'new' | 'open'): void {
+  /** "Save" in the unsaved-changes question: save (choosing where, if untitled), then carry on. */
+  async saveThen(next: Continuation): Promise<void> {
+    const { savedPath } = this.store.getState().session;
+    if (savedPath === null) {
+      await this.saveAs(next);
+      return;
+    }
+    if (await this.saveTo(savedPath)) this.confirmDiscard(next);
+  }
+
+  /** The user agreed to lose unsaved changes (or saved them): carry on with what they asked for. */
+  confirmDiscard(next: Continuation): void {
     this.view.closeDialog();
     switch (next) {
       case 'new':
@@ -94,7 +145,7 @@ export class ProjectFiles {
     const recent = await this.studio.project.recent({});
     // A broken recent list should not stop the user from typing a path.
     const entries = recent.ok ? recent.value : [];
-    this.view.openDialog({ kind: 'open-path', recent: entries });
+    this.view.openDialog({ kind: 'open-path', recent: entries, untitled: await this.listUntitled() });
   }
 
   async openPath(path: string): Promise<void> {
@@ -105,6 +156,15 @@ export class ProjectFiles {
     const { document, migrationsApplied } = opened.value;
     const upgraded = migrationsApplied.length > 0 ? ` (upgraded from an older version: ${migrationsApplied.join(', ')})` : '';
     this.store.update((s) => update.setStatus(update.adoptProject(s, opened.value), 'info', `Opened “${document.name}”${upgraded}`));
+    void this.settings.reload();
+  }
+
+  /** Save in Electron's close question: save (choosing where, if untitled), then close the window once nothing is unsaved. */
+  async saveAndClose(): Promise<void> {
+    await this.save();
+    if (isDirty(this.store.getState())) return;
+    const closed = await this.studio.app.closeWindow({});
+    if (!closed.ok) this.notifier.fail('Closing the window', closed.error);
   }
 
   async save(): Promise<void> {
@@ -113,31 +173,48 @@ export class ProjectFiles {
     else await this.saveTo(savedPath);
   }
 
-  async saveAs(): Promise<void> {
+  /** Where to save: the native dialog, or the in-app file browser; `then` runs after a successful save. */
+  async saveAs(then: Continuation | null = null): Promise<void> {
     const { document } = this.store.getState();
     if (document === null) return;
     const picked = await this.studio.dialog.saveProject({ suggestedName: document.name });
     if (picked.ok) {
-      if (picked.value.path !== null) await this.saveTo(picked.value.path);
+      if (picked.value.path !== null && (await this.saveTo(picked.value.path)) && then !== null) this.confirmDiscard(then);
       return;
     }
     if (picked.error.code !== 'no-native-dialog') return this.notifier.fail('Opening the save dialog', picked.error);
-    const projectsDir = this.store.getState().ephemeral.appInfo?.projectsDir ?? '';
+    const state = this.store.getState();
+    const folder = state.ephemeral.settings?.recentFolders[0] ?? state.ephemeral.appInfo?.projectsDir ?? '';
     const fileName = `${fileNameFor(document.name)}.aniproj`;
-    const initialPath = projectsDir === '' ? fileName : joinPath(projectsDir, fileName);
-    this.view.openDialog({ kind: 'save-path', initialPath });
+    const initialPath = folder === '' ? fileName : joinPath(folder, fileName);
+    this.view.openDialog({ kind: 'save-path', initialPath, then, missingFolder: null });
   }
 
-  async saveTo(path: string): Promise<void> {
-    const { document, session } = this.store.getState();
-    if (document === null || session.workDir === null) return;
+  /**
+   * Saves to `path`; true when saved. A missing folder is created only with `createFolders` (the
+   * user agreed in the save dialog); without it the dialog asks.
+   */
+  async saveTo(path: string, createFolders = false): Promise<boolean> {
+    const { document, session, ephemeral } = this.store.getState();
+    if (document === null || session.workDir === null) return false;
     const workDir = session.workDir;
-    const saved = await this.notifier.busy('Saving…', () => this.studio.project.save({ workDir, path, document }));
-    if (!saved.ok) return this.notifier.fail(`Saving to ${path}`, saved.error);
+    const saved = await this.notifier.busy('Saving…', () => this.studio.project.save({ workDir, path, document, createFolders }));
+    if (!saved.ok) {
+      const dialog = ephemeral.dialog;
+      if (saved.error.code === 'missing-folder' && dialog?.kind === 'save-path') {
+        this.view.openDialog({ ...dialog, initialPath: path, missingFolder: saved.error.message });
+        return false;
+      }
+      this.notifier.fail(`Saving to ${path}`, saved.error);
+      return false;
+    }
     const { savedPath } = saved.value;
-    this.store.update((s) =>
-      update.setStatus(update.setDialog(update.markSaved(s, document, saved.value.workDir, savedPath), null), 'info', `Saved to ${savedPath}`),
-    );
+    const then = ephemeral.dialog?.kind === 'save-path' ? ephemeral.dialog.then : null;
+    this.store.update((s) => update.setDialog(update.markSaved(s, document, saved.value.workDir, savedPath), null));
+    this.notifier.announce(`Saved to ${savedPath}`);
+    void this.settings.reload();
+    if (then !== null) this.confirmDiscard(then);
+    return true;
   }
 
   /** Writes the recovery file; called on a timer while the project is dirty. */
@@ -147,8 +224,8 @@ export class ProjectFiles {
     if (document === null || session.workDir === null || !isDirty(state) || document === session.autosavedDocument) return;
     const result = await this.studio.project.autosave({ workDir: session.workDir, document });
     if (!result.ok) return this.notifier.fail('Autosave', result.error);
-    const time = new Date(result.value.savedAt).toLocaleTimeString();
-    this.store.update((s) => update.setStatus(update.markAutosaved(s, document), 'info', `Autosaved at ${time}`));
+    // The title and the status bar say it ("Unsaved changes (autosaved 19:35)"); the message line is left alone.
+    this.store.update((s) => update.markAutosaved(s, document, result.value.savedAt));
   }
 
   restoreRecovery(): void {

@@ -29,6 +29,7 @@ export function adoptProject(state: StudioState, opened: OpenedProject): StudioS
       savedPath: opened.savedPath,
       savedDocument: opened.document,
       autosavedDocument: null,
+      autosavedAt: null,
       playheadTimeSec: 0,
       timelineZoom: 1,
     },
@@ -56,11 +57,11 @@ export function replaceDocument(state: StudioState, document: ProjectDocument): 
 
 /** `saved` is the document that was sent: edits made while saving keep the project dirty. */
 export function markSaved(state: StudioState, saved: ProjectDocument, workDir: string, savedPath: string): StudioState {
-  return { ...state, session: { ...state.session, workDir, savedPath, savedDocument: saved } };
+  return { ...state, session: { ...state.session, workDir, savedPath, savedDocument: saved, autosavedAt: null } };
 }
 
-export function markAutosaved(state: StudioState, autosaved: ProjectDocument): StudioState {
-  return { ...state, session: { ...state.session, autosavedDocument: autosaved } };
+export function markAutosaved(state: StudioState, autosaved: ProjectDocument, savedAt: string): StudioState {
+  return { ...state, session: { ...state.session, autosavedDocument: autosaved, autosavedAt: savedAt } };
 }
 
 export function setPlayhead(state: StudioState, timeSec: number): StudioState {
@@ -74,11 +75,23 @@ export function setStatus(state: StudioState, tone: ToastTone, text: string): St
 
 let nextToastId = 1;
 
-export function addToast(state: StudioState, tone: ToastTone, text: string): StudioState {
-  const toast = { id: nextToastId++, tone, text };
-  // Keep the last few: a burst of failures should not bury the UI.
-  const toasts = [...state.ephemeral.toasts, toast].slice(-4);
-  return setStatus({ ...state, ephemeral: { ...state.ephemeral, toasts } }, tone, text);
+/**
+ * A toast, deduplicated: the same text while its toast is shown counts up on it (and restarts its
+ * time) instead of stacking. An error is also kept as the status bar's last error.
+ */
+export function addToast(state: StudioState, tone: ToastTone, text: string, now: Date = new Date()): StudioState {
+  const same = state.ephemeral.toasts.find((t) => t.tone === tone && t.text === text);
+  // A new id restarts the toast's timer; it keeps its place in the stack.
+  const toasts = same
+    ? state.ephemeral.toasts.map((t) => (t === same ? { ...t, id: nextToastId++, count: t.count + 1 } : t))
+    : // Keep the last few: a burst of failures should not bury the UI.
+      [...state.ephemeral.toasts, { id: nextToastId++, tone, text, count: 1 }].slice(-3);
+  const lastError = tone === 'error' ? { text, atIso: now.toISOString() } : state.ephemeral.lastError;
+  return setStatus({ ...state, ephemeral: { ...state.ephemeral, toasts, lastError } }, tone, text);
+}
+
+export function clearLastError(state: StudioState): StudioState {
+  return { ...state, ephemeral: { ...state.ephemeral, lastError: null } };
 }
 
 export function removeToast(state: StudioState, id: number): StudioState {

@@ -8,6 +8,7 @@ import type { Notifier } from './notifier';
 import type { ProjectFiles } from './project-files';
 import type { StudioState } from './studio-state';
 import type { StudioStore } from './studio-store';
+import type { StudioSettingsActions } from './studio-settings';
 import { useStudioState } from './studio-store';
 import type { ViewActions } from './view-actions';
 
@@ -16,6 +17,8 @@ export interface StudioServices {
   readonly store: StudioStore;
   /** New, open, save, import, autosave and recovery. */
   readonly files: ProjectFiles;
+  /** The studio's own settings: recent folders, export targets, panel sizes. */
+  readonly settings: StudioSettingsActions;
   /** The one entry point for document edits (undoable), selection and clipboard. */
   readonly edits: EditActions;
   /** Status line, toasts, busy indicator. */

@@ -1,4 +1,4 @@
-import type { AppInfo, OpenedProject } from '../../src-shared/ipc/contract';
+import type { AppInfo, OpenedProject, StudioSettings, UntitledRecovery } from '../../src-shared/ipc/contract';
 import type { RecentProject } from './recent-project';
 import type { ProjectDocument } from '../../src-shared/project/project-schema';
 import type { ConnectionStatus } from '../services/connection-status';
@@ -36,6 +36,8 @@ export interface SessionState {
   readonly savedDocument: ProjectDocument | null;
   /** The document as last autosaved, so an unchanged dirty document is not written again. */
   readonly autosavedDocument: ProjectDocument | null;
+  /** When the last autosave was written (ISO 8601), or null: "Unsaved changes (autosaved 19:35)". */
+  readonly autosavedAt: string | null;
   /** Timeline cursor, seconds from the start of the audio; >= 0. */
   readonly playheadTimeSec: number;
   /** Timeline magnification: 1 fits the whole audio in the lane width, up to MAX_TIMELINE_ZOOM. */
@@ -48,13 +50,20 @@ export interface Toast {
   readonly id: number;
   readonly tone: ToastTone;
   readonly text: string;
+  /** How many times the same message came while it was shown (deduplicated: one toast, "×3"). */
+  readonly count: number;
 }
+
+/** What New or Open asked for before the unsaved-changes question: done after Save or Don't save. */
+export type Continuation = 'new' | 'open';
 
 /** Modal dialogs; one at a time. */
 export type DialogState =
-  | { readonly kind: 'open-path'; readonly recent: readonly RecentProject[] }
-  | { readonly kind: 'save-path'; readonly initialPath: string }
-  | { readonly kind: 'confirm-discard'; readonly next: 'new' | 'open' }
+  | { readonly kind: 'open-path'; readonly recent: readonly RecentProject[]; readonly untitled: readonly UntitledRecovery[] }
+  | { readonly kind: 'save-path'; readonly initialPath: string; readonly then: Continuation | null; readonly missingFolder: string | null }
+  | { readonly kind: 'confirm-discard'; readonly next: Continuation }
+  | { readonly kind: 'recover-untitled'; readonly entries: readonly UntitledRecovery[] }
+  | { readonly kind: 'shortcuts' }
   | { readonly kind: 'export'; readonly initialPath: string };
 
 export interface EphemeralState {
@@ -62,6 +71,10 @@ export interface EphemeralState {
   readonly connection: ConnectionStatus;
   /** Last status-bar line. */
   readonly status: { readonly tone: ToastTone; readonly text: string };
+  /** The last error, kept readable in the status bar after later messages until dismissed. */
+  readonly lastError: { readonly text: string; readonly atIso: string } | null;
+  /** The studio's own settings (recent folders, export targets, panel sizes), once loaded. */
+  readonly settings: StudioSettings | null;
   readonly toasts: readonly Toast[];
   readonly dialog: DialogState | null;
   /** An autosave newer than the opened file, waiting for the user's Restore/Discard. */
@@ -120,11 +133,13 @@ export const MAX_TIMELINE_ZOOM = 40;
 
 export const INITIAL_STATE: StudioState = {
   document: null,
-  session: { workDir: null, savedPath: null, savedDocument: null, autosavedDocument: null, playheadTimeSec: 0, timelineZoom: 1 },
+  session: { workDir: null, savedPath: null, savedDocument: null, autosavedDocument: null, autosavedAt: null, playheadTimeSec: 0, timelineZoom: 1 },
   ephemeral: {
     appInfo: null,
     connection: { state: 'connecting', detail: '' },
     status: { tone: 'info', text: 'Starting…' },
+    lastError: null,
+    settings: null,
     toasts: [],
     dialog: null,
     recovery: null,
@@ -146,6 +161,16 @@ export const INITIAL_STATE: StudioState = {
     viewportDisplay: { surface: true, points: false, contours: true, onionFrames: 0, onionStep: 2 },
   },
 };
+
+/**
+ * The one wording of whether the project is saved, which the title bar and the status bar both
+ * show: "Unsaved changes (autosaved 19:35)", "Unsaved changes", "Not saved yet" or "Saved".
+ */
+export function saveStateText(state: StudioState, formatTime: (iso: string) => string): string {
+  if (state.document === null) return '';
+  if (isDirty(state)) return state.session.autosavedAt === null ? 'Unsaved changes' : `Unsaved changes (autosaved ${formatTime(state.session.autosavedAt)})`;
+  return state.session.savedPath === null ? 'Not saved yet' : 'Saved';
+}
 
 /** Unsaved changes (see src-shared/edits/edit-state): undoing back to the saved document is clean. */
 export function isDirty(state: StudioState): boolean {

@@ -12,6 +12,12 @@ export function formatLocalTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
 }
 
+/** "19:35" (local hours and minutes) of an ISO timestamp: "Unsaved changes (autosaved 19:35)". */
+export function formatClockTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
 export function formatBytes(byteLength: number): string {
   if (byteLength < 1024) return `${byteLength} B`;
   if (byteLength < 1024 * 1024) return `${(byteLength / 1024).toFixed(1)} KiB`;

@@ -11,3 +11,10 @@ export function fileNameFor(projectName: string): string {
   const printable = [...cleaned].filter((c) => c.charCodeAt(0) >= 32).join('');
   return printable.length > 0 ? printable : 'Untitled';
 }
+
+/** A path's folder and last segment ("/a/b/c.mp4" -> "/a/b", "c.mp4"), on either separator. */
+export function splitPath(path: string): { folder: string; name: string } {
+  const at = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  if (at < 0) return { folder: '', name: path };
+  return { folder: at === 0 ? path.slice(0, 1) : path.slice(0, at), name: path.slice(at + 1) };
+}

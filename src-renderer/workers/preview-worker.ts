@@ -1,3 +1,4 @@
+import '../services/zod-without-eval';
 import { createStudioApi } from '../../src-shared/ipc/studio-api';
 import { assertNever } from '../../src-shared/util/assert-never';
 import { PreviewFrameLoader } from '../services/preview-frame-loader';

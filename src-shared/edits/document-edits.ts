@@ -22,6 +22,17 @@ export function setSetting<K extends keyof ProjectSettings>(key: K, value: Proje
   };
 }
 
+/** Several settings as one undo step (the export dialog's "make these the project's settings"). */
+export function setSettings(values: Partial<ProjectSettings>, label: string): DocumentEdit {
+  return {
+    label,
+    apply: (doc) => {
+      const changed = (Object.keys(values) as (keyof ProjectSettings)[]).some((key) => doc.settings[key] !== values[key]);
+      return changed ? { ...doc, settings: { ...doc.settings, ...values } } : doc;
+    },
+  };
+}
+
 export function setEngine(stage: EngineStage, engine: EngineId): DocumentEdit {
   return {
     label: `Use ${engine} for ${stage}`,

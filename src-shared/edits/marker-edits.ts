@@ -1,4 +1,4 @@
-import type { Marker } from '../keyframes/keyframe-schema.js';
+import type { Marker, MarkerColour } from '../keyframes/keyframe-schema.js';
 import type { ProjectDocument } from '../project/project-schema.js';
 import type { MarkerId } from '../util/ids.js';
 import { randomId } from '../util/ids.js';
@@ -42,5 +42,24 @@ export function renameMarker(id: MarkerId, label: string): DocumentEdit {
   return {
     label: 'Rename marker',
     apply: (doc) => (doc.markers.some((m) => m.id === id && m.label !== label) ? { ...doc, markers: doc.markers.map((m) => (m.id === id ? { ...m, label } : m)) } : doc),
+  };
+}
+
+/** Colours the markers `ids`; 'yellow' is the default and is stored as no colour. */
+export function setMarkerColour(ids: readonly MarkerId[], colour: MarkerColour): DocumentEdit {
+  return {
+    label: ids.length === 1 ? 'Colour marker' : `Colour ${ids.length} markers`,
+    apply: (doc) => {
+      const changes = (m: Marker) => ids.includes(m.id) && (m.colour ?? 'yellow') !== colour;
+      if (!doc.markers.some(changes)) return doc;
+      return {
+        ...doc,
+        markers: doc.markers.map((m) => {
+          if (!changes(m)) return m;
+          const { colour: _old, ...rest } = m;
+          return colour === 'yellow' ? rest : { ...rest, colour };
+        }),
+      };
+    },
   };
 }

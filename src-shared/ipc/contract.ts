@@ -96,10 +96,13 @@ const importSourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('path'), path: fsPathSchema }),
 ]);
 
+/** H.264 (yuv420p) needs even sizes: refused in the export dialog's field, not at the end of the export. */
+const evenPxSchema = projectSettingsSchema.shape.outputWidthPx.refine((v) => v % 2 === 0, 'must be even (H.264 needs even sizes)');
+
 /** What the export dialog may set for one export without editing the project. */
 export const exportOptionsSchema = z.strictObject({
-  outputWidthPx: projectSettingsSchema.shape.outputWidthPx,
-  outputHeightPx: projectSettingsSchema.shape.outputHeightPx,
+  outputWidthPx: evenPxSchema,
+  outputHeightPx: evenPxSchema,
   fps: projectSettingsSchema.shape.fps,
   lmk2video: z.enum(ENGINES),
 });
@@ -115,6 +118,64 @@ export const queueSettingsSchema = z.strictObject({
 export type QueueSettings = z.infer<typeof queueSettingsSchema>;
 
 const queueJobIdSchema = z.string().min(1).max(64).regex(/^[\w-]+$/);
+/** An untitled project (never saved) whose autosave can be recovered after a reload or a crash. */
+const untitledRecoverySchema = z.strictObject({
+  workDir: workDirSchema,
+  name: z.string(),
+  /** When its autosave was written (ISO 8601). */
+  savedAt: isoTimeSchema,
+  /** The project's photo, when it has one small enough to show (at most MAX_THUMBNAIL_BYTES). */
+  thumbnail: z.strictObject({ mimeType: z.string(), data: arrayBufferSchema }).nullable(),
+});
+export type UntitledRecovery = z.infer<typeof untitledRecoverySchema>;
+
+/** Largest photo sent as a recovery thumbnail. */
+export const MAX_THUMBNAIL_BYTES = 4 * 1024 * 1024;
+
+const folderEntrySchema = z.strictObject({
+  name: z.string(),
+  path: fsPathSchema,
+  /** 'project' is an `*.aniproj` folder (opened, not entered). */
+  kind: z.enum(['folder', 'project', 'file']),
+});
+
+/** One folder as the web host's file browser shows it: only inside the browse roots (docs/studio-usability.md §2). */
+const folderListingSchema = z.strictObject({
+  /** The folder listed (links resolved). */
+  path: fsPathSchema,
+  /** From the browse root down to this folder. */
+  breadcrumbs: z.array(z.strictObject({ name: z.string(), path: fsPathSchema })),
+  /** Sub-folders, projects and the files whose extension was asked for, sorted by name. */
+  entries: z.array(folderEntrySchema),
+  /** Where browsing may go: the home folder and the studio's data folder. */
+  roots: z.array(z.strictObject({ name: z.string(), path: fsPathSchema })),
+});
+export type FolderListing = z.infer<typeof folderListingSchema>;
+
+const layoutSettingsSchema = z.strictObject({
+  /** Width of the inspector column (px). */
+  inspectorWidthPx: z.number().int().min(200).max(1200).optional(),
+  /** Width of the 3D viewport column (px). */
+  viewportWidthPx: z.number().int().min(200).max(2000).optional(),
+  /** Height of the timeline panel (px). */
+  timelineHeightPx: z.number().int().min(120).max(2000).optional(),
+});
+export type LayoutSettings = z.infer<typeof layoutSettingsSchema>;
+
+export const MAX_RECENT_FOLDERS = 8;
+
+/** Where a project's last export went (the studio's own settings, not the project file). */
+const exportTargetSchema = z.strictObject({ folder: fsPathSchema, fileName: z.string().min(1).max(255) });
+
+/** The studio's own settings in its data folder (studio-settings.json): never part of a project. */
+export const studioSettingsSchema = z.strictObject({
+  /** Folders files were saved to or opened from, newest first. */
+  recentFolders: z.array(fsPathSchema).max(MAX_RECENT_FOLDERS),
+  /** Last export folder and file name, by project id. */
+  exportTargets: z.record(z.string().min(1).max(64), exportTargetSchema),
+  layout: layoutSettingsSchema,
+});
+export type StudioSettings = z.infer<typeof studioSettingsSchema>;
 
 function invoke<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
@@ -124,6 +185,8 @@ export const invokeChannels = {
   'app:info': invoke(z.strictObject({}), appInfoSchema),
   /** The UI reports unsaved changes so the host can ask before the window closes (Electron). */
   'app:set-dirty': invoke(z.strictObject({ dirty: z.boolean() }), z.strictObject({})),
+  /** After app:did-ask-save, the project is saved: close the window (Electron; other hosts answer no-native-dialog). */
+  'app:close-window': invoke(z.strictObject({}), z.strictObject({})),
   'project:new': invoke(z.strictObject({ name: z.string().min(1).max(200) }), openedProjectSchema),
   'project:open': invoke(z.strictObject({ path: fsPathSchema }), openedProjectSchema),
   'project:save': invoke(
@@ -132,6 +195,8 @@ export const invokeChannels = {
       /** Target `*.aniproj` folder: the current savedPath to save, another path to save as. */
       path: fsPathSchema,
       document: projectDocumentSchema,
+      /** Create the folder the project goes in when it does not exist (the user agreed); otherwise 'missing-folder'. */
+      createFolders: z.boolean().optional(),
     }),
     z.strictObject({ workDir: workDirSchema, savedPath: fsPathSchema, savedAt: isoTimeSchema }),
   ),
@@ -141,6 +206,28 @@ export const invokeChannels = {
   ),
   'project:discard-recovery': invoke(z.strictObject({ workDir: workDirSchema }), z.strictObject({})),
   'project:recent': invoke(z.strictObject({}), z.array(recentProjectSchema)),
+  /** Untitled projects with an autosave (work lost to a reload or a crash), newest first. */
+  'project:list-untitled': invoke(z.strictObject({}), z.array(untitledRecoverySchema)),
+  /** Opens an untitled project of project:list-untitled; its autosave comes as `recovery`. */
+  'project:open-untitled': invoke(z.strictObject({ workDir: workDirSchema }), openedProjectSchema),
+  /** Deletes an untitled project of project:list-untitled (its autosave and assets). */
+  'project:discard-untitled': invoke(z.strictObject({ workDir: workDirSchema }), z.strictObject({})),
+  /**
+   * One folder for the in-app file browser (hosts without native dialogs): `path` null lists the
+   * first root. Refused ('forbidden') outside the browse roots, links resolved.
+   */
+  'files:list': invoke(
+    z.strictObject({ path: fsPathSchema.nullable(), extensions: z.array(z.string().regex(/^\.[a-z0-9]{1,10}$/)).max(20) }),
+    folderListingSchema,
+  ),
+  /** Creates one folder `name` in `parent` (inside the browse roots) for the file browser. */
+  'files:make-folder': invoke(
+    z.strictObject({ parent: fsPathSchema, name: z.string().min(1).max(255) }),
+    z.strictObject({ path: fsPathSchema }),
+  ),
+  'settings:get': invoke(z.strictObject({}), studioSettingsSchema),
+  /** Replaces the given parts of the studio settings; answers the settings as stored. */
+  'settings:update': invoke(studioSettingsSchema.partial(), studioSettingsSchema),
   'assets:import': invoke(
     z.strictObject({ workDir: workDirSchema, role: z.enum(ASSET_ROLES), source: importSourceSchema }),
     assetRefSchema,
@@ -210,6 +297,8 @@ export const invokeChannels = {
       outPath: fsPathSchema.refine((p) => p.toLowerCase().endsWith('.mp4'), 'must end in .mp4'),
       /** This export's size, frame rate and video engine, where they differ from the project's (the project is not changed). */
       options: exportOptionsSchema.optional(),
+      /** Create the folder of `outPath` when it does not exist (the user agreed); otherwise 'missing-folder'. */
+      createFolders: z.boolean().optional(),
     }),
     z.strictObject({
       outPath: fsPathSchema,
@@ -306,11 +395,15 @@ export const invokeChannels = {
 } as const;
 
 export const pushChannels = {
+  /** The user chose Save when closing a window with unsaved changes (Electron): save, then app:close-window. */
+  'app:did-ask-save': z.strictObject({}),
   /** Progress of a long job (import, generation, export). `fraction` in 0..1. */
   'jobs:did-progress': z.strictObject({
     jobId: z.string(),
     fraction: z.number().min(0).max(1),
     message: z.string(),
+    /** While frames are rendered: how many of how many (the percentage shown is theirs). */
+    frames: z.strictObject({ done: z.number().int().nonnegative(), total: z.number().int().positive() }).optional(),
   }),
 } as const;
 
@@ -335,12 +428,20 @@ type ChannelConstants<C extends string> = { readonly [K in C as ConstantName<K>]
 export const CHANNEL = {
   appInfo: 'app:info',
   appSetDirty: 'app:set-dirty',
+  appCloseWindow: 'app:close-window',
   projectNew: 'project:new',
   projectOpen: 'project:open',
   projectSave: 'project:save',
   projectAutosave: 'project:autosave',
   projectDiscardRecovery: 'project:discard-recovery',
   projectRecent: 'project:recent',
+  projectListUntitled: 'project:list-untitled',
+  projectOpenUntitled: 'project:open-untitled',
+  projectDiscardUntitled: 'project:discard-untitled',
+  filesList: 'files:list',
+  filesMakeFolder: 'files:make-folder',
+  settingsGet: 'settings:get',
+  settingsUpdate: 'settings:update',
   assetsImport: 'assets:import',
   assetsRead: 'assets:read',
   audioPeaks: 'audio:peaks',
@@ -366,6 +467,7 @@ export const CHANNEL = {
 
 /** Every push channel's name; checked like CHANNEL. */
 export const PUSH_CHANNEL = {
+  appDidAskSave: 'app:did-ask-save',
   jobsDidProgress: 'jobs:did-progress',
 } as const satisfies ChannelConstants<PushChannel>;
 

@@ -59,9 +59,15 @@ export const keyframeLayerSchema = z.strictObject({
 });
 export type KeyframeLayer = z.infer<typeof keyframeLayerSchema>;
 
+/** The colours a marker can have (the timeline's palette); none is the default yellow. */
+export const MARKER_COLOURS = ['yellow', 'red', 'green', 'blue', 'purple'] as const;
+export type MarkerColour = (typeof MARKER_COLOURS)[number];
+
 export const markerSchema = z.strictObject({
   id: z.string().min(1).max(64).transform((s) => s as MarkerId),
   timeSec: z.number().finite().min(0),
   label: z.string().max(200),
+  /** Optional, so projects written before it existed read unchanged (no migration). */
+  colour: z.enum(MARKER_COLOURS).optional(),
 });
 export type Marker = z.infer<typeof markerSchema>;

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'invalid-request',
   'forbidden',
   'not-found',
+  /** The folder a file is to be written in does not exist: the UI offers to create it (createFolders). */
+  'missing-folder',
   'already-exists',
   'malformed-project',
   'truncated-project',

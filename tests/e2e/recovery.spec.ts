@@ -16,7 +16,7 @@ test('unsaved edits are autosaved and offered back when the project is opened ag
   await studio.rename('Edited after saving');
   await expect(studio.dirtyIndicator).toBeVisible();
   await page.clock.fastForward('00:31');
-  await expect(studio.statusBar).toContainText('Autosaved');
+  await expect(page.getByTestId('status-save-state')).toContainText('Unsaved changes (autosaved');
 
   // As after a crash: a new page, and the project opened from its file.
   await studio.goto(webHost.url);

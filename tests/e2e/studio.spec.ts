@@ -85,7 +85,7 @@ test('inspector edits change the project and mark it unsaved', async ({ page, we
 
   // New over unsaved work asks first; Cancel keeps the edits, Discard starts over.
   await studio.newProject();
-  await expect(page.getByTestId('confirm-dialog')).toContainText('not saved');
+  await expect(page.getByTestId('confirm-dialog')).toContainText('Save the changes');
   await studio.screenshot('10-confirm-discard');
   await page.getByTestId('confirm-cancel').click();
   await expect(studio.statusBar).toContainText('25 fps');

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import type { PushOf } from '../../src-shared/ipc/contract.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,7 @@ describe.skipIf(!photoPath)('the studio services on the AniPortrait engine (tiny
   const { manifest } = buildTinyAniPortraitModels(modelsDir);
   writeFileSync(join(modelsDir, 'aniportrait.manifest.json'), JSON.stringify(manifest));
   const pushes: { jobId: string; fraction: number; message: string }[] = [];
-  const { call: run } = studioServices({ root, host: 'cli', projectsDir: join(root, 'p'), modelsDir, onPush: (_c, p) => pushes.push(p) });
+  const { call: run } = studioServices({ root, host: 'cli', projectsDir: join(root, 'p'), modelsDir, onPush: (c, p) => c === 'jobs:did-progress' && pushes.push(p as PushOf<'jobs:did-progress'>) });
 
   it('generates a mesh track with audio2mesh offsets, keeps keyframes over it, and exports through the diffusion engine', async () => {
     const info = await value(run('app:info', {}));

@@ -17,13 +17,13 @@ describe('Save As', () => {
     if (!audio.ok) throw new Error(audio.error.message);
     const withAudio = { ...document, assets: [audio.value], audioAssetId: audio.value.id };
     for (const target of [join(workDir, 'Inner.aniproj'), join(workDir, 'assets', 'Deeper.aniproj')]) {
-      const saved = await call('project:save', { workDir, path: target, document: withAudio });
+      const saved = await call('project:save', { createFolders: true, workDir, path: target, document: withAudio });
       expect(!saved.ok && saved.error.message, target).toMatch(/is inside the project ".*" being saved; choose a folder outside it/);
       expect(existsSync(target)).toBe(false);
     }
     // The untitled project and its audio are still there, and a save elsewhere still works.
     expect(existsSync(join(workDir, audio.value.relPath))).toBe(true);
-    const elsewhere = await call('project:save', { workDir, path: join(root, 'projects', 'Nested.aniproj'), document: withAudio });
+    const elsewhere = await call('project:save', { createFolders: true, workDir, path: join(root, 'projects', 'Nested.aniproj'), document: withAudio });
     expect(elsewhere.ok && existsSync(join(elsewhere.value.savedPath, audio.value.relPath))).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import type { PushOf } from '../../src-shared/ipc/contract.js';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +37,7 @@ describe('project files through the services', () => {
 
     const document = { ...opened.document, assets: [audio, photo], audioAssetId: audio.id, photoAssetId: photo.id };
     const target = join(root, 'projects', 'My talk.aniproj');
-    const saved = await value(call('project:save', { workDir: opened.workDir, path: target, document }));
+    const saved = await value(call('project:save', { createFolders: true, workDir: opened.workDir, path: target, document }));
     expect(saved.savedPath).toBe(target);
     // Asset paths are relative and the files came along; no temp files are left behind.
     expect(audio.relPath).toMatch(/^assets\//);
@@ -64,7 +65,7 @@ describe('project files through the services', () => {
   it('offers an autosave newer than the saved file, and discards it on request', async () => {
     const opened = await value(call('project:new', { name: 'Crashy' }));
     const target = join(root, 'Crashy.aniproj');
-    await value(call('project:save', { workDir: opened.workDir, path: target, document: opened.document }));
+    await value(call('project:save', { createFolders: true, workDir: opened.workDir, path: target, document: opened.document }));
     await new Promise((r) => setTimeout(r, 20));
     await value(call('project:autosave', { workDir: target, document: { ...opened.document, name: 'Crashy edited' } }));
     const reopened = await value(call('project:open', { path: target }));
@@ -120,7 +121,7 @@ describe('project files through the services', () => {
     const other = join(root, 'other.aniproj');
     mkdirSync(other);
     writeFileSync(join(other, 'keep.txt'), 'mine');
-    const clobber = await call('project:save', { workDir: opened.workDir, path: other, document: opened.document });
+    const clobber = await call('project:save', { createFolders: true, workDir: opened.workDir, path: other, document: opened.document });
     expect(!clobber.ok && clobber.error.code).toBe('already-exists');
     expect(readFileSync(join(other, 'keep.txt'), 'utf8')).toBe('mine');
   });
@@ -185,7 +186,7 @@ describe('track generation and studio export', () => {
   it.skipIf(!REF_CXK_PNG)('generates the track with progress, exports with keyframe layers, and cancels on request', async () => {
     const photoPath = present(REF_CXK_PNG);
     const pushes: { jobId: string; fraction: number }[] = [];
-    const { call: run } = studioServices({ root, host: 'cli', dataDir: join(root, 'data2'), projectsDir: join(root, 'p2'), onPush: (_c, p) => pushes.push(p) });
+    const { call: run } = studioServices({ root, host: 'cli', dataDir: join(root, 'data2'), projectsDir: join(root, 'p2'), onPush: (c, p) => c === 'jobs:did-progress' && pushes.push(p as PushOf<'jobs:did-progress'>) });
     const opened = await value(run('project:new', { name: 'Export' }));
     const photo = await value(run('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'face.png', data: arrayBufferOf(readFileSync(photoPath)) } }));
     const audio = await value(run('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.wav', data: arrayBufferOf(wavBytes(toneBursts(1.5, 16000), 16000)) } }));
@@ -243,7 +244,7 @@ describe('head-motion assets', () => {
     // A project whose head follows the template saves and reopens as version 2.
     const document = { ...opened.document, assets: [tmpl, clip], poseSource: { kind: 'template' as const, relPath: tmpl.relPath } };
     const target = join(root, 'Pose.aniproj');
-    await value(call('project:save', { workDir: opened.workDir, path: target, document }));
+    await value(call('project:save', { createFolders: true, workDir: opened.workDir, path: target, document }));
     const reopened = await value(call('project:open', { path: target }));
     expect(reopened.document.poseSource).toEqual({ kind: 'template', relPath: tmpl.relPath });
     expect(reopened.document.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);

@@ -52,7 +52,7 @@ describe('symlinks inside a project', () => {
     rmSync(assetFile);
     symlinkSync(secret, assetFile);
     const target = join(root, 'projects', 'Copy.aniproj');
-    const saved = await call('project:save', { workDir: opened.workDir, path: target, document: { ...opened.document, assets: [audio], audioAssetId: audio.id } });
+    const saved = await call('project:save', { createFolders: true, workDir: opened.workDir, path: target, document: { ...opened.document, assets: [audio], audioAssetId: audio.id } });
     expect(saved.ok).toBe(false);
     expect(!saved.ok && saved.error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/"assets\/audio-.*\.wav" is outside the project folder/) as unknown });
     const copied = existsSync(join(target, audio.relPath)) ? lstatSync(join(target, audio.relPath)) : null;
@@ -62,7 +62,7 @@ describe('symlinks inside a project', () => {
     rmSync(assetFile);
     writeFileSync(join(opened.workDir, 'assets', 'real.wav'), wavBytes(toneBursts(1, 16000), 16000));
     symlinkSync(join(opened.workDir, 'assets', 'real.wav'), assetFile);
-    const again = await call('project:save', { workDir: opened.workDir, path: target, document: { ...opened.document, assets: [audio], audioAssetId: audio.id } });
+    const again = await call('project:save', { createFolders: true, workDir: opened.workDir, path: target, document: { ...opened.document, assets: [audio], audioAssetId: audio.id } });
     expect(!again.ok && again.error.message).toMatch(/The asset "voice\.wav" \(assets\/.*\.wav\) is a link or not a plain file, so it is not copied; nothing was saved/);
     expect(existsSync(target)).toBe(false);
   });

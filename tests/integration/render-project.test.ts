@@ -16,7 +16,7 @@ import { toneBursts, wavBytes } from '../helpers/wav.js';
 const photoPath = fixture('ref_cxk.png');
 const root = mkdtempSync(join(tmpdir(), 'aniportrait-one-pipeline-'));
 const pushes: PushOf<'jobs:did-progress'>[] = [];
-const services = studioServices({ root, host: 'cli', onPush: (_c, payload) => pushes.push(payload) });
+const services = studioServices({ root, host: 'cli', onPush: (c, payload) => c === 'jobs:did-progress' && pushes.push(payload as PushOf<'jobs:did-progress'>) });
 
 /** The value of an answered call; a failure throws "`channel`: `message`". */
 async function call<C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
@@ -92,7 +92,7 @@ describe.skipIf(!photoPath)('one pipeline for the CLI and the studio', () => {
     expect(frameCount).toBe(75);
 
     const target = join(root, 'projects', 'Batch.aniproj');
-    const saved = await call('project:save', { workDir: opened.workDir, path: target, document });
+    const saved = await call('project:save', { createFolders: true, workDir: opened.workDir, path: target, document });
     const generated = await call('track:generate', { workDir: saved.workDir, document, jobId: 'gen1' });
     expect(generated.track.frameCount).toBe(frameCount);
 
@@ -127,7 +127,7 @@ describe.skipIf(!photoPath)('one pipeline for the CLI and the studio', () => {
       return pushes.filter((p) => p.jobId === jobId).map((p) => p.message);
     };
     expect(await progressOf(opened.workDir, document, 'r1')).toContain('Analysing the face');
-    const saved = await call('project:save', { workDir: opened.workDir, path: join(root, 'projects', 'Reuse.aniproj'), document });
+    const saved = await call('project:save', { createFolders: true, workDir: opened.workDir, path: join(root, 'projects', 'Reuse.aniproj'), document });
     const edited = {
       ...document,
       engines: { ...document.engines, lmk2video: 'aniportrait' as const, interpolation: 'film' as const },

@@ -63,7 +63,8 @@ export class StudioPage {
 
   /** Connected, and the automatic untitled project is open. */
   async expectReady(): Promise<void> {
-    await expect(this.statusBar).toContainText('web host');
+    // A busy machine may take longer than Playwright's default 5 s to load the page and connect.
+    await expect(this.statusBar).toContainText('web host', { timeout: 20_000 });
     await expect(this.projectName).not.toHaveText('No project');
   }
 
