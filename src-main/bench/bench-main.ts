@@ -6,6 +6,7 @@ import { LANDMARK_COUNT } from '../../src-shared/face/topology.js';
 import { createProject } from '../../src-shared/project/create-project.js';
 import { projectPoints } from '../../src-shared/projection/perspective-projection.js';
 import { writeProjectDocument } from '../project/project-files.js';
+import { aniportraitOnnxFigures } from './aniportrait-onnx-bench.js';
 import { audio2lmkFigures } from './audio2lmk-bench.js';
 import { largePhotoFigures, childLargePhoto } from './large-photo-bench.js';
 import { lmk2videoFigures, timedExport } from './lmk2video-bench.js';
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   Object.assign(figures, await largePhotoFigures(photo));
   Object.assign(figures, await previewFigures(photo));
   Object.assign(figures, reenactFigures(photo));
+  Object.assign(figures, await aniportraitOnnxFigures());
 
   figures.peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(`${JSON.stringify({ bench: 'aniportrait-studio', node: process.versions.node, figures }, null, 2)}\n`);

@@ -24,6 +24,8 @@ export interface SessionOptions {
   /** Order to try; default CUDA, DirectML, CPU. */
   readonly providers?: readonly ProviderName[];
   readonly onProviderFailure?: (failure: ProviderFailure) => void;
+  /** Called after each onnxruntime `session.run` with the graph file and the milliseconds it took (benchmarks). */
+  readonly onRun?: (file: string, runMs: number) => void;
 }
 
 /** A host-side tensor: float data is always float32 here, whatever the graph uses. */
@@ -49,6 +51,7 @@ export class ModelSession {
     readonly file: string,
     /** The provider the session runs on. */
     readonly provider: ProviderName,
+    private readonly onRun?: (file: string, runMs: number) => void,
   ) {}
 
   /** Opens `path`; `file` names it in messages. Throws `invalid-model` if no provider can load it. */
@@ -59,7 +62,7 @@ export class ModelSession {
     for (const provider of order) {
       try {
         const session = await InferenceSession.create(path, { executionProviders: [provider], logSeverityLevel: 4, graphOptimizationLevel: 'all' });
-        return new ModelSession(session, file, provider);
+        return new ModelSession(session, file, provider, options.onRun);
       } catch (error) {
         lastError = errorText(error);
         if (isModelFileError(lastError)) {
@@ -104,8 +107,10 @@ export class ModelSession {
       ortFeeds[name] = toOrtTensor(tensor, types.get(name));
     }
     let outputs: InferenceSession.OnnxValueMapType;
+    const started = performance.now();
     try {
       outputs = await this.session.run(ortFeeds);
+      this.onRun?.(this.file, performance.now() - started);
     } catch (error) {
       throw new StudioError('invalid-model', `${this.file} failed to run on ${this.provider}: ${errorText(error)}`);
     }

@@ -1,8 +1,10 @@
 /**
- * Image resampling for the AniPortrait engine's preprocessing, in the manner of Pillow's resize
- * (separable filter whose support widens with the downscale factor, pixel centres at +0.5): BICUBIC
- * (a = -0.5) for CLIP's 224x224 input, LANCZOS (a = 3) for the VAE. Float arithmetic, so values can
- * differ from Pillow's 8-bit fixed point by one level (documented deviation).
+ * Image resampling for the AniPortrait engine's preprocessing, as Pillow's `Image.resize` computes it
+ * for 8-bit images (libImaging/Resample.c): a separable filter whose support widens with the
+ * downscale factor, pixel centres at +0.5, weights normalised in double and then turned into 22-bit
+ * fixed point, the horizontal pass first (rounded to 8 bits), then the vertical one. BICUBIC
+ * (a = -0.5) for CLIP's 224x224 input, LANCZOS (a = 3) for the VAE. Byte-identical to Pillow
+ * (tests/integration/aniportrait-parity.test.ts checks it through the CLIP stage).
  */
 export type ResampleFilter = 'bicubic' | 'lanczos';
 
@@ -26,7 +28,22 @@ function sinc(x: number): number {
 }
 
 function lanczos(x: number): number {
-  return Math.abs(x) < 3 ? sinc(x) * sinc(x / 3) : 0;
+  return x >= -3 && x < 3 ? sinc(x) * sinc(x / 3) : 0;
+}
+
+/** Pillow's fixed point for 8-bit images: 32 - 8 - 2 fraction bits. */
+const PRECISION_BITS = 22;
+const ONE = 2 ** PRECISION_BITS;
+
+/** Pillow's normalize_coeffs_8bpc: round half away from zero to fixed point. */
+function fixedPoint(weights: Float64Array): Int32Array {
+  return Int32Array.from(weights, (k) => Math.trunc(k < 0 ? -0.5 + k * ONE : 0.5 + k * ONE));
+}
+
+/** Pillow's clip8: the fixed-point sum back to 0..255 (arithmetic shift, then clamp). */
+function clip8(sum: number): number {
+  const v = Math.floor(sum / ONE);
+  return v < 0 ? 0 : v > 255 ? 255 : v;
 }
 
 /** Per output index: first source index and normalised weights. */
@@ -35,6 +52,7 @@ function coefficients(sourceSize: number, targetSize: number, filter: ResampleFi
   const scale = sourceSize / targetSize;
   const filterScale = Math.max(scale, 1);
   const support = baseSupport * filterScale;
+  const inverseScale = 1 / filterScale; // Pillow multiplies by 1/filterscale (same rounding)
   const first = new Int32Array(targetSize);
   const weights: Float64Array[] = [];
   for (let i = 0; i < targetSize; i++) {
@@ -44,7 +62,7 @@ function coefficients(sourceSize: number, targetSize: number, filter: ResampleFi
     const w = new Float64Array(hi - lo);
     let total = 0;
     for (let j = lo; j < hi; j++) {
-      const value = weight((j - centre + 0.5) / filterScale);
+      const value = weight((j - centre + 0.5) * inverseScale);
       w[j - lo] = value;
       total += value;
     }
@@ -56,8 +74,8 @@ function coefficients(sourceSize: number, targetSize: number, filter: ResampleFi
 }
 
 /**
- * Resizes interleaved 8-bit pixels (`channels` per pixel) to targetWidth x targetHeight; returns
- * float values in 0..255 (not rounded), interleaved.
+ * Resizes interleaved 8-bit pixels (`channels` per pixel) to targetWidth x targetHeight as Pillow
+ * does; returns 8-bit pixels, interleaved. A pass is skipped when its size does not change.
  */
 export function resampleImage(
   pixels: Uint8Array,
@@ -67,33 +85,41 @@ export function resampleImage(
   targetWidthPx: number,
   targetHeightPx: number,
   filter: ResampleFilter,
-): Float32Array {
-  const horizontal = coefficients(widthPx, targetWidthPx, filter);
-  const vertical = coefficients(heightPx, targetHeightPx, filter);
-  const rows = new Float32Array(heightPx * targetWidthPx * channels);
-  for (let y = 0; y < heightPx; y++) {
-    for (let x = 0; x < targetWidthPx; x++) {
-      const w = horizontal.weights[x];
-      const base = horizontal.first[x];
-      for (let c = 0; c < channels; c++) {
-        let sum = 0;
-        for (let k = 0; k < w.length; k++) sum += w[k] * pixels[(y * widthPx + base + k) * channels + c];
-        rows[(y * targetWidthPx + x) * channels + c] = sum;
+): Uint8Array {
+  let source = pixels;
+  let width = widthPx;
+  if (targetWidthPx !== widthPx) {
+    const { first, weights } = coefficients(widthPx, targetWidthPx, filter);
+    const fixed = weights.map(fixedPoint);
+    const rows = new Uint8Array(heightPx * targetWidthPx * channels);
+    for (let y = 0; y < heightPx; y++) {
+      for (let x = 0; x < targetWidthPx; x++) {
+        const k = fixed[x];
+        const base = first[x];
+        for (let c = 0; c < channels; c++) {
+          let sum = ONE / 2;
+          for (let i = 0; i < k.length; i++) sum += k[i] * source[(y * width + base + i) * channels + c];
+          rows[(y * targetWidthPx + x) * channels + c] = clip8(sum);
+        }
       }
     }
+    source = rows;
+    width = targetWidthPx;
   }
-  const out = new Float32Array(targetHeightPx * targetWidthPx * channels);
+  if (targetHeightPx === heightPx) return source === pixels ? Uint8Array.from(pixels) : source;
+  const { first, weights } = coefficients(heightPx, targetHeightPx, filter);
+  const fixed = weights.map(fixedPoint);
+  const out = new Uint8Array(targetHeightPx * width * channels);
   for (let y = 0; y < targetHeightPx; y++) {
-    const w = vertical.weights[y];
-    const base = vertical.first[y];
-    for (let x = 0; x < targetWidthPx; x++) {
+    const k = fixed[y];
+    const base = first[y];
+    for (let x = 0; x < width; x++) {
       for (let c = 0; c < channels; c++) {
-        let sum = 0;
-        for (let k = 0; k < w.length; k++) sum += w[k] * rows[((base + k) * targetWidthPx + x) * channels + c];
-        out[(y * targetWidthPx + x) * channels + c] = Math.min(255, Math.max(0, sum));
+        let sum = ONE / 2;
+        for (let i = 0; i < k.length; i++) sum += k[i] * source[((base + i) * width + x) * channels + c];
+        out[(y * width + x) * channels + c] = clip8(sum);
       }
     }
   }
   return out;
 }
-

@@ -138,7 +138,7 @@ describe('AniPortrait Audio2Lmk on tiny graphs', () => {
   });
 });
 
-/** Plain TypeScript Lmk2Video (ANIPORTRAIT_ONNX.md 3.10) over the tiny oracles, for frame-by-frame comparison. */
+/** Plain TypeScript Lmk2Video (docs/aniportrait-engine.md §3.9) over the tiny oracles, for frame-by-frame comparison. */
 function referenceVideo(set: TinyModelSet, referenceRgb: Uint8Array, poseImages: Uint8Array[], options: DiffusionOptions & { initialLatents: Float32Array }, windows: number[][], timesteps: number[]): { frames: Uint8Array[]; latents: Float32Array } {
   const W = D.IMG_W;
   const H = D.IMG_H;
@@ -206,8 +206,9 @@ function referenceVideo(set: TinyModelSet, referenceRgb: Uint8Array, poseImages:
     planar.push(decoded[k]);
     if (k === N - 1 || options.filmStep === 1) continue;
     if (options.filmStep !== 3) throw new Error('reference covers FILM steps 1 and 3');
-    const p1 = film(decoded[k], decoded[k + 1], 0.333251953125);
-    planar.push(p1, film(p1, decoded[k + 1], 0.5));
+    // AniPortrait's order (parity test): frame 2 from the two key frames, then frame 1 between key frame k and frame 2.
+    const p2 = film(decoded[k], decoded[k + 1], 0.66650390625);
+    planar.push(film(decoded[k], p2, 0.5), p2);
   }
   const frames = planar.map((p) => {
     const out = new Uint8Array(W * H * 3);

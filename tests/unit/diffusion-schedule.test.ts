@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { contextWindows } from '../../src-shared/diffusion/context-windows.js';
 import { ddimStepCoefficients, ddimStepInPlace, ddimTimesteps, rescaledAlphasCumprod } from '../../src-shared/diffusion/ddim-schedule.js';
-import { filmSchedule, interpolatedLength } from '../../src-shared/diffusion/film-schedule.js';
+import { filmSchedule, interpolatedLength, torchLinspace } from '../../src-shared/diffusion/film-schedule.js';
 import { fromFloat16Bits, roundToFloat16, toFloat16Bits } from '../../src-shared/math/float16.js';
 
-describe('DDIM schedule (ANIPORTRAIT_ONNX.md 3.7, Appendix C)', () => {
+describe('DDIM schedule (docs/aniportrait-engine.md §3.6)', () => {
   const alphas = rescaledAlphasCumprod();
 
   it('rescales to zero terminal SNR with the reference alphas', () => {
@@ -45,7 +45,7 @@ describe('DDIM schedule (ANIPORTRAIT_ONNX.md 3.7, Appendix C)', () => {
   });
 });
 
-describe('context windows (ANIPORTRAIT_ONNX.md 3.5)', () => {
+describe('context windows (docs/aniportrait-engine.md §3.4)', () => {
   const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
   it('wraps around the clip', () => {
     expect(contextWindows(40)).toEqual([range(0, 16), range(12, 28), range(24, 40), [...range(36, 40), ...range(0, 12)]]);
@@ -57,11 +57,17 @@ describe('context windows (ANIPORTRAIT_ONNX.md 3.5)', () => {
   });
 });
 
-describe('FILM schedule (ANIPORTRAIT_ONNX.md 6)', () => {
-  it('fills two frames with dt 0.333251953125 then 0.5', () => {
+describe('FILM schedule (docs/aniportrait-engine.md §4.2)', () => {
+  it('computes linspace as torch does (the second half from the end)', () => {
+    // torch.linspace(0, 1, 4) and (0, 1, 6) in float32, printed by PyTorch 2.13.
+    expect(torchLinspace(0, 1, 4)).toEqual([0, 0.3333333432674408, 0.6666666269302368, 1]);
+    expect(torchLinspace(0, 1, 6)).toEqual([0, 0.20000000298023224, 0.4000000059604645, 0.6000000238418579, 0.800000011920929, 1]);
+  });
+  it('fills two frames as AniPortrait does: frame 2 first (dt 0.66650390625), then frame 1 (dt 0.5)', () => {
+    // torch's 2/3 lies a hair below the exact value, so frame 2 is nearer the middle (parity test, §7).
     expect(filmSchedule(3)).toEqual([
-      { left: 0, right: 3, target: 1, dt: 0.333251953125 },
-      { left: 1, right: 3, target: 2, dt: 0.5 },
+      { left: 0, right: 3, target: 2, dt: 0.66650390625 },
+      { left: 0, right: 2, target: 1, dt: 0.5 },
     ]);
   });
   it('fills one frame at the middle and three frames middle first', () => {
