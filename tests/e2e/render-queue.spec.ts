@@ -56,6 +56,11 @@ test('the render queue: settings for a Redis and a storage, the project sent to 
     // The queue lives in Redis and the settings in the data folder: a reload finds both.
     await page.reload();
     await studio.expectReady();
+    // The untitled project was autosaved, so the studio offers it back first; go on with it.
+    const recover = page.getByTestId('recover-dialog');
+    await expect(recover).toBeVisible();
+    await recover.getByTestId('untitled-recover').click();
+    await expect(recover).toBeHidden();
     await page.getByTestId('btn-queue').click();
     await expect(page.getByTestId('queue-redis')).toHaveValue(redis.url);
     await expect(page.getByTestId('queue-job')).toHaveAttribute('data-state', 'completed');

@@ -47,6 +47,13 @@ export class PerformancePage {
   /** Drags a lane's bottom edge by `dyPx`. */
   async resizeLane(channel: string, dyPx: number): Promise<void> {
     const grip = this.page.getByTestId(`lane-resize-${channel}`);
+    // At 1280x720 the timeline scrolls (the preview keeps its 360 px): scroll its lanes to the end so
+    // the grip has room below it, as a user would before dragging a lane taller.
+    await grip.evaluate((element) => {
+      const scroller = element.closest('.timeline-scroll');
+      if (scroller === null) throw new Error('the lane is not inside the timeline');
+      scroller.scrollTo(0, scroller.scrollHeight);
+    });
     const box = await grip.boundingBox();
     if (box === null) throw new Error('lane grip has no box');
     await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
