@@ -1,14 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FaceRig } from '../../src-shared/face/face-rig.js';
-import { LANDMARK_COUNT, MESH_VERTEX_COUNT } from '../../src-shared/face/topology.js';
 import { POSE_FEATURE_NAMES } from '../../src-shared/aniportrait/graph-names.js';
 import { generateAniPortraitTrack } from '../engines/aniportrait/audio2lmk.js';
 import { diffuseAniPortraitVideo, gather } from '../engines/aniportrait/lmk2video.js';
 import { manifestForDir } from '../engines/aniportrait/load-manifest.js';
 import { AniPortraitModels } from '../engines/aniportrait/model-set.js';
 import { poseImageSource } from '../engines/aniportrait/render-video.js';
+import { parityRig } from './parity-rig.js';
 
 /** The tiny graphs exported from AniPortrait's code for the parity test (tests/fixtures/parity). */
 const PARITY_DIR = fileURLToPath(new URL('../../tests/fixtures/parity/', import.meta.url));
@@ -48,7 +47,7 @@ export async function aniportraitOnnxFigures(): Promise<Record<string, number | 
       await fn();
       return { wallMs: performance.now() - started, runMs: runMs - runBefore };
     };
-    const rig = parityRig(W, H);
+    const rig = parityRig(PARITY_DIR, W, H);
     const s16 = readFileSync(join(PARITY_DIR, 'speech.s16'));
     const samples = Float32Array.from(new Int16Array(s16.buffer.slice(s16.byteOffset, s16.byteOffset + s16.byteLength)), (v) => v / 32768);
     let track: Awaited<ReturnType<typeof generateAniPortraitTrack>> | undefined;
@@ -90,15 +89,6 @@ export async function aniportraitOnnxFigures(): Promise<Record<string, number | 
   }
   Object.assign(figures, fullSizeHostWork());
   return figures;
-}
-
-/** The parity rig (rig.json: AniPortrait's lmks3d and trans_mat) as a FaceRig; iris points repeat point 0. */
-function parityRig(W: number, H: number): FaceRig {
-  const raw = JSON.parse(readFileSync(join(PARITY_DIR, 'rig.json'), 'utf8')) as { lmks3d: number[]; trans_mat: number[] };
-  const lmks3dCm = new Float32Array(LANDMARK_COUNT * 3);
-  lmks3dCm.set(raw.lmks3d);
-  for (let i = MESH_VERTEX_COUNT; i < LANDMARK_COUNT; i++) lmks3dCm.set(lmks3dCm.subarray(0, 3), i * 3);
-  return { imageWidthPx: W, imageHeightPx: H, lmks3dCm, transMat: Float64Array.from(raw.trans_mat), landmarks2dPx: new Float32Array(LANDMARK_COUNT * 2) };
 }
 
 /**

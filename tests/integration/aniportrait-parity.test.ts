@@ -10,7 +10,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FaceRig } from '../../src-shared/face/face-rig.js';
 import type { LandmarkTrack } from '../../src-shared/face/landmark-track.js';
 import { LANDMARK_COUNT, MESH_VERTEX_COUNT } from '../../src-shared/face/topology.js';
 import type { FaceCrop } from '../../src-shared/render/face-crop.js';
@@ -22,6 +21,7 @@ import { diffuseAniPortraitVideo } from '../../src-main/engines/aniportrait/lmk2
 import { manifestForDir } from '../../src-main/engines/aniportrait/load-manifest.js';
 import { AniPortraitModels } from '../../src-main/engines/aniportrait/model-set.js';
 import { poseImageSource } from '../../src-main/engines/aniportrait/render-video.js';
+import { parityRig } from '../../src-main/bench/parity-rig.js';
 
 const DIR = join(__dirname, '..', 'fixtures', 'parity');
 
@@ -46,20 +46,11 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return max;
 }
 
-/** AniPortrait's rig (468 points) as the studio's FaceRig: the 10 iris points are not drawn nor compared. */
-function loadRig(W: number, H: number): FaceRig {
-  const raw = JSON.parse(readFileSync(join(DIR, 'rig.json'), 'utf8')) as { lmks3d: number[]; trans_mat: number[] };
-  const lmks3dCm = new Float32Array(LANDMARK_COUNT * 3);
-  lmks3dCm.set(raw.lmks3d);
-  for (let i = MESH_VERTEX_COUNT; i < LANDMARK_COUNT; i++) lmks3dCm.set(lmks3dCm.subarray(0, 3), i * 3);
-  return { imageWidthPx: W, imageHeightPx: H, lmks3dCm, transMat: Float64Array.from(raw.trans_mat), landmarks2dPx: new Float32Array(LANDMARK_COUNT * 2) };
-}
-
 const { W, H, L, steps, cfg, fi_step: filmStep } = meta.args;
 const T = meta.counts.track_frames;
 const N = meta.counts.key_frames;
 const identity: FaceCrop = { originXPx: 0, originYPx: 0, scale: 1, outputWidthPx: W, outputHeightPx: H };
-const rig = loadRig(W, H);
+const rig = parityRig(DIR, W, H);
 let models: AniPortraitModels;
 
 beforeAll(async () => {
