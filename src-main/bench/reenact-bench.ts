@@ -2,9 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_DIFFUSION_SETTINGS } from '../../src-shared/job/render-job.js';
-import type { RenderJob } from '../../src-shared/job/render-job.js';
-import { ALL_PERFORMANCE_PARTS } from '../../src-shared/performance/performance-parts.js';
+import { builtinReenactmentJob } from '../../src-shared/job/reenactment-job.js';
 import { trackVideoFaces } from '../face/track-video-faces.js';
 import { loadFaceMesh } from '../face/human-face-mesh.js';
 import { runOnOneCore } from '../media/bench-media.js';
@@ -37,22 +35,7 @@ export async function childReenact(photo: string, video: string): Promise<void> 
   const { durationSec } = await probeVideo(video, 'bench video');
   const dir = mkdtempSync(join(tmpdir(), 'aniportrait-bench-reenact-'));
   try {
-    const job: RenderJob = {
-      photo: { path: photo, label: 'The bench photo' },
-      audio: { path: video, label: 'The bench video' },
-      poseSource: { kind: 'audio' },
-      performance: { path: video, label: 'The bench video', parts: ALL_PERFORMANCE_PARTS },
-      engines: { audio2lmk: 'builtin', lmk2video: 'builtin', interpolation: 'none' },
-      fps: FPS,
-      seed: 1,
-      poseStyle: 1,
-      size: { widthPx: 512, heightPx: 512 },
-      diffusion: DEFAULT_DIFFUSION_SETTINGS,
-      layers: [],
-      models: { dir },
-      project: null,
-      trackKey: null,
-    };
+    const job = builtinReenactmentJob({ path: photo, label: 'The bench photo' }, { path: video, label: 'The bench video' }, { fps: FPS, seed: 1, modelsDir: dir });
     const exportStart = performance.now();
     await runExport(job, join(dir, 'reenacted.mp4'), { models: { open: () => Promise.reject(new Error('the built-in engines load no models')) } });
     const exportSec = (performance.now() - exportStart) / 1000;

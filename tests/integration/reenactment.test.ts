@@ -14,9 +14,8 @@ import type { FaceParamName } from '../../src-shared/face/face-param-track.js';
 import { FACE_PARAM_NAMES, paramTrack } from '../../src-shared/face/face-param-track.js';
 import { LANDMARK_COUNT, POSE_LENGTH } from '../../src-shared/face/topology.js';
 import type { RenderJob } from '../../src-shared/job/render-job.js';
-import { DEFAULT_DIFFUSION_SETTINGS } from '../../src-shared/job/render-job.js';
+import { builtinReenactmentJob } from '../../src-shared/job/reenactment-job.js';
 import { measureFace } from '../../src-shared/performance/face-measures.js';
-import { ALL_PERFORMANCE_PARTS } from '../../src-shared/performance/performance-parts.js';
 import { pearson } from '../helpers/correlation.js';
 import { fixture, present } from '../helpers/fixtures.js';
 
@@ -39,22 +38,7 @@ const dir = mkdtempSync(join(tmpdir(), 'aniportrait-reenact-'));
 const noModels = { open: () => Promise.reject(new Error('no models in this test')) };
 
 function job(photo: string, video: string): RenderJob {
-  return {
-    photo: { path: photo, label: 'The photo' },
-    audio: { path: video, label: 'The sound of the video' },
-    poseSource: { kind: 'audio' },
-    performance: { path: video, label: 'The performance video', parts: ALL_PERFORMANCE_PARTS },
-    engines: { audio2lmk: 'builtin', lmk2video: 'builtin', interpolation: 'none' },
-    fps: FPS,
-    seed: 42,
-    poseStyle: 42,
-    size: { widthPx: 512, heightPx: 512 },
-    diffusion: DEFAULT_DIFFUSION_SETTINGS,
-    layers: [],
-    models: { dir },
-    project: null,
-    trackKey: null,
-  };
+  return builtinReenactmentJob({ path: photo, label: 'The photo' }, { path: video, label: 'The performance video' }, { fps: FPS, seed: 42, modelsDir: dir });
 }
 
 /** Mouth opening over face height of each of a video's first `frameCount` frames, tracked by the built-in face mesh (null: no face). */
