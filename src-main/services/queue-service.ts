@@ -159,7 +159,7 @@ export class QueueService {
     const sizeBytes = (await stat(path).catch((error: unknown) => { throw toStudioFsError(error, `the video "${path}"`); })).size;
     if (sizeBytes > MAX_OUTPUT_READ_BYTES) throw new StudioError('too-large', `The video "${path}" is ${Math.round(sizeBytes / 1048576)} MiB, more than the studio sends to the page (${MAX_OUTPUT_READ_BYTES / 1048576} MiB). Open it from the storage folder.`);
     const bytes = await readFile(path).catch((error: unknown) => { throw toStudioFsError(error, `the video "${path}"`); });
-    return { fileName: job.outName, path, data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
+    return { fileName: job.outName, path, data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
   }
 
   async cancel(jobId: string): Promise<'removed' | 'stopping' | 'already-finished'> {
