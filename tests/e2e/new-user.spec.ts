@@ -103,8 +103,10 @@ test('lanes and labels are readable at 1280x720 and 1920x1080; the preview keeps
       const row = page.getByTestId(`lane-row-${channel}`);
       const measured = await row.evaluate((el) => {
         const size = (selector: string) => Number.parseFloat(getComputedStyle(el.querySelector(selector) ?? el).fontSize);
-        return { heightPx: el.getBoundingClientRect().height, labelPx: size('.key-header-name'), valuePx: size('.key-header-value') };
+        const label = el.querySelector('.key-header-name');
+        return { heightPx: el.getBoundingClientRect().height, labelPx: size('.key-header-name'), valuePx: size('.key-header-value'), labelCut: label === null || label.scrollWidth > label.clientWidth };
       });
+      expect(measured.labelCut, `${channel} label shown whole`).toBe(false);
       expect(measured.heightPx, `${channel} lane at ${width}x${height}`).toBeGreaterThanOrEqual(26);
       expect(measured.labelPx, `${channel} label`).toBeGreaterThanOrEqual(12);
       expect(measured.valuePx, `${channel} value readout`).toBeGreaterThanOrEqual(12);
