@@ -120,7 +120,7 @@ export function RenderQueueDialog({ onClose }: { readonly onClose: () => void })
               <td>{job.title}</td>
               <td>{job.outName}</td>
               <td data-testid="queue-job-state">{job.state}</td>
-              <td>{job.progress ? `${Math.round(job.progress.fraction * 100)}%` : ''}{job.etaSec !== null && job.state === 'active' ? `, ${job.etaSec} s left` : ''}</td>
+              <td>{job.state === 'completed' ? '100%' : job.progress ? `${Math.round(job.progress.fraction * 100)}%` : ''}{job.etaSec !== null && job.state === 'active' ? `, ${job.etaSec} s left` : ''}</td>
               <td title={job.failedReason ?? ''}>{job.state === 'failed' ? job.failedReason : `attempt ${job.attemptsStarted}${job.stalledCount > 0 ? `, taken over ${job.stalledCount}x` : ''}`}</td>
               <td>
                 {(job.state === 'active' || job.state === 'waiting' || job.state === 'prioritized' || job.state === 'delayed') && (
