@@ -1,4 +1,5 @@
 import './services/zod-without-eval';
+import './services/three-console';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -1,59 +1,33 @@
 import type { BrowserWindow } from 'electron';
 import { dialog, shell } from 'electron';
-import type { AssetRole } from '../../src-shared/project/project-schema.js';
 import type { Dialogs } from '../services/dialogs.js';
+import type { NativeDialogApi, NativeDialogOptions } from './native-dialogs.js';
+import { nativeDialogs } from './native-dialogs.js';
 
-const MEDIA_FILTERS: Readonly<Record<AssetRole, Electron.FileFilter[]>> = {
-  photo: [{ name: 'Portrait photo', extensions: ['png', 'jpg', 'jpeg', 'webp'] }],
-  audio: [{ name: 'Voice recording', extensions: ['wav', 'mp3', 'm4a', 'ogg', 'flac', 'aac', 'opus'] }],
-  'pose-template': [{ name: 'AniPortrait pose template', extensions: ['npy'] }],
-  'pose-video': [{ name: 'Reference video', extensions: ['mp4', 'mov', 'webm', 'mkv'] }],
-  'performance-video': [{ name: 'Performance video', extensions: ['mp4', 'mov', 'webm', 'mkv'] }],
-};
-
-/** Native dialogs, parented to the studio window. `onDirty` learns of unsaved changes; `close` closes the window without asking. */
-export function electronDialogs(window: () => BrowserWindow | undefined, onDirty: (dirty: boolean) => void, close: () => void): Dialogs {
-  return {
-    setDocumentDirty: onDirty,
-    closeWindow() {
-      close();
-      return Promise.resolve();
-    },
-    async openProject() {
-      const options: Electron.OpenDialogOptions = {
-        title: 'Open project',
-        properties: ['openDirectory', 'openFile'],
-        filters: [{ name: 'AniPortrait project', extensions: ['aniproj', 'json'] }],
-      };
+/**
+ * Electron's dialog and shell, parented to the studio window when there is one; what the dialogs
+ * decide (filters, start folder, extensions, missing folders, cancel) is native-dialogs.ts's.
+ */
+export function electronDialogs(window: () => BrowserWindow | undefined, options: NativeDialogOptions): Dialogs {
+  const api: NativeDialogApi = {
+    showOpenDialog(o) {
       const parent = window();
-      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
+      const electronOptions = { ...o, properties: [...o.properties], filters: o.filters?.map((f) => ({ name: f.name, extensions: [...f.extensions] })) };
+      return parent ? dialog.showOpenDialog(parent, electronOptions) : dialog.showOpenDialog(electronOptions);
     },
-    async saveProject(suggestedName) {
-      const options: Electron.SaveDialogOptions = {
-        title: 'Save project',
-        defaultPath: `${suggestedName}.aniproj`,
-        filters: [{ name: 'AniPortrait project', extensions: ['aniproj'] }],
-      };
+    showSaveDialog(o) {
       const parent = window();
-      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
-      return result.canceled ? null : (result.filePath ?? null);
+      const electronOptions = { ...o, filters: o.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })) };
+      return parent ? dialog.showSaveDialog(parent, electronOptions) : dialog.showSaveDialog(electronOptions);
     },
-    async saveVideo(suggestedName) {
-      const options: Electron.SaveDialogOptions = { title: 'Export video', defaultPath: `${suggestedName}.mp4`, filters: [{ name: 'MP4 video', extensions: ['mp4'] }] };
+    showMessageBox(o) {
       const parent = window();
-      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
-      return result.canceled ? null : (result.filePath ?? null);
+      const electronOptions = { ...o, buttons: [...o.buttons] };
+      return parent ? dialog.showMessageBox(parent, electronOptions) : dialog.showMessageBox(electronOptions);
     },
-    revealFile(path) {
+    showItemInFolder(path) {
       shell.showItemInFolder(path);
-      return Promise.resolve();
-    },
-    async pickMedia(role) {
-      const options: Electron.OpenDialogOptions = { title: `Import ${role}`, properties: ['openFile'], filters: MEDIA_FILTERS[role] };
-      const parent = window();
-      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   };
+  return nativeDialogs(api, options);
 }

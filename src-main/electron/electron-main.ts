@@ -6,6 +6,7 @@ import { INVOKE_CHANNELS, PUSH_CHANNEL } from '../../src-shared/ipc/contract.js'
 import type { Sender } from '../ipc/router.js';
 import { createRouter } from '../ipc/router.js';
 import { createStudioHandlers } from '../services/studio-services.js';
+import { StudioSettingsStore } from '../files/studio-settings-store.js';
 import { resolveDataDirs } from '../util/data-dirs.js';
 import { runExitCleanups } from '../util/exit-cleanup.js';
 import { electronDialogs } from './electron-dialogs.js';
@@ -70,17 +71,21 @@ function senderOf(event: IpcMainInvokeEvent): Sender {
 }
 
 void app.whenReady().then(() => {
+  const dirs = resolveDataDirs(app.getPath('userData'));
+  const settings = new StudioSettingsStore(dirs.dataDir);
   const handlers = createStudioHandlers({
     host: 'electron',
-    dirs: resolveDataDirs(app.getPath('userData')),
-    dialogs: electronDialogs(
-      () => mainWindow,
-      (dirty) => (documentDirty = dirty),
-      () => {
+    dirs,
+    dialogs: electronDialogs(() => mainWindow, {
+      lastFolder: async () => (await settings.get()).recentFolders[0] ?? null,
+      fallbackFolder: app.getPath('documents'),
+      onDirty: (dirty) => (documentDirty = dirty),
+      close: () => {
         documentDirty = false;
         mainWindow?.close();
       },
-    ),
+    }),
+    settings,
   });
   const router = createRouter(handlers, (message) => console.error(`[ipc] ${message}`));
   for (const channel of INVOKE_CHANNELS) {

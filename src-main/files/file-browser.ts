@@ -71,6 +71,22 @@ export class FileBrowser {
     return { path: target };
   }
 
+  /**
+   * The real path of an existing folder the browser can show (a root or inside one), for choices
+   * made in it, such as the farm's storage folder; `what` names the choice in the refusal.
+   */
+  async chosenFolder(path: string, what: string): Promise<string> {
+    const roots = await this.realRoots();
+    const real = await realpath(resolve(path)).catch((error: unknown) => {
+      throw toStudioFsError(error, `${what} "${path}"`);
+    });
+    if (!roots.some((root) => real === root.path || isInside(real, root.path))) {
+      throw new StudioError('forbidden', `${upperFirst(what)} "${path}" is outside the folders the studio may write to (${roots.map((r) => r.path).join(' and ')}). Choose a folder in the file browser.`);
+    }
+    if (!(await stat(real)).isDirectory()) throw new StudioError('invalid-request', `${upperFirst(what)} "${path}" is not a folder.`);
+    return real;
+  }
+
   /** The roots that exist, through their links (a root that is itself a link counts as its target). */
   private async realRoots(): Promise<BrowseRoot[]> {
     const found: BrowseRoot[] = [];
@@ -96,6 +112,10 @@ export class FileBrowser {
     if (!stats.isDirectory()) throw new StudioError('invalid-request', `"${path}" is not a folder.`);
     return real;
   }
+}
+
+function upperFirst(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 /** Root, then each folder down to `folder` (which is inside the deepest root that holds it). */

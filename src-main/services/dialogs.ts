@@ -7,6 +7,8 @@ export interface Dialogs {
   saveProject(suggestedName: string): Promise<string | null>;
   pickMedia(role: AssetRole): Promise<string | null>;
   saveVideo(suggestedName: string): Promise<string | null>;
+  /** An existing folder (the farm's storage); `title` says what it is for. */
+  pickFolder(title: string): Promise<string | null>;
   /** Shows a file in the system's file manager. */
   revealFile(path: string): Promise<void>;
   /** Whether closing the window should first ask about unsaved changes. */
@@ -21,6 +23,7 @@ export const NO_NATIVE_DIALOGS: Dialogs = {
   saveProject: noDialog,
   pickMedia: noDialog,
   saveVideo: noDialog,
+  pickFolder: noDialog,
   revealFile: noDialog,
   closeWindow: noDialog,
   // A browser tab asks by itself (beforeunload); the CLI has no window.

@@ -16,6 +16,8 @@ import { PreviewService } from './preview-service.js';
 import { QueueService } from './queue-service.js';
 import { StudioPipeline } from './studio-pipeline.js';
 import { WriteGrants } from './write-grants.js';
+import type { StorageFolderRules } from './storage-folder-choice.js';
+import { checkStorageFolder } from './storage-folder-choice.js';
 import { detectPreviewFace } from './capture-service.js';
 import { PROJECT_EXTENSION } from '../project/project-files.js';
 import { CHANNEL, PUSH_CHANNEL } from '../../src-shared/ipc/contract.js';
@@ -29,6 +31,8 @@ export interface ServicesOptions {
   readonly modelsDir?: string;
   /** Where the in-app file browser may go; defaults to the home folder and the data folder (docs/studio-usability.md §2). */
   readonly browseRoots?: readonly BrowseRoot[];
+  /** The one settings store (the Electron host shares it with its dialogs); defaults to one on the data folder. */
+  readonly settings?: StudioSettingsStore;
 }
 
 /** The file browser's roots: the user's home folder and the studio's data folder. */
@@ -51,10 +55,11 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
   const pipeline = new StudioPipeline(assets, modelsDir);
   const preview = new PreviewService(pipeline);
   const jobs = new JobRegistry();
-  const queue = new QueueService(dirs.dataDir, pipeline);
+  const settings = options.settings ?? new StudioSettingsStore(dirs.dataDir);
+  const queue = new QueueService(dirs.dataDir, settings, pipeline);
   void queue.resume();
   const browser = new FileBrowser(options.browseRoots ?? defaultBrowseRoots(dirs));
-  const settings = new StudioSettingsStore(dirs.dataDir);
+  const storageRules: StorageFolderRules = { defaultDir: queue.defaultStorageDir, current: () => queue.savedStorageDir(), grants: writes, nativeDialogs: host === 'electron', browser };
   /** The folder a file was saved to or opened from goes first in the file browser's recent folders. */
   const rememberFolder = async (folder: string) => {
     const { recentFolders } = await settings.get();
@@ -147,7 +152,7 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
     },
     [CHANNEL.previewRenderFrame]: ({ previewId, revision, frameIndex, targetWidthPx }) => preview.renderFrame(previewId, revision, frameIndex, targetWidthPx),
     [CHANNEL.queueSettings]: () => queue.getSettings(),
-    [CHANNEL.queueSetSettings]: (settings) => queue.setSettings(settings),
+    [CHANNEL.queueSetSettings]: async (queueSettings) => queue.setSettings({ ...queueSettings, storageDir: await checkStorageFolder(queueSettings.storageDir, storageRules) }),
     [CHANNEL.queueSubmit]: async ({ workDir, document, outName, priority }) => {
       projects.checkWorkDir(workDir);
       return { jobId: await queue.submit(workDir, document, outName, priority) };
@@ -158,10 +163,17 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
       await queue.retry(jobId);
       return {};
     },
+    [CHANNEL.queueWatch]: ({ watchId }, { signal, push }) =>
+      jobs.run(watchId, signal, async (watchSignal) => {
+        await queue.watch(watchSignal, (list) => push(PUSH_CHANNEL.queueDidChange, { watchId, ...list }));
+        return {};
+      }),
+    [CHANNEL.queueReadOutput]: ({ jobId }) => queue.readOutput(jobId),
     [CHANNEL.captureDetectFace]: ({ widthPx, heightPx, rgba }) => detectPreviewFace(rgba, widthPx, heightPx),
     [CHANNEL.dialogOpenProject]: async () => ({ path: await dialogs.openProject() }),
     [CHANNEL.dialogSaveProject]: async ({ suggestedName }) => ({ path: writes.grant(await dialogs.saveProject(suggestedName), PROJECT_EXTENSION) }),
     [CHANNEL.dialogSaveVideo]: async ({ suggestedName }) => ({ path: writes.grant(await dialogs.saveVideo(suggestedName)) }),
+    [CHANNEL.dialogPickFolder]: async () => ({ path: writes.grant(await dialogs.pickFolder('Choose the farm storage folder')) }),
     [CHANNEL.dialogPickMedia]: async ({ role }) => {
       const path = await dialogs.pickMedia(role);
       if (path !== null) grantedPaths.add(resolve(path));

@@ -1,27 +1,32 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { FarmJobView, FarmWorkerView } from '../../src-shared/farm/farm-job-view';
+import { useEffect, useState } from 'react';
+import type { FarmJobView } from '../../src-shared/farm/farm-job-view';
 import type { QueueSettings } from '../../src-shared/ipc/contract';
+import { useQueueWatch } from '../hooks/use-queue-watch';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { Modal } from './Modal';
-
-/** How often the open panel asks for the queue's jobs. */
-const REFRESH_MS = 1000;
+import { QueueResult } from './QueueResult';
+import { StorageFolderField } from './StorageFolderField';
 
 /**
  * The render queue: send the open project to the local queue or a farm (Redis URL and shared
- * storage in its settings), and follow every job: state, progress, ETA, attempts; cancel, retry,
- * show the result. The jobs live in Redis, so they are still here after the studio restarts.
+ * storage in its settings), and follow every job as the services push it: state, progress, ETA,
+ * attempts; cancel, retry, show the result (Electron: in the file manager; the web host: its path,
+ * and the video to play or download). The jobs live in Redis, so they are still here after the
+ * studio restarts.
  */
 export function RenderQueueDialog({ onClose }: { readonly onClose: () => void }) {
   const { studio } = useStudio();
   const workDir = useStudioSelector((s) => s.session.workDir);
   const document = useStudioSelector((s) => s.document);
+  const host = useStudioSelector((s) => s.ephemeral.appInfo?.host ?? null);
   const [settings, setSettings] = useState<QueueSettings | null>(null);
   const [draft, setDraft] = useState<QueueSettings | null>(null);
-  const [jobs, setJobs] = useState<FarmJobView[]>([]);
-  const [workers, setWorkers] = useState<FarmWorkerView[]>([]);
+  // A new watch after new settings (another Redis).
+  const [generation, setGeneration] = useState(0);
+  const { jobs, workers, error: watchError, refresh } = useQueueWatch(settings !== null, generation);
   const [outName, setOutName] = useState(() => `${(document?.name ?? '').replace(/[^\w .,()+=-]/g, '_') || 'talk'}.mp4`);
   const [error, setError] = useState<string | null>(null);
+  const [shownJob, setShownJob] = useState<string | null>(null);
 
   useEffect(() => {
     void studio.queue.settings({}).then((result) => {
@@ -32,30 +37,13 @@ export function RenderQueueDialog({ onClose }: { readonly onClose: () => void })
     });
   }, [studio]);
 
-  const refresh = useCallback(async () => {
-    const result = await studio.queue.list({});
-    if (result.ok) {
-      setJobs(result.value.jobs);
-      setWorkers(result.value.workers);
-      setError(null);
-    } else setError(result.error.message);
-  }, [studio]);
-
-  useEffect(() => {
-    if (settings === null) return;
-    const first = window.setTimeout(() => void refresh(), 0);
-    const timer = window.setInterval(() => void refresh(), REFRESH_MS);
-    return () => {
-      window.clearTimeout(first);
-      window.clearInterval(timer);
-    };
-  }, [settings, refresh]);
-
   const saveSettings = async () => {
     if (draft === null) return;
     const result = await studio.queue.setSettings(draft);
     if (result.ok) {
       setSettings(result.value);
+      setDraft(result.value);
+      setGeneration((g) => g + 1);
       setError(null);
     } else setError(result.error.message);
   };
@@ -67,10 +55,19 @@ export function RenderQueueDialog({ onClose }: { readonly onClose: () => void })
     else setError(result.error.message);
   };
 
-  const act = async (action: 'cancel' | 'retry' | 'reveal', job: FarmJobView) => {
-    const result = action === 'cancel' ? await studio.queue.cancel({ jobId: job.id }) : action === 'retry' ? await studio.queue.retry({ jobId: job.id }) : await studio.shell.reveal({ path: job.outputLocation });
+  const act = async (action: 'cancel' | 'retry', job: FarmJobView) => {
+    const result = action === 'cancel' ? await studio.queue.cancel({ jobId: job.id }) : await studio.queue.retry({ jobId: job.id });
     if (!result.ok) setError(result.error.message);
     await refresh();
+  };
+
+  const show = async (job: FarmJobView) => {
+    if (host !== 'electron') {
+      setShownJob(shownJob === job.id ? null : job.id);
+      return;
+    }
+    const result = await studio.shell.reveal({ path: job.outputLocation });
+    if (!result.ok) setError(result.error.message);
   };
 
   const dirty = draft !== null && settings !== null && JSON.stringify(draft) !== JSON.stringify(settings);
@@ -78,6 +75,7 @@ export function RenderQueueDialog({ onClose }: { readonly onClose: () => void })
     <Modal
       title="Render queue"
       testId="render-queue"
+      wide
       onCancel={onClose}
       footer={
         <button type="button" className="button" data-testid="queue-close" onClick={onClose}>
@@ -91,10 +89,7 @@ export function RenderQueueDialog({ onClose }: { readonly onClose: () => void })
             <span className="field-label">Redis URL</span>
             <input data-testid="queue-redis" value={draft.redisUrl} onChange={(e) => setDraft({ ...draft, redisUrl: e.target.value })} />
           </label>
-          <label className="field">
-            <span className="field-label">Storage</span>
-            <input data-testid="queue-storage" value={draft.storageDir} title="A folder every worker machine mounts; videos land in its outputs/ folder" onChange={(e) => setDraft({ ...draft, storageDir: e.target.value })} />
-          </label>
+          <StorageFolderField value={draft.storageDir} onChange={(storageDir) => setDraft({ ...draft, storageDir })} />
           <label className="field">
             <span className="field-label">Local worker</span>
             <input type="checkbox" data-testid="queue-local-worker" checked={draft.localWorker} onChange={(e) => setDraft({ ...draft, localWorker: e.target.checked })} />
@@ -110,9 +105,9 @@ export function RenderQueueDialog({ onClose }: { readonly onClose: () => void })
           Send project
         </button>
       </div>
-      {error !== null && (
+      {(error ?? watchError) !== null && (
         <p className="field-error" role="alert" data-testid="queue-error">
-          {error}
+          {error ?? watchError}
         </p>
       )}
       <p className="queue-workers" data-testid="queue-workers">
@@ -120,12 +115,12 @@ export function RenderQueueDialog({ onClose }: { readonly onClose: () => void })
       </p>
       <table className="queue-jobs" data-testid="queue-jobs">
         <tbody>
-          {jobs.map((job) => (
+          {jobs.map((job) => [
             <tr key={job.id} data-testid="queue-job" data-job-id={job.id} data-state={job.state}>
               <td>{job.title}</td>
               <td>{job.outName}</td>
               <td data-testid="queue-job-state">{job.state}</td>
-              <td>{job.progress ? `${Math.round(job.progress.fraction * 100)}%` : ''}{job.etaSec !== null && job.state === 'active' ? `, ${job.etaSec} s left` : ''}</td>
+              <td>{job.state === 'completed' ? '100%' : job.progress ? `${Math.round(job.progress.fraction * 100)}%` : ''}{job.etaSec !== null && job.state === 'active' ? `, ${job.etaSec} s left` : ''}</td>
               <td title={job.failedReason ?? ''}>{job.state === 'failed' ? job.failedReason : `attempt ${job.attemptsStarted}${job.stalledCount > 0 ? `, taken over ${job.stalledCount}x` : ''}`}</td>
               <td>
                 {(job.state === 'active' || job.state === 'waiting' || job.state === 'prioritized' || job.state === 'delayed') && (
@@ -139,13 +134,20 @@ export function RenderQueueDialog({ onClose }: { readonly onClose: () => void })
                   </button>
                 )}
                 {job.state === 'completed' && (
-                  <button type="button" className="button" data-testid="queue-job-open" title={job.outputLocation} onClick={() => void act('reveal', job)}>
+                  <button type="button" className="button" data-testid="queue-job-open" title={job.outputLocation} onClick={() => void show(job)}>
                     Show
                   </button>
                 )}
               </td>
-            </tr>
-          ))}
+            </tr>,
+            shownJob === job.id && job.state === 'completed' ? (
+              <tr key={`${job.id}-result`}>
+                <td colSpan={6}>
+                  <QueueResult job={job} />
+                </td>
+              </tr>
+            ) : null,
+          ])}
         </tbody>
       </table>
     </Modal>

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 
 /** Width of the sticky lane headers on the left of the timeline. */
-export const LANE_HEADER_WIDTH_PX = 156;
+export const LANE_HEADER_WIDTH_PX = 184;
 
 /** How the timeline maps time to pixels; lanes all start at time 0 on their own left edge. */
 export interface TimelineGeometry {

@@ -1,4 +1,4 @@
-import type { LayoutSettings, StudioSettings } from '../../src-shared/ipc/contract';
+import type { LayoutSettings, StudioSettings, StudioSettingsPatch } from '../../src-shared/ipc/contract';
 import type { StudioApi } from '../../src-shared/ipc/studio-api';
 import type { StudioStore } from './studio-store';
 
@@ -39,7 +39,7 @@ export class StudioSettingsActions {
     await this.update({ layout: { ...current, ...layout } });
   }
 
-  private async update(patch: Partial<StudioSettings>): Promise<void> {
+  private async update(patch: StudioSettingsPatch): Promise<void> {
     const result = await this.studio.settings.update(patch);
     if (result.ok) this.adopt(result.value);
     else this.store.update((s) => ({ ...s, ephemeral: { ...s.ephemeral, status: { tone: 'error', text: `The studio settings could not be saved: ${result.error.message}` } } }));

@@ -125,7 +125,8 @@ export interface ViewportDisplay {
   readonly onionStep: number;
 }
 
-export const DEFAULT_LANE_HEIGHT_PX = 18;
+/** Readable at 1280x720 and 1920x1080 (12 px labels and values); the timeline scrolls when its lanes do not fit. */
+export const DEFAULT_LANE_HEIGHT_PX = 26;
 export const MIN_LANE_HEIGHT_PX = 14;
 export const MAX_LANE_HEIGHT_PX = 200;
 

@@ -174,8 +174,13 @@ export const studioSettingsSchema = z.strictObject({
   /** Last export folder and file name, by project id. */
   exportTargets: z.record(z.string().min(1).max(64), exportTargetSchema),
   layout: layoutSettingsSchema,
+  /** The render queue's Redis and storage (absent until set); written only through queue:set-settings, which checks the storage folder. */
+  queue: queueSettingsSchema.optional(),
 });
 export type StudioSettings = z.infer<typeof studioSettingsSchema>;
+/** What settings:update may change: everything but the render queue's settings (queue:set-settings). */
+export const studioSettingsPatchSchema = studioSettingsSchema.omit({ queue: true }).partial();
+export type StudioSettingsPatch = z.infer<typeof studioSettingsPatchSchema>;
 
 function invoke<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
@@ -227,7 +232,7 @@ export const invokeChannels = {
   ),
   'settings:get': invoke(z.strictObject({}), studioSettingsSchema),
   /** Replaces the given parts of the studio settings; answers the settings as stored. */
-  'settings:update': invoke(studioSettingsSchema.partial(), studioSettingsSchema),
+  'settings:update': invoke(studioSettingsPatchSchema, studioSettingsSchema),
   'assets:import': invoke(
     z.strictObject({ workDir: workDirSchema, role: z.enum(ASSET_ROLES), source: importSourceSchema }),
     assetRefSchema,
@@ -367,6 +372,17 @@ export const invokeChannels = {
   'queue:cancel': invoke(z.strictObject({ jobId: queueJobIdSchema }), z.strictObject({ outcome: z.enum(['removed', 'stopping', 'already-finished']) })),
   'queue:retry': invoke(z.strictObject({ jobId: queueJobIdSchema }), z.strictObject({})),
   /**
+   * Follows the queue: pushes queue:did-change (with this watchId) at once, on every job event and
+   * at least every few seconds; answers when jobs:cancel { jobId: watchId } stops it, the caller is
+   * gone, or after ten minutes (watch again).
+   */
+  'queue:watch': invoke(z.strictObject({ watchId: queueJobIdSchema }), z.strictObject({})),
+  /** The video of a completed job, from the storage folder the user chose (the web host plays it or offers it as a download). */
+  'queue:read-output': invoke(
+    z.strictObject({ jobId: queueJobIdSchema }),
+    z.strictObject({ fileName: z.string(), path: fsPathSchema, data: arrayBufferSchema }),
+  ),
+  /**
    * The face in one frame of the webcam's live preview (the capture panel shows its landmarks over
    * the picture): the largest face's 478 points in the frame's pixels, or null when none is found.
    * A preview frame, not a take: at most MAX_CAPTURE_FRAME_SIDE_PX a side.
@@ -388,6 +404,8 @@ export const invokeChannels = {
     z.strictObject({ suggestedName: z.string().max(200) }),
     z.strictObject({ path: fsPathSchema.nullable() }),
   ),
+  /** An existing folder chosen in a native dialog (the farm's storage); granted for queue:set-settings. */
+  'dialog:pick-folder': invoke(z.strictObject({ purpose: z.enum(['farm-storage']) }), z.strictObject({ path: fsPathSchema.nullable() })),
   'dialog:pick-media': invoke(
     z.strictObject({ role: z.enum(ASSET_ROLES) }),
     z.strictObject({ path: fsPathSchema.nullable() }),
@@ -397,6 +415,8 @@ export const invokeChannels = {
 export const pushChannels = {
   /** The user chose Save when closing a window with unsaved changes (Electron): save, then app:close-window. */
   'app:did-ask-save': z.strictObject({}),
+  /** The render queue as it is now, for the queue:watch of `watchId`. */
+  'queue:did-change': z.strictObject({ watchId: z.string(), jobs: z.array(farmJobViewSchema), workers: z.array(farmWorkerViewSchema) }),
   /** Progress of a long job (import, generation, export). `fraction` in 0..1. */
   'jobs:did-progress': z.strictObject({
     jobId: z.string(),
@@ -458,10 +478,13 @@ export const CHANNEL = {
   queueList: 'queue:list',
   queueCancel: 'queue:cancel',
   queueRetry: 'queue:retry',
+  queueWatch: 'queue:watch',
+  queueReadOutput: 'queue:read-output',
   captureDetectFace: 'capture:detect-face',
   dialogOpenProject: 'dialog:open-project',
   dialogSaveVideo: 'dialog:save-video',
   dialogSaveProject: 'dialog:save-project',
+  dialogPickFolder: 'dialog:pick-folder',
   dialogPickMedia: 'dialog:pick-media',
 } as const satisfies ChannelConstants<InvokeChannel>;
 
@@ -469,6 +492,7 @@ export const CHANNEL = {
 export const PUSH_CHANNEL = {
   appDidAskSave: 'app:did-ask-save',
   jobsDidProgress: 'jobs:did-progress',
+  queueDidChange: 'queue:did-change',
 } as const satisfies ChannelConstants<PushChannel>;
 
 export const INVOKE_CHANNELS = Object.keys(invokeChannels) as InvokeChannel[];

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { BrowseRoot } from '../../src-main/files/file-browser.js';
 import type { CallContext } from '../../src-main/ipc/router.js';
 import { createRouter } from '../../src-main/ipc/router.js';
 import type { HostKind } from '../../src-main/services/app-info.js';
@@ -20,6 +21,8 @@ export interface StudioServicesOptions {
   readonly modelsDir?: string;
   /** Native dialogs (Electron's); none by default. */
   readonly dialogs?: Dialogs;
+  /** Where the in-app file browser may go (default: home and data folder). */
+  readonly browseRoots?: readonly BrowseRoot[];
   /** Gets every push the services send (progress of jobs); by default they are dropped. */
   readonly onPush?: CallContext['push'];
 }
@@ -31,7 +34,7 @@ export interface StudioServicesOptions {
 export function studioServices(options: StudioServicesOptions): { readonly call: StudioCall; readonly value: typeof value } {
   const { root, host = 'cli', modelsDir, onPush } = options;
   const dirs = { dataDir: options.dataDir ?? join(root, 'data'), projectsDir: options.projectsDir ?? join(root, 'projects') };
-  const router = createRouter(createStudioHandlers({ host, dirs, dialogs: options.dialogs ?? NO_NATIVE_DIALOGS, ...(modelsDir === undefined ? {} : { modelsDir }) }));
+  const router = createRouter(createStudioHandlers({ host, dirs, dialogs: options.dialogs ?? NO_NATIVE_DIALOGS, ...(modelsDir === undefined ? {} : { modelsDir }), ...(options.browseRoots ? { browseRoots: options.browseRoots } : {}) }));
   const push: CallContext['push'] = onPush ?? (() => {});
   const call: StudioCall = async (channel, request) => {
     const outcome = await router.route(channel, request, { trusted: true, description: 'test' }, { signal: new AbortController().signal, push });

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { LANE_HEADER_WIDTH_PX } from '../../../src-renderer/components/timeline-geometry';
 
 /** The timeline and the inspector's key fields: playhead, markers, keyframe lanes, transport. */
 export class TimelinePage {
@@ -68,7 +69,7 @@ export class TimelinePage {
   async visibleBox(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
     const [box, view] = await Promise.all([locator.boundingBox(), this.scroll.boundingBox()]);
     if (box === null || view === null) throw new Error('timeline element has no box');
-    const left = Math.max(box.x, view.x + 156);
+    const left = Math.max(box.x, view.x + LANE_HEADER_WIDTH_PX);
     const right = Math.min(box.x + box.width, view.x + view.width - 16);
     return { x: left, y: box.y, width: right - left, height: box.height };
   }
