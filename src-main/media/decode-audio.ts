@@ -1,8 +1,4 @@
-import { PassThrough } from 'node:stream';
-import ffmpeg from 'fluent-ffmpeg';
-import { StudioError } from '../../src-shared/util/result.js';
-import { ffmpegBinaries } from './ffmpeg-binaries.js';
-import { lastLine } from './ffmpeg-error.js';
+import { runFfmpegDecoder } from './run-ffmpeg-decoder.js';
 
 export interface DecodeOptions {
   readonly sampleRateHz: number;
@@ -20,37 +16,12 @@ export async function decodeAudioStream(
   options: DecodeOptions,
   onSamples: (samples: Float32Array) => void,
 ): Promise<number> {
-  ffmpegBinaries();
   const { sampleRateHz, signal } = options;
-  if (signal?.aborted) throw new StudioError('cancelled', 'Cancelled.');
-  return new Promise<number>((resolve, reject) => {
-    const out = new PassThrough();
-    let carry = Buffer.alloc(0);
-    let sampleCount = 0;
-    let settled = false;
-    const finish = (error?: StudioError) => {
-      if (settled) return;
-      settled = true;
-      signal?.removeEventListener('abort', onAbort);
-      if (error) reject(error);
-      else resolve(sampleCount);
-    };
-    const command = ffmpeg(path)
-      .noVideo()
-      .audioChannels(1)
-      .audioFrequency(sampleRateHz)
-      .format('f32le')
-      .on('error', (error: Error) => {
-        finish(
-          signal?.aborted
-            ? new StudioError('cancelled', 'Cancelled.')
-            : new StudioError('unsupported-media', `Could not decode ${label}: ${lastLine(error.message)}`),
-        );
-      })
-      .on('end', () => finish());
-    const onAbort = () => command.kill('SIGKILL');
-    signal?.addEventListener('abort', onAbort, { once: true });
-    out.on('data', (chunk: Buffer) => {
+  let carry = Buffer.alloc(0);
+  let sampleCount = 0;
+  await runFfmpegDecoder(path, label, ['-vn', '-ac', '1', '-ar', String(sampleRateHz), '-f', 'f32le'], {
+    ...(signal ? { signal } : {}),
+    onData: (chunk) => {
       const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
       const usable = bytes.length - (bytes.length % 4);
       if (usable > 0) {
@@ -61,7 +32,7 @@ export async function decodeAudioStream(
         onSamples(samples);
       }
       carry = Buffer.from(bytes.subarray(usable));
-    });
-    command.pipe(out, { end: true });
+    },
   });
+  return sampleCount;
 }

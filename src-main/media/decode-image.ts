@@ -1,9 +1,6 @@
-import { PassThrough } from 'node:stream';
-import ffmpeg from 'fluent-ffmpeg';
 import { StudioError } from '../../src-shared/util/result.js';
-import { ffmpegBinaries } from './ffmpeg-binaries.js';
-import { lastLine } from './ffmpeg-error.js';
 import { probeImage } from './probe-media.js';
+import { runFfmpegDecoder } from './run-ffmpeg-decoder.js';
 
 export interface DecodedImage {
   /** Size of the decoded pixels (after any downscale). */
@@ -60,7 +57,6 @@ export async function decodeImageRegion(
   known?: { widthPx: number; heightPx: number },
 ): Promise<DecodedImage> {
   const facts = known ?? (await probeImage(path, label));
-  ffmpegBinaries();
   const widthPx = Math.max(1, Math.round(targetWidthPx));
   const heightPx = Math.max(1, Math.round(targetHeightPx));
   const flags = widthPx < region.widthPx ? 'area' : 'lanczos';
@@ -68,15 +64,10 @@ export async function decodeImageRegion(
   // exact=1: no rounding of the offsets to the chroma grid of a YUV (JPEG) photo.
   const cropFilter = whole ? '' : `crop=${region.widthPx}:${region.heightPx}:${region.xPx}:${region.yPx}:exact=1,`;
   const chunks: Buffer[] = [];
-  await new Promise<void>((resolve, reject) => {
-    const out = new PassThrough();
-    out.on('data', (chunk: Buffer) => chunks.push(chunk));
-    ffmpeg(path)
-      .outputOptions(['-frames:v', '1', '-vf', `${cropFilter}scale=${widthPx}:${heightPx}:flags=${flags}`, '-pix_fmt', 'rgb24'])
-      .format('rawvideo')
-      .on('error', (error: Error) => reject(new StudioError('unsupported-media', `Could not decode ${label}: ${lastLine(error.message)}`)))
-      .on('end', () => resolve())
-      .pipe(out, { end: true });
+  await runFfmpegDecoder(path, label, ['-frames:v', '1', '-vf', `${cropFilter}scale=${widthPx}:${heightPx}:flags=${flags}`, '-pix_fmt', 'rgb24', '-f', 'rawvideo'], {
+    onData: (chunk) => {
+      chunks.push(chunk);
+    },
   });
   const rgb = new Uint8Array(Buffer.concat(chunks));
   if (rgb.length !== widthPx * heightPx * 3) {

@@ -1,8 +1,4 @@
-import { PassThrough } from 'node:stream';
-import ffmpeg from 'fluent-ffmpeg';
-import { StudioError } from '../../src-shared/util/result.js';
-import { ffmpegBinaries } from './ffmpeg-binaries.js';
-import { lastLine } from './ffmpeg-error.js';
+import { runFfmpegDecoder } from './run-ffmpeg-decoder.js';
 import { probeVideo } from './probe-media.js';
 
 export interface VideoFrameFormat {
@@ -29,53 +25,34 @@ export async function decodeVideoFrames(
   onFrame: (rgb: Uint8Array, frameIndex: number, format: VideoFrameFormat) => Promise<void> | void,
 ): Promise<number> {
   const facts = await probeVideo(path, label);
-  ffmpegBinaries();
   const crop = options.crop ?? { leftFraction: 0, widthFraction: 1 };
   const cropWidthPx = Math.floor(facts.widthPx * crop.widthFraction);
   const cropLeftPx = Math.floor(facts.widthPx * crop.leftFraction);
   const factor = Math.min(1, (options.maxSidePx ?? 720) / Math.max(cropWidthPx, facts.heightPx));
   const format = { widthPx: 2 * Math.round((cropWidthPx * factor) / 2), heightPx: 2 * Math.round((facts.heightPx * factor) / 2) };
   const frameBytes = format.widthPx * format.heightPx * 3;
-  return new Promise<number>((resolve, reject) => {
-    const out = new PassThrough({ highWaterMark: frameBytes });
-    let pending: Buffer = Buffer.alloc(0);
-    let frameIndex = 0;
-    let failed = false;
-    const command = ffmpeg(path)
-      .noAudio()
-      .outputOptions([
-        '-vf', `crop=${cropWidthPx}:${facts.heightPx}:${cropLeftPx}:0,fps=${options.fps},scale=${format.widthPx}:${format.heightPx}:flags=area`,
-        '-pix_fmt', 'rgb24',
-        ...(options.maxFrames === undefined ? [] : ['-frames:v', String(Math.max(1, Math.floor(options.maxFrames)))]),
-      ])
-      .format('rawvideo')
-      .on('error', (error: Error) => {
-        failed = true;
-        reject(options.signal?.aborted ? new StudioError('cancelled', 'Cancelled.') : new StudioError('unsupported-media', `Could not decode ${label}: ${lastLine(error.message)}`));
-      });
-    options.signal?.addEventListener('abort', () => command.kill('SIGKILL'), { once: true });
-    out.on('data', (chunk: Buffer) => {
+  let pending: Buffer = Buffer.alloc(0);
+  let frameIndex = 0;
+  const handFrames = async () => {
+    while (pending.length >= frameBytes) {
+      const frame = new Uint8Array(pending.subarray(0, frameBytes));
+      pending = Buffer.from(pending.subarray(frameBytes));
+      await onFrame(frame, frameIndex++, format);
+    }
+  };
+  const outputArgs = [
+    '-an',
+    '-vf', `crop=${cropWidthPx}:${facts.heightPx}:${cropLeftPx}:0,fps=${options.fps},scale=${format.widthPx}:${format.heightPx}:flags=area`,
+    '-pix_fmt', 'rgb24',
+    ...(options.maxFrames === undefined ? [] : ['-frames:v', String(Math.max(1, Math.floor(options.maxFrames)))]),
+    '-f', 'rawvideo',
+  ];
+  await runFfmpegDecoder(path, label, outputArgs, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    onData: (chunk) => {
       pending = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
-      if (pending.length < frameBytes) return;
-      out.pause();
-      void (async () => {
-        try {
-          while (pending.length >= frameBytes) {
-            const frame = new Uint8Array(pending.subarray(0, frameBytes));
-            pending = Buffer.from(pending.subarray(frameBytes));
-            await onFrame(frame, frameIndex++, format);
-          }
-          out.resume();
-        } catch (error) {
-          failed = true;
-          command.kill('SIGKILL');
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      })();
-    });
-    out.on('end', () => {
-      if (!failed) resolve(frameIndex);
-    });
-    command.pipe(out, { end: true });
+      return pending.length >= frameBytes ? handFrames() : undefined;
+    },
   });
+  return frameIndex;
 }
