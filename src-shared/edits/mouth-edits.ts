@@ -77,9 +77,10 @@ export function setMouthStrength(segment: LaneSegment, strength: number, newId: 
 
 /**
  * Drags the boundary between two neighbouring lane segments to `boundarySec` (snapped to a frame,
- * each side keeping at least one frame). The side that grows becomes (or stays) an edit over its
- * new span (a generated side with its shape at strength 1, id `newId`); an edit on the side that
- * shrinks is cut back. A generated side that shrinks needs nothing: the grown edit covers it.
+ * each side keeping at least one frame). An edit on the side that shrinks is cut back and an edit
+ * on the side that grows grows. Where the side that shrinks is the generated mouth, the side that
+ * grows must be an edit: a generated side becomes one (its shape at strength 1, id `newId`). Null
+ * when the drag cannot change anything (two generated sides of a mesh track, whose 'open' is no shape).
  */
 export function moveMouthBoundary(left: LaneSegment, right: LaneSegment, boundarySec: number, fps: number, newId: string): DocumentEdit {
   return {
@@ -87,15 +88,24 @@ export function moveMouthBoundary(left: LaneSegment, right: LaneSegment, boundar
     apply: (doc) => {
       const frame = 1 / fps;
       const b = clamp(Math.round(boundarySec * fps) / fps, [left.startSec + frame, right.endSec - frame]);
-      const b0 = left.endSec;
-      if (Math.abs(b - b0) < 1e-9) return doc;
-      const grows = b > b0 ? left : right;
-      const span: Span = b > b0 ? { startSec: left.startSec, endSec: b } : { startSec: b, endSec: right.endSec };
-      const current = editOf(doc, grows.editId);
-      const edit: MouthEdit = current ? { ...current, ...span } : { id: newId, ...span, shape: grows.shape, strength: 1 };
-      return putEdit(doc, edit);
+      if (Math.abs(b - left.endSec) < 1e-9) return doc;
+      const [grows, shrinks] = b > left.endSec ? [left, right] : [right, left];
+      const grownSpan: Span = grows === left ? { startSec: left.startSec, endSec: b } : { startSec: b, endSec: right.endSec };
+      const shrunkSpan: Span = shrinks === left ? { startSec: left.startSec, endSec: b } : { startSec: b, endSec: right.endSec };
+      let next = doc;
+      const shrinking = editOf(doc, shrinks.editId);
+      if (shrinking) next = putEdit(next, { ...shrinking, ...shrunkSpan });
+      const growing = editOf(doc, grows.editId);
+      if (growing) return putEdit(next, { ...growing, ...grownSpan });
+      if (shrinking || grows.shape === 'open') return next;
+      return putEdit(next, { id: newId, ...grownSpan, shape: grows.shape, strength: 1 });
     },
   };
+}
+
+/** Whether a boundary between these neighbours can be dragged (an edit on one side, or two generated visemes). */
+export function canMoveMouthBoundary(left: LaneSegment, right: LaneSegment): boolean {
+  return left.editId !== null || right.editId !== null || (left.shape !== 'open' && right.shape !== 'open');
 }
 
 /** Reset: the segment's edit is removed and the generated mouth shows again. */

@@ -6,11 +6,17 @@ import { editFrames } from './compose-mouth.js';
 import type { MouthEdit, MouthShapeId } from './mouth-schema.js';
 import { REST_MOUTH, shapePose } from './mouth-poses.js';
 
+/**
+ * What a lane segment shows: a lane shape, or, on a mesh track (whose mouth is not made of visemes),
+ * 'open' where the mesh's mouth is open (closed runs are 'rest').
+ */
+export type SegmentShape = MouthShapeId | 'open';
+
 /** A run of frames [startFrame, endFrame) showing one shape. */
 export interface MouthSegment {
   readonly startFrame: number;
   readonly endFrame: number;
-  readonly shape: MouthShapeId;
+  readonly shape: SegmentShape;
   /** How far the mouth goes towards the shape, 0..1 (the mean over the run). */
   readonly strength: number;
 }
@@ -22,6 +28,9 @@ const REST_BELOW = 0.3;
 /** The jaw's opening also follows loudness (0.35..1 of the shape's): it counts half in the fit. */
 const JAW_WEIGHT = 0.5;
 const JAW_GAIN_RANGE = [0.35, 1] as const;
+/** A mesh's mouth counts as open above this fraction of the clip's widest opening (and above 0.02 cm). */
+const MESH_OPEN_FRACTION = 0.15;
+const MESH_OPEN_MIN_CM = 0.02;
 
 /**
  * The shape of one frame of the built-in lip sync's four mouth parameters. The lip sync makes a
@@ -51,41 +60,50 @@ export function classifyMouthFrame(jawOpen: number, lipFunnel: number, mouthWidt
 }
 
 /**
- * The generated mouth as lane segments: every frame classified (classifyMouthFrame), runs of one
- * shape joined, runs shorter than MIN_SEGMENT_FRAMES merged into the longer neighbour. The built-in
- * engine's track carries its mouth parameters, not its viseme weights, so the segments are read
- * back from the parameters here, by this one function.
+ * The generated mouth as lane segments, by this one function. The built-in engine's track carries
+ * its mouth parameters, not its viseme weights, so each frame's viseme is read back from them
+ * (classifyMouthFrame). A mesh track's frames are 'open' or 'rest' by its mouth opening
+ * (meshMouthOpeningCm; open above 15 % of the clip's widest, strength = opening / widest). Runs of
+ * one shape are joined, runs shorter than MIN_SEGMENT_FRAMES merged into the longer neighbour.
  */
 export function mouthSegments(track: FaceParamTrack): MouthSegment[] {
-  const { jawOpen, lipFunnel, mouthWidth, lipPress } = track.params;
-  const runs: { startFrame: number; endFrame: number; shape: MouthShapeId; sum: number }[] = [];
-  for (let f = 0; f < track.frameCount; f++) {
-    const { shape, strength } = classifyMouthFrame(jawOpen[f], lipFunnel[f], mouthWidth[f], lipPress[f]);
+  const opening = meshMouthOpeningCm(track);
+  const frames: { shape: SegmentShape; strength: number }[] = [];
+  if (opening !== null) {
+    const widest = opening.reduce((m, v) => Math.max(m, v), 0);
+    const threshold = Math.max(MESH_OPEN_MIN_CM, MESH_OPEN_FRACTION * widest);
+    for (const o of opening) frames.push(o > threshold ? { shape: 'open', strength: Math.min(1, o / widest) } : { shape: 'rest', strength: 0 });
+  } else {
+    const { jawOpen, lipFunnel, mouthWidth, lipPress } = track.params;
+    for (let f = 0; f < track.frameCount; f++) frames.push(classifyMouthFrame(jawOpen[f], lipFunnel[f], mouthWidth[f], lipPress[f]));
+  }
+  return joinRuns(frames);
+}
+
+function joinRuns(frames: readonly { shape: SegmentShape; strength: number }[]): MouthSegment[] {
+  const runs: { startFrame: number; endFrame: number; shape: SegmentShape; sum: number }[] = [];
+  frames.forEach(({ shape, strength }, f) => {
     const last = runs.at(-1);
     if (last !== undefined && last.shape === shape) {
       last.endFrame = f + 1;
       last.sum += strength;
     } else runs.push({ startFrame: f, endFrame: f + 1, shape, sum: strength });
-  }
+  });
+  const length = (r: { startFrame: number; endFrame: number }) => r.endFrame - r.startFrame;
   // Merge short runs, shortest first, into their longer neighbour (joining equal shapes).
   for (;;) {
     let shortest = -1;
-    for (let i = 0; i < runs.length; i++) {
-      const length = runs[i].endFrame - runs[i].startFrame;
-      if (length < MIN_SEGMENT_FRAMES && runs.length > 1 && (shortest < 0 || length < runs[shortest].endFrame - runs[shortest].startFrame)) shortest = i;
-    }
+    for (let i = 0; i < runs.length; i++) if (runs.length > 1 && length(runs[i]) < MIN_SEGMENT_FRAMES && (shortest < 0 || length(runs[i]) < length(runs[shortest]))) shortest = i;
     if (shortest < 0) break;
     const run = runs[shortest];
     const before = runs[shortest - 1];
     const after = runs[shortest + 1];
-    const into = after === undefined || (before !== undefined && before.endFrame - before.startFrame >= after.endFrame - after.startFrame) ? shortest - 1 : shortest + 1;
-    const target = runs[into];
+    const target = after === undefined || (before !== undefined && length(before) >= length(after)) ? before : after;
     // The merged frames take the target's mean strength.
-    target.sum += (target.sum / (target.endFrame - target.startFrame)) * (run.endFrame - run.startFrame);
+    target.sum += (target.sum / length(target)) * length(run);
     target.startFrame = Math.min(target.startFrame, run.startFrame);
     target.endFrame = Math.max(target.endFrame, run.endFrame);
     runs.splice(shortest, 1);
-    // Neighbours of one shape become one run.
     for (let i = runs.length - 1; i > 0; i--) {
       if (runs[i].shape !== runs[i - 1].shape) continue;
       runs[i - 1].endFrame = runs[i].endFrame;
@@ -93,7 +111,7 @@ export function mouthSegments(track: FaceParamTrack): MouthSegment[] {
       runs.splice(i, 1);
     }
   }
-  return runs.map((r) => ({ startFrame: r.startFrame, endFrame: r.endFrame, shape: r.shape, strength: r.shape === 'rest' ? 0 : r.sum / (r.endFrame - r.startFrame) }));
+  return runs.map((r) => ({ startFrame: r.startFrame, endFrame: r.endFrame, shape: r.shape, strength: r.shape === 'rest' ? 0 : r.sum / length(r) }));
 }
 
 /** A segment of the mouth lane as drawn: a generated run, or an edit over it. */
@@ -101,7 +119,7 @@ export interface LaneSegment {
   readonly startSec: number;
   readonly endSec: number;
   /** The shape shown (an edit that keeps the generated shape shows the generated one under its middle). */
-  readonly shape: MouthShapeId;
+  readonly shape: SegmentShape;
   readonly strength: number;
   /** The edit this segment is, or null for the generated mouth. */
   readonly editId: string | null;

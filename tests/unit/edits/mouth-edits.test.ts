@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyDocumentEdit, redo, undo } from '../../../src-shared/edits/apply-edit';
 import { applyEdit } from '../../../src-shared/edits/document-edit';
-import { moveMouthBoundary, putMouthEdit, removeMouthEdit, replaceMouthShape, setLipSyncControl, setMouthStrength } from '../../../src-shared/edits/mouth-edits';
+import { canMoveMouthBoundary, moveMouthBoundary, putMouthEdit, removeMouthEdit, replaceMouthShape, setLipSyncControl, setMouthStrength } from '../../../src-shared/edits/mouth-edits';
 import { beginTransaction, commitTransaction, updateTransaction } from '../../../src-shared/edits/transaction';
 import type { LaneSegment } from '../../../src-shared/mouth/mouth-segments';
 import { projectDocumentSchema } from '../../../src-shared/project/project-schema';
@@ -44,31 +44,44 @@ describe('mouth lane edits', () => {
     ]);
   });
 
-  it('dragging a boundary grows one side (snapped to frames, a frame at least each side) and cuts an edit on the other', () => {
+  it('dragging a boundary cuts back an edit on the side that shrinks and grows an edit on the other (snapped, a frame at least each side)', () => {
     const left = seg(0, 0.3, 'A');
     const right = seg(0.3, 0.6, 'O', 'r1');
     const start = applyEdit(newDocument(), replaceMouthShape(seg(0.3, 0.6, 'O'), 'O', 'r1'), LATER);
-    const grown = applyEdit(start, moveMouthBoundary(left, right, 0.41, 30, 'l1'), LATER);
-    expect(grown.mouth.edits.map((e) => [e.id, e.shape, +e.startSec.toFixed(6), +e.endSec.toFixed(6)])).toEqual([
-      ['l1', 'A', 0, 0.4],
-      ['r1', 'O', 0.4, 0.6],
-    ]);
-    const shrunk = applyEdit(start, moveMouthBoundary(left, right, 0.2, 30, 'l1'), LATER);
-    expect(shrunk.mouth.edits.map((e) => [e.id, +e.startSec.toFixed(6), +e.endSec.toFixed(6)])).toEqual([['r1', 0.2, 0.6]]);
-    const farthest = applyEdit(start, moveMouthBoundary(left, right, 5, 30, 'l1'), LATER);
-    expect(farthest.mouth.edits.find((e) => e.id === 'l1')?.endSec).toBeCloseTo(0.6 - 1 / 30, 9);
+    const spans = (doc: typeof start) => doc.mouth.edits.map((e) => [e.id, e.shape, +e.startSec.toFixed(6), +e.endSec.toFixed(6)]);
+    // The edit shrinks: the generated A shows through further.
+    expect(spans(applyEdit(start, moveMouthBoundary(left, right, 0.41, 30, 'l1'), LATER))).toEqual([['r1', 'O', 0.4, 0.6]]);
+    // The edit grows over the generated A.
+    expect(spans(applyEdit(start, moveMouthBoundary(left, right, 0.2, 30, 'l1'), LATER))).toEqual([['r1', 'O', 0.2, 0.6]]);
+    expect(applyEdit(start, moveMouthBoundary(left, right, 5, 30, 'l1'), LATER).mouth.edits[0].startSec).toBeCloseTo(0.6 - 1 / 30, 9);
     expect(applyEdit(start, moveMouthBoundary(left, right, 0.301, 30, 'l1'), LATER)).toBe(start);
+    // Two edits: one grows, the other shrinks.
+    const both = applyEdit(start, replaceMouthShape(left, 'E', 'l0'), LATER);
+    expect(spans(applyEdit(both, moveMouthBoundary(seg(0, 0.3, 'E', 'l0'), right, 0.5, 30, 'x'), LATER))).toEqual([
+      ['l0', 'E', 0, 0.5],
+      ['r1', 'O', 0.5, 0.6],
+    ]);
+  });
+
+  it('between two generated segments the growing side becomes an edit of its shape; on a mesh track nothing moves', () => {
+    const doc = applyEdit(newDocument(), moveMouthBoundary(seg(0, 0.3, 'A'), seg(0.3, 0.6, 'O'), 0.4, 30, 'l1'), LATER);
+    expect(doc.mouth.edits.map((e) => [e.id, e.shape, e.strength, +e.startSec.toFixed(6), +e.endSec.toFixed(6)])).toEqual([['l1', 'A', 1, 0, 0.4]]);
+    const open = seg(0.3, 0.6, 'open');
+    expect(canMoveMouthBoundary(seg(0, 0.3, 'rest'), open)).toBe(false);
+    expect(canMoveMouthBoundary(seg(0, 0.3, 'rest', 'e'), open)).toBe(true);
+    const fresh = newDocument();
+    expect(applyEdit(fresh, moveMouthBoundary(seg(0, 0.3, 'rest'), open, 0.2, 30, 'l1'), LATER)).toBe(fresh);
   });
 
   it('a boundary drag is one undo step; undo and redo restore each state', () => {
-    let state = editState(applyEdit(newDocument(), replaceMouthShape(seg(0.3, 0.6, 'O'), 'O', 'r1'), LATER));
+    let state = editState(newDocument());
     const before = state.document;
     state = beginTransaction(state, 'Move mouth boundary');
-    for (const t of [0.33, 0.37, 0.45]) state = updateTransaction(state, moveMouthBoundary(seg(0, 0.3, 'A'), seg(0.3, 0.6, 'O', 'r1'), t, 30, 'l1'), LATER);
+    for (const t of [0.33, 0.37, 0.44]) state = updateTransaction(state, moveMouthBoundary(seg(0, 0.3, 'A'), seg(0.3, 0.6, 'O'), t, 30, 'l1'), LATER);
     state = commitTransaction(state);
     expect(state.history.past).toHaveLength(1);
     const after = state.document;
-    expect(after?.mouth.edits.map((e) => e.id)).toEqual(['l1', 'r1']);
+    expect(after?.mouth.edits.map((e) => [e.id, +e.endSec.toFixed(6)])).toEqual([['l1', 0.433333]]);
     state = undo(state);
     expect(state.document).toBe(before);
     state = redo(state);
