@@ -76,8 +76,8 @@ export function setMouthStrength(segment: LaneSegment, strength: number, newId: 
 }
 
 /**
- * Drags the boundary between two neighbouring lane segments to `boundarySec` (snapped to a frame,
- * each side keeping at least one frame). An edit on the side that shrinks is cut back and an edit
+ * Drags the boundary between two neighbouring lane segments to `boundarySec` (snapped to a frame;
+ * an edit keeps at least one frame, a generated neighbour may be covered whole). An edit on the side that shrinks is cut back and an edit
  * on the side that grows grows. Where the side that shrinks is the generated mouth, the side that
  * grows must be an edit: a generated side becomes one (its shape at strength 1, id `newId`). Null
  * when the drag cannot change anything (two generated sides of a mesh track, whose 'open' is no shape).
@@ -86,8 +86,9 @@ export function moveMouthBoundary(left: LaneSegment, right: LaneSegment, boundar
   return {
     label: 'Move mouth boundary',
     apply: (doc) => {
+      // An edit keeps a frame at least; a generated neighbour may be covered whole.
       const frame = 1 / fps;
-      const b = clamp(Math.round(boundarySec * fps) / fps, [left.startSec + frame, right.endSec - frame]);
+      const b = clamp(Math.round(boundarySec * fps) / fps, [left.startSec + (left.editId === null ? 0 : frame), right.endSec - (right.editId === null ? 0 : frame)]);
       if (Math.abs(b - left.endSec) < 1e-9) return doc;
       const [grows, shrinks] = b > left.endSec ? [left, right] : [right, left];
       const grownSpan: Span = grows === left ? { startSec: left.startSec, endSec: b } : { startSec: b, endSec: right.endSec };

@@ -44,7 +44,7 @@ describe('mouth lane edits', () => {
     ]);
   });
 
-  it('dragging a boundary cuts back an edit on the side that shrinks and grows an edit on the other (snapped, a frame at least each side)', () => {
+  it('dragging a boundary cuts back an edit on the side that shrinks and grows an edit on the other (snapped; an edit keeps a frame)', () => {
     const left = seg(0, 0.3, 'A');
     const right = seg(0.3, 0.6, 'O', 'r1');
     const start = applyEdit(newDocument(), replaceMouthShape(seg(0.3, 0.6, 'O'), 'O', 'r1'), LATER);
@@ -54,6 +54,8 @@ describe('mouth lane edits', () => {
     // The edit grows over the generated A.
     expect(spans(applyEdit(start, moveMouthBoundary(left, right, 0.2, 30, 'l1'), LATER))).toEqual([['r1', 'O', 0.2, 0.6]]);
     expect(applyEdit(start, moveMouthBoundary(left, right, 5, 30, 'l1'), LATER).mouth.edits[0].startSec).toBeCloseTo(0.6 - 1 / 30, 9);
+    // The edit may cover its generated neighbour whole.
+    expect(spans(applyEdit(start, moveMouthBoundary(left, right, -1, 30, 'l1'), LATER))).toEqual([['r1', 'O', 0, 0.6]]);
     expect(applyEdit(start, moveMouthBoundary(left, right, 0.301, 30, 'l1'), LATER)).toBe(start);
     // Two edits: one grows, the other shrinks.
     const both = applyEdit(start, replaceMouthShape(left, 'E', 'l0'), LATER);
