@@ -23,7 +23,7 @@ export function LipSyncSection() {
   return (
     <section className="inspector-section" data-testid="lip-sync-section">
       <h3 className="inspector-section-title">Lip sync</h3>
-      {mesh && <div className="field-hint" data-testid="lip-sync-mesh-note">AniPortrait&apos;s mesh makes this mouth: these controls shape the built-in lip sync only. Correct the mesh with the mouth lane&apos;s segments.</div>}
+      {mesh && <div className="field-hint" data-testid="lip-sync-mesh-note">A mesh makes this mouth (AniPortrait&apos;s Audio2Lmk or a performance video): these controls shape the built-in lip sync only and are off. Correct the mesh with the mouth lane&apos;s segments.</div>}
       {CONTROLS.map(({ control, label, step, unit, tooltip }) => {
         const id = `lip-sync-${control}`;
         const [min, max] = LIP_SYNC_LIMITS[control];

@@ -45,7 +45,7 @@ export function MouthLane() {
   const drag = useRef<BoundaryDrag | null>(null);
   const mode = generated === null ? null : mouthMode(generated);
   const generatedSegments = useMemo(() => (generated === null ? [] : mouthSegments(generated)), [generated]);
-  const opening = useMemo(() => (generated === null ? null : meshMouthOpeningCm(generated)), [generated]);
+  const opening = useMemo(() => (generated === null || mouthMode(generated) !== 'mesh' ? null : meshMouthOpeningCm(generated)), [generated]);
   const segments = useMemo(() => laneSegments(generatedSegments, mouthEdits, fps, frameCount), [generatedSegments, mouthEdits, fps, frameCount]);
   const inactive = mouthEdits.filter((e) => editFrames(e, fps, frameCount)[0] >= frameCount).length;
   const selected = palette === null ? null : (segments.find((s) => palette.timeSec >= s.startSec && palette.timeSec < s.endSec) ?? null);
@@ -81,10 +81,17 @@ export function MouthLane() {
     drag.current = null;
   };
 
-  const meta = mode === 'mesh' ? 'AniPortrait mesh · edits correct it' : mode === 'visemes' ? 'Lip sync visemes' : 'generate to see shapes';
+  const meta = mode === 'mesh' ? 'Mesh mouth · corrections' : mode === 'visemes' ? 'Lip sync visemes' : 'generate to see shapes';
   return (
     <div className="timeline-row mouth-row" data-testid="mouth-row" style={{ height: LANE_HEIGHT_PX }}>
-      <div className="row-header track-header mouth-header" title="The lip sync's mouth shapes. Click a segment for its palette; drag a boundary between two segments.">
+      <div
+        className="row-header track-header mouth-header"
+        title={
+          mode === 'mesh'
+            ? "This mouth comes from a mesh (AniPortrait's Audio2Lmk, or a performance video): the curve is its mouth opening; a shape picked for a segment is a correction added to the mesh."
+            : "The lip sync's mouth shapes. Click a segment for its palette; drag a boundary between two segments."
+        }
+      >
         <span className="track-header-name">Mouth</span>
         <span className="track-header-meta" data-testid="mouth-mode" data-mode={mode ?? 'none'}>
           {meta}

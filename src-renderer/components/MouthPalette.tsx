@@ -63,7 +63,7 @@ export function MouthPalette({ segment, mode, xPx, yPx, onClose }: MouthPaletteP
       <div className="menu-title">
         {segment.startSec.toFixed(2)}–{segment.endSec.toFixed(2)} s · {segment.editId === null ? `generated ${segmentLabel(segment.shape)}` : mesh ? 'correction' : 'edited'}
       </div>
-      {mesh && <div className="mouth-palette-note">AniPortrait&apos;s mesh makes this mouth: a shape here is a correction added to it.</div>}
+      {mesh && <div className="mouth-palette-note" data-testid="mouth-correction-note">A mesh (AniPortrait&apos;s Audio2Lmk or a performance video) makes this mouth: a shape here is a correction added to it.</div>}
       <div className="mouth-palette-shapes" role="group" aria-label="Shape">
         {MOUTH_SHAPE_IDS.map((shape) => (
           <button

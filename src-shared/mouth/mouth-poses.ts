@@ -26,8 +26,15 @@ export function shapePose(shape: MouthShapeId): MouthShape {
 /** Where the mouth of a track lives: the lip sync's parameters (built-in) or a mesh's offsets (AniPortrait's audio2mesh, a performance video). */
 export type MouthMode = 'visemes' | 'mesh';
 
+/**
+ * 'mesh' when the track has mesh offsets and its four mouth parameters are 0 in every frame (the
+ * mesh moves the mouth: AniPortrait's Audio2Lmk, a performance video with its mouth kept);
+ * otherwise 'visemes' (the lip sync's parameters move it; its lips rest at 0.5 press, never 0 throughout).
+ */
 export function mouthMode(track: FaceParamTrack): MouthMode {
-  return track.meshOffsetsCm ? 'mesh' : 'visemes';
+  if (!track.meshOffsetsCm) return 'visemes';
+  for (const param of MOUTH_PARAMS) if (track.params[param].some((v) => v !== 0)) return 'visemes';
+  return 'mesh';
 }
 
 export function clampParam(param: MouthParam, value: number): number {

@@ -4,7 +4,7 @@ import { LANDMARK_COUNT } from '../face/topology.js';
 import { VISEME_CLASSES } from '../lipsync/viseme-profiles.js';
 import { editFrames } from './compose-mouth.js';
 import type { MouthEdit, MouthShapeId } from './mouth-schema.js';
-import { REST_MOUTH, shapePose } from './mouth-poses.js';
+import { mouthMode, REST_MOUTH, shapePose } from './mouth-poses.js';
 
 /**
  * What a lane segment shows: a lane shape, or, on a mesh track (whose mouth is not made of visemes),
@@ -62,12 +62,12 @@ export function classifyMouthFrame(jawOpen: number, lipFunnel: number, mouthWidt
 /**
  * The generated mouth as lane segments, by this one function. The built-in engine's track carries
  * its mouth parameters, not its viseme weights, so each frame's viseme is read back from them
- * (classifyMouthFrame). A mesh track's frames are 'open' or 'rest' by its mouth opening
+ * (classifyMouthFrame). A mesh track's frames (mouthMode 'mesh') are 'open' or 'rest' by its mouth opening
  * (meshMouthOpeningCm; open above 15 % of the clip's widest, strength = opening / widest). Runs of
  * one shape are joined, runs shorter than MIN_SEGMENT_FRAMES merged into the longer neighbour.
  */
 export function mouthSegments(track: FaceParamTrack): MouthSegment[] {
-  const opening = meshMouthOpeningCm(track);
+  const opening = mouthMode(track) === 'mesh' ? meshMouthOpeningCm(track) : null;
   const frames: { shape: SegmentShape; strength: number }[] = [];
   if (opening !== null) {
     const widest = opening.reduce((m, v) => Math.max(m, v), 0);

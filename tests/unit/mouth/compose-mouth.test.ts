@@ -7,6 +7,7 @@ import type { MouthEdit, MouthSettings } from '../../../src-shared/mouth/mouth-s
 import { DEFAULT_MOUTH_SETTINGS } from '../../../src-shared/mouth/mouth-schema';
 import { packedParamTrack } from '../../../src-shared/face/face-param-track';
 import { LANDMARK_COUNT } from '../../../src-shared/face/topology';
+import { mouthMode } from '../../../src-shared/mouth/mouth-poses';
 import type { KeyframeId, LayerId } from '../../../src-shared/util/ids';
 import { run, shapeTrack } from './mouth-track';
 
@@ -89,6 +90,10 @@ describe('composeMouth: the lip sync over the generated mouth', () => {
     expect(composed.params.lipPress[4]).toBeCloseTo(0.5 * (0 - 0.5), 6);
     expect(composed.params.jawOpen[10]).toBe(0);
     expect(composed.meshOffsetsCm).toBe(mesh);
+    // Mesh offsets with the lip sync's mouth in the params (a performance video whose mouth is not kept): visemes.
+    expect(mouthMode(meshTrack)).toBe('mesh');
+    expect(mouthMode(packedParamTrack(30, 30, Float32Array.from(generated.paramValues), generated.poses, mesh))).toBe('visemes');
+    expect(mouthMode(generated)).toBe('visemes');
   });
 
   it('composeLayers applies the lip sync first, then the layers add to it', () => {

@@ -62,4 +62,18 @@ describe('mouth segments from the lip sync parameters', () => {
     expect(opening?.[1]).toBeCloseTo(0.4, 6);
     expect(meshMouthOpeningCm(shapeTrack(['A']))).toBeNull();
   });
+
+  it("splits a mesh track into open and rest runs by its mouth opening (open above 15 % of the widest)", () => {
+    const stride = LANDMARK_COUNT * 3;
+    const openings = [0, 0, 0, 0.2, 0.4, 0.4, 0.05, 0.05, 0.03, 0.3, 0, 0];
+    const mesh = new Float32Array(openings.length * stride);
+    openings.forEach((o, f) => (mesh[f * stride + 14 * 3 + 1] = -o));
+    const track = packedParamTrack(30, openings.length, new Float32Array(8 * openings.length), new Float32Array(6 * openings.length), mesh);
+    expect(mouthSegments(track).map((s) => [s.startFrame, s.endFrame, s.shape, +s.strength.toFixed(3)])).toEqual([
+      [0, 3, 'rest', 0],
+      [3, 6, 'open', 0.833],
+      // The one open frame (9) is merged into the longer rest run before it.
+      [6, 12, 'rest', 0],
+    ]);
+  });
 });
