@@ -74,6 +74,8 @@ export function MouthPalette({ segment, mode, xPx, yPx, onClose }: MouthPaletteP
             data-shape={shape}
             aria-pressed={segment.editId !== null && !segment.keepsGenerated && segment.shape === shape}
             title={`${mesh ? 'Add' : 'Use'} ${MOUTH_SHAPE_LABELS[shape]}: ${SHAPE_HINTS[shape]}`}
+            // Keep the keyboard with the timeline (Ctrl+Z, Space) after a click, as the lane buttons do.
+            onMouseDown={(event) => event.preventDefault()}
             onClick={() => edits.edit(replaceMouthShape(segment, shape, randomId('mouth')))}
           >
             {mesh ? '+' : ''}
@@ -94,7 +96,10 @@ export function MouthPalette({ segment, mode, xPx, yPx, onClose }: MouthPaletteP
             dragId.current = randomId('mouth');
             edits.begin('Mouth strength');
           }}
-          onPointerUp={() => edits.commit()}
+          onPointerUp={(event) => {
+            edits.commit();
+            event.currentTarget.blur();
+          }}
           onPointerCancel={() => edits.commit()}
           onChange={(event) => (edits.inTransaction() ? edits.update(strengthEdit(Number(event.target.value))) : edits.edit(strengthEdit(Number(event.target.value))))}
         />
@@ -105,6 +110,7 @@ export function MouthPalette({ segment, mode, xPx, yPx, onClose }: MouthPaletteP
         className="menu-item"
         data-testid="mouth-reset"
         disabled={segment.editId === null}
+        onMouseDown={(event) => event.preventDefault()}
         onClick={() => {
           if (segment.editId !== null) edits.edit(removeMouthEdit(segment.editId));
         }}

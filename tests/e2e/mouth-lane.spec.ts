@@ -39,7 +39,7 @@ test('the mouth lane: viseme segments over the waveform; replacing one shape cha
   const generated = await mouth.segmentInfos();
   expect(generated.length, 'the speech gives several mouth shapes').toBeGreaterThan(4);
   expect(new Set(generated.map((s) => s.shape)).size).toBeGreaterThan(2);
-  await studio.screenshot('40-mouth-lane-1280');
+  await studio.screenshot('50-mouth-lane-1280');
 
   // A spoken segment of 3 frames or more, and a time well away from it.
   const target = generated.find((s) => s.shape !== 'rest' && s.shape !== 'M' && s.startSec > 0.3 && Math.round((s.endSec - s.startSec) * FPS) >= 3);
@@ -60,11 +60,11 @@ test('the mouth lane: viseme segments over the waveform; replacing one shape cha
   await mouth.openPalette(target.index);
   await mouth.pickShape('M');
   await expect(studio.statusBar).toContainText('Mouth shape M');
-  await studio.screenshot('41-mouth-palette-1280');
+  await studio.screenshot('51-mouth-palette-1280');
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await studio.screenshot('42-mouth-palette-1920');
+  await studio.screenshot('52-mouth-palette-1920');
   await mouth.closePalette();
-  await studio.screenshot('43-mouth-lane-1920');
+  await studio.screenshot('53-mouth-lane-1920');
   await page.setViewportSize({ width: 1280, height: 720 });
   const edited = await mouth.infoAt((targetFrame + 0.5) / FPS);
   expect(edited).toMatchObject({ shape: 'M', edited: true, startSec: target.startSec, endSec: target.endSec });
