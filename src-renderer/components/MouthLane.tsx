@@ -5,7 +5,7 @@ import { editFrames } from '../../src-shared/mouth/compose-mouth';
 import { MOUTH_SHAPE_LABELS } from '../../src-shared/mouth/mouth-schema';
 import { mouthMode } from '../../src-shared/mouth/mouth-poses';
 import type { LaneSegment, SegmentShape } from '../../src-shared/mouth/mouth-segments';
-import { laneSegments, meshMouthOpeningCm, mouthSegments } from '../../src-shared/mouth/mouth-segments';
+import { laneSegments, meshMouthOpeningCm, mouthSegments, openingRange } from '../../src-shared/mouth/mouth-segments';
 import { randomId } from '../../src-shared/util/ids';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { timelineFrameCount } from '../state/timeline-math';
@@ -153,12 +153,13 @@ export function MouthLane() {
   );
 }
 
-/** A mesh track's mouth opening over time, 0 at the bottom, the clip's widest at the top. */
+/** A mesh track's mouth opening over time, the clip's most closed at the bottom, its widest at the top. */
 function OpeningCurve({ opening, fps, pxPerSec, widthPx, heightPx }: { readonly opening: Float32Array; readonly fps: number; readonly pxPerSec: number; readonly widthPx: number; readonly heightPx: number }) {
-  const widest = Math.max(1e-6, opening.reduce((m, v) => Math.max(m, v), 0));
+  const { closed, widest } = openingRange(opening);
+  const span = Math.max(1e-6, widest - closed);
   const step = Math.max(1, Math.ceil(2 / (pxPerSec / fps)));
   const points: string[] = [];
-  for (let f = 0; f < opening.length; f += step) points.push(`${((f / fps) * pxPerSec).toFixed(1)},${(heightPx - 3 - (Math.max(0, opening[f]) / widest) * (heightPx - 6)).toFixed(1)}`);
+  for (let f = 0; f < opening.length; f += step) points.push(`${((f / fps) * pxPerSec).toFixed(1)},${(heightPx - 4 - ((opening[f] - closed) / span) * (heightPx - 8)).toFixed(1)}`);
   return (
     <svg className="mouth-opening" width={widthPx} height={heightPx} aria-hidden="true" data-testid="mouth-opening" data-widest-cm={widest.toFixed(4)}>
       <polyline points={points.join(' ')} />

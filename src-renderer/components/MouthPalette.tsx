@@ -73,7 +73,9 @@ export function MouthPalette({ segment, mode, xPx, yPx, onClose }: MouthPaletteP
             data-testid={`mouth-shape-${shape}`}
             data-shape={shape}
             aria-pressed={segment.editId !== null && !segment.keepsGenerated && segment.shape === shape}
-            title={`${mesh ? 'Add' : 'Use'} ${MOUTH_SHAPE_LABELS[shape]}: ${SHAPE_HINTS[shape]}`}
+            // A correction adds the shape's difference from rest: rest adds nothing to a mesh (Reset removes a correction).
+            disabled={mesh && shape === 'rest'}
+            title={mesh && shape === 'rest' ? 'Rest adds nothing to the mesh; Reset removes a correction' : `${mesh ? 'Add' : 'Use'} ${MOUTH_SHAPE_LABELS[shape]}: ${SHAPE_HINTS[shape]}`}
             // Keep the keyboard with the timeline (Ctrl+Z, Space) after a click, as the lane buttons do.
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => edits.edit(replaceMouthShape(segment, shape, randomId('mouth')))}

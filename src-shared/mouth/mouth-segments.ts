@@ -28,8 +28,8 @@ const REST_BELOW = 0.3;
 /** The jaw's opening also follows loudness (0.35..1 of the shape's): it counts half in the fit. */
 const JAW_WEIGHT = 0.5;
 const JAW_GAIN_RANGE = [0.35, 1] as const;
-/** A mesh's mouth counts as open above this fraction of the clip's widest opening (and above 0.02 cm). */
-const MESH_OPEN_FRACTION = 0.15;
+/** A mesh's mouth counts as open above this fraction of the way from the clip's most closed to its widest opening (and 0.02 cm above the most closed). */
+const MESH_OPEN_FRACTION = 0.25;
 const MESH_OPEN_MIN_CM = 0.02;
 
 /**
@@ -63,16 +63,17 @@ export function classifyMouthFrame(jawOpen: number, lipFunnel: number, mouthWidt
  * The generated mouth as lane segments, by this one function. The built-in engine's track carries
  * its mouth parameters, not its viseme weights, so each frame's viseme is read back from them
  * (classifyMouthFrame). A mesh track's frames (mouthMode 'mesh') are 'open' or 'rest' by its mouth opening
- * (meshMouthOpeningCm; open above 15 % of the clip's widest, strength = opening / widest). Runs of
+ * (meshMouthOpeningCm; open above 25 % of the way from the clip's most closed to its widest,
+ * strength = that fraction). Runs of
  * one shape are joined, runs shorter than MIN_SEGMENT_FRAMES merged into the longer neighbour.
  */
 export function mouthSegments(track: FaceParamTrack): MouthSegment[] {
   const opening = mouthMode(track) === 'mesh' ? meshMouthOpeningCm(track) : null;
   const frames: { shape: SegmentShape; strength: number }[] = [];
   if (opening !== null) {
-    const widest = opening.reduce((m, v) => Math.max(m, v), 0);
-    const threshold = Math.max(MESH_OPEN_MIN_CM, MESH_OPEN_FRACTION * widest);
-    for (const o of opening) frames.push(o > threshold ? { shape: 'open', strength: Math.min(1, o / widest) } : { shape: 'rest', strength: 0 });
+    const { closed, widest } = openingRange(opening);
+    const threshold = closed + Math.max(MESH_OPEN_MIN_CM, MESH_OPEN_FRACTION * (widest - closed));
+    for (const o of opening) frames.push(o > threshold ? { shape: 'open', strength: Math.min(1, (o - closed) / (widest - closed)) } : { shape: 'rest', strength: 0 });
   } else {
     const { jawOpen, lipFunnel, mouthWidth, lipPress } = track.params;
     for (let f = 0; f < track.frameCount; f++) frames.push(classifyMouthFrame(jawOpen[f], lipFunnel[f], mouthWidth[f], lipPress[f]));
@@ -161,6 +162,18 @@ export function laneSegments(generated: readonly MouthSegment[], edits: readonly
 
 function generatedPiece(seg: MouthSegment, startFrame: number, endFrame: number, fps: number): LaneSegment {
   return { startSec: startFrame / fps, endSec: endFrame / fps, shape: seg.shape, strength: seg.strength, editId: null, keepsGenerated: false };
+}
+
+/** The most closed and the widest opening of a clip (cm; 0 and 0 for no frames). */
+export function openingRange(opening: Float32Array): { closed: number; widest: number } {
+  if (opening.length === 0) return { closed: 0, widest: 0 };
+  let closed = Number.POSITIVE_INFINITY;
+  let widest = Number.NEGATIVE_INFINITY;
+  for (const o of opening) {
+    closed = Math.min(closed, o);
+    widest = Math.max(widest, o);
+  }
+  return { closed, widest };
 }
 
 /**

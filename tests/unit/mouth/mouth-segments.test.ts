@@ -63,9 +63,10 @@ describe('mouth segments from the lip sync parameters', () => {
     expect(meshMouthOpeningCm(shapeTrack(['A']))).toBeNull();
   });
 
-  it("splits a mesh track into open and rest runs by its mouth opening (open above 15 % of the widest)", () => {
+  it("splits a mesh track into open and rest runs by its mouth opening (open above 25 % of the way from the most closed to the widest)", () => {
     const stride = LANDMARK_COUNT * 3;
-    const openings = [0, 0, 0, 0.2, 0.4, 0.4, 0.05, 0.05, 0.03, 0.3, 0, 0];
+    // Never closed as in the photo: 0.1 cm is this clip's most closed, 0.5 cm its widest (open above 0.2 cm).
+    const openings = [0.1, 0.1, 0.1, 0.3, 0.5, 0.5, 0.15, 0.15, 0.13, 0.4, 0.1, 0.1];
     const mesh = new Float32Array(openings.length * stride);
     openings.forEach((o, f) => (mesh[f * stride + 14 * 3 + 1] = -o));
     const track = packedParamTrack(30, openings.length, new Float32Array(8 * openings.length), new Float32Array(6 * openings.length), mesh);
