@@ -20,6 +20,7 @@ import { ViewActions } from './state/view-actions';
 import './styles/studio.css';
 import './styles/timeline.css';
 import './styles/viewport.css';
+import './styles/mouth.css';
 
 const store = new StudioStore();
 const edits = new EditActions(store);

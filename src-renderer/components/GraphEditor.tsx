@@ -20,6 +20,7 @@ import { useStudio, useStudioSelector } from '../state/studio-context';
 import { timelineDurationSec, timelineFrameCount } from '../state/timeline-math';
 import { CHANNEL_INFO, formatChannelValue } from '../util/channel-info';
 import type { GraphView } from './graph-view';
+import { lipSyncedTrackOf } from '../hooks/use-composed-track';
 import { extentOf, frameExtent, graphMapping, niceTicks, pan, zoomTime, zoomValue } from './graph-view';
 
 const NO_LAYERS: readonly KeyframeLayer[] = [];
@@ -54,7 +55,7 @@ type Gesture =
 export function GraphEditor({ channels }: { readonly channels: readonly ChannelId[] }) {
   const { store, edits, playback, view: viewActions } = useStudio();
   const document = useStudioSelector((s) => s.document);
-  const generated = useStudioSelector((s) => s.ephemeral.generated?.track ?? null);
+  const generated = useStudioSelector(lipSyncedTrackOf);
   const selection = useStudioSelector((s) => s.ephemeral.selection);
   const playheadSec = useStudioSelector((s) => s.session.playheadTimeSec);
   const frameCount = useStudioSelector(timelineFrameCount);

@@ -8,6 +8,7 @@ import { EnginesSection } from './EnginesSection';
 import { ExpressionSection } from './ExpressionSection';
 import { Field } from './Field';
 import { KeyframeSection } from './KeyframeSection';
+import { LipSyncSection } from './LipSyncSection';
 import { Panel } from './Panel';
 import { PoseKeysSection } from './PoseKeysSection';
 import { SettingField } from './SettingField';
@@ -39,6 +40,7 @@ function InspectorBody({ document }: { readonly document: ProjectDocument }) {
       {selectedKeys.length > 0 && <KeyframeSection document={document} refs={selectedKeys} />}
       <PoseKeysSection />
       <ExpressionSection />
+      <LipSyncSection />
       <section className="inspector-section">
         <h3 className="inspector-section-title">Project</h3>
         <Field htmlFor="field-name" label="Name" tooltip="Shown in the title bar and suggested as the file name.">

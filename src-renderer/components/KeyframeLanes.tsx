@@ -15,6 +15,7 @@ import { channelCurves } from '../../src-shared/keyframes/channel-curves';
 import { DEFAULT_LANE_HEIGHT_PX } from '../state/studio-state';
 import { playheadFrame, timelineFrameCount } from '../state/timeline-math';
 import { timeAtClientX, useTimelineGeometry } from './timeline-geometry';
+import { lipSyncedTrackOf } from '../hooks/use-composed-track';
 
 const DRAG_THRESHOLD_PX = 3;
 
@@ -56,7 +57,7 @@ export function KeyframeLanes() {
   );
   const laneHeights = useStudioSelector((s) => s.ephemeral.laneHeightsPx);
   const graphChannels = useStudioSelector((s) => s.ephemeral.graphChannels);
-  const generated = useStudioSelector((s) => s.ephemeral.generated?.track ?? null);
+  const generated = useStudioSelector(lipSyncedTrackOf);
   const layers = useStudioSelector((s) => s.document?.layers ?? null);
   const frameCount = useStudioSelector(timelineFrameCount);
   const playheadFrameIndex = useStudioSelector((s) => playheadFrame(s).frameIndex);

@@ -6,6 +6,7 @@ import { useStudio, useStudioSelector } from '../state/studio-context';
 import { playheadFrame } from '../state/timeline-math';
 import { AudioLane } from './AudioLane';
 import { KeyframeLanes } from './KeyframeLanes';
+import { MouthLane } from './MouthLane';
 import type { TimelineGeometry } from './timeline-geometry';
 import { LANE_HEADER_WIDTH_PX, TimelineGeometryContext } from './timeline-geometry';
 import { TimeRuler } from './TimeRuler';
@@ -88,6 +89,7 @@ export function TimelineView({ durationSec, peaks }: { readonly durationSec: num
             <TimeRuler />
           </div>
           <AudioLane peaks={peaks} />
+          <MouthLane />
           <KeyframeLanes />
           {loop !== null && (
             <div

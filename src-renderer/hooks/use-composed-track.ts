@@ -1,18 +1,34 @@
 import type { FaceParamTrack } from '../../src-shared/face/face-param-track';
 import { composeLayers } from '../../src-shared/keyframes/compose-layers';
 import type { KeyframeLayer } from '../../src-shared/keyframes/keyframe-schema';
+import { composeMouth } from '../../src-shared/mouth/compose-mouth';
+import type { MouthSettings } from '../../src-shared/mouth/mouth-schema';
 import type { StudioState } from '../state/studio-state';
 import { useStudioSelector } from '../state/studio-context';
 
-let memo: { generated: FaceParamTrack; layers: readonly KeyframeLayer[]; composed: FaceParamTrack } | null = null;
+let memo: { generated: FaceParamTrack; layers: readonly KeyframeLayer[]; mouth: MouthSettings; composed: FaceParamTrack } | null = null;
+let lipSyncMemo: { generated: FaceParamTrack; mouth: MouthSettings; composed: FaceParamTrack } | null = null;
 
-/** Generated track + the document's keyframe layers, recomputed only when either changes. */
+/** Generated track + the document's lip sync and keyframe layers, recomputed only when one changes. */
 export function composedTrackOf(state: StudioState): FaceParamTrack | null {
   const generated = state.ephemeral.generated?.track ?? null;
   const layers = state.document?.layers ?? null;
-  if (generated === null || layers === null) return null;
-  if (memo === null || memo.generated !== generated || memo.layers !== layers) memo = { generated, layers, composed: composeLayers(generated, layers) };
+  const mouth = state.document?.mouth ?? null;
+  if (generated === null || layers === null || mouth === null) return null;
+  if (memo === null || memo.generated !== generated || memo.layers !== layers || memo.mouth !== mouth) memo = { generated, layers, mouth, composed: composeLayers(generated, layers, mouth) };
   return memo.composed;
+}
+
+/**
+ * The generated track with the lip sync's controls and the mouth lane's edits, before the keyframe
+ * layers: what the lanes draw as "generated" and what derived.ts channelValueAt adds the layers to.
+ */
+export function lipSyncedTrackOf(state: StudioState): FaceParamTrack | null {
+  const generated = state.ephemeral.generated?.track ?? null;
+  const mouth = state.document?.mouth ?? null;
+  if (generated === null || mouth === null) return generated;
+  if (lipSyncMemo === null || lipSyncMemo.generated !== generated || lipSyncMemo.mouth !== mouth) lipSyncMemo = { generated, mouth, composed: composeMouth(generated, mouth) };
+  return lipSyncMemo.composed;
 }
 
 export function useComposedTrack(): FaceParamTrack | null {

@@ -18,7 +18,7 @@ export interface JobPlaces {
 
 /**
  * The job a saved or open project describes: its photo, audio and pose source, engines per stage,
- * frame rate, seed, size, and keyframe layers (markers do not render). The studio's export and
+ * frame rate, seed, size, lip sync (controls and mouth edits) and keyframe layers (markers do not render). The studio's export and
  * preview and the CLI's `--project` all build their job here.
  */
 export function jobFromDocument(document: ProjectDocument, places: JobPlaces): RenderJob {
@@ -46,6 +46,7 @@ export function jobFromDocument(document: ProjectDocument, places: JobPlaces): R
     size: { widthPx: settings.outputWidthPx, heightPx: settings.outputHeightPx },
     diffusion: DEFAULT_DIFFUSION_SETTINGS,
     layers: document.layers,
+    mouth: document.mouth,
     models: { dir: places.modelsDir },
     project: { dir: places.projectDir, assets: document.assets.map((a) => ({ path: places.assetPath(a.relPath), label: `the project's ${a.role} "${a.originalName}"` })) },
     trackKey: trackInputsKey(document),

@@ -2,6 +2,7 @@ import type { PerformancePartSettings } from '../performance/performance-parts.j
 import type { PoseValueRange } from '../aniportrait/preprocess.js';
 import type { KeyframeLayer } from '../keyframes/keyframe-schema.js';
 import type { EngineId } from '../project/project-schema.js';
+import type { MouthSettings } from '../mouth/mouth-schema.js';
 
 /** A file the job reads, with the words an error uses for it ('The photo "me.png"'). */
 export interface JobInput {
@@ -91,6 +92,8 @@ export interface RenderJob {
   readonly diffusion: DiffusionSettings;
   /** Keyframe layers composed over the generated track (disabled ones are skipped). */
   readonly layers: readonly KeyframeLayer[];
+  /** The lip sync's per-clip controls and the mouth lane's edits, applied before the layers (a project's; absent: the generated mouth as it is). */
+  readonly mouth?: MouthSettings;
   /** The AniPortrait models' folder and the execution providers to try, where the job names them. */
   readonly models: { readonly dir: string; readonly providers?: readonly ProviderChoice[] };
   /**

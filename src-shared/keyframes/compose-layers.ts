@@ -5,15 +5,20 @@ import { composingLayers, enabledLayerKeys } from '../project/derived.js';
 import { EXPRESSION_CHANNELS, POSE_CHANNEL_INDEX, POSE_CHANNELS } from './channels.js';
 import { evaluateChannel } from './interpolate.js';
 import type { KeyframeLayer } from './keyframe-schema.js';
+import type { MouthSettings } from '../mouth/mouth-schema.js';
+import { composeMouth } from '../mouth/compose-mouth.js';
 
 /**
  * The enabled keyframe layers composed over the generated parameter track: the final track
  * (docs/architecture.md §6). The generated track is never changed: the composing layers (derived.ts
  * composingLayers: enabled, or the soloed ones) add their channel values times their weight (degrees
  * and cm for pose channels, the 0..1 expression scale for the others) frame by frame, in layer order. Regenerating from new audio and composing again keeps
- * every keyframe.
+ * every keyframe. With `mouth` (the project's lip sync), its controls and edits apply to the generated
+ * mouth before the layers.
  */
-export function composeLayers(generated: FaceParamTrack, layers: readonly KeyframeLayer[]): FaceParamTrack {
+export function composeLayers(generatedTrack: FaceParamTrack, layers: readonly KeyframeLayer[], mouth?: MouthSettings): FaceParamTrack {
+  // The lip sync's controls and the mouth lane's edits first (src-shared/mouth/compose-mouth.ts), then the keyframe layers add to that mouth.
+  const generated = mouth === undefined ? generatedTrack : composeMouth(generatedTrack, mouth);
   const keyed = composingLayers(layers).some((layer) => Object.values(layer.channels).some((keys) => keys && keys.length > 0));
   if (!keyed) return generated;
   const { frameCount, fps } = generated;

@@ -1,3 +1,4 @@
+import { DEFAULT_MOUTH_SETTINGS } from '../mouth/mouth-schema.js';
 import { randomId } from '../util/ids.js';
 import type { ProjectDocument } from './project-schema.js';
 import { CURRENT_SCHEMA_VERSION, PROJECT_FORMAT, projectDocumentSchema } from './project-schema.js';
@@ -22,5 +23,6 @@ export function createProject(name: string, now: Date = new Date(), random: () =
     activeLayerId: null,
     markers: [],
     loop: null,
+    mouth: DEFAULT_MOUTH_SETTINGS,
   });
 }

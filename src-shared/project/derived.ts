@@ -61,7 +61,7 @@ export function frameIndexAt(timeSec: number, fps: number, frameCount: number): 
 
 /**
  * Everything that decides the generated track, and only that: photo, audio, pose source (a
- * performance video's parts and strengths included), the Audio2Lmk engine, fps and seed. The Lmk2Video engine, the output size, keys, markers and the
+ * performance video's parts and strengths included), the Audio2Lmk engine, fps and seed. The Lmk2Video engine, the output size, keys, the lip sync's controls and mouth edits, markers and the
  * project folder (Save As copies the same assets) are not part of it. Null while photo or audio
  * is missing. Assets are named by id and size: an asset's file never changes after import.
  */
@@ -79,12 +79,12 @@ export function trackInputsKey(document: ProjectDocument): string | null {
 
 /**
  * Everything that decides a preview frame's pixels besides its index and size: the track's inputs,
- * the keyframe layers and the output size (the framing). Not a revision: an undo back to a state
+ * the keyframe layers, the lip sync (controls and mouth edits) and the output size (the framing). Not a revision: an undo back to a state
  * seen before gives the same key, so its frames come from the caches.
  */
 export function previewRenderKey(document: ProjectDocument): string {
   const { outputWidthPx, outputHeightPx } = document.settings;
-  return JSON.stringify([trackInputsKey(document), outputWidthPx, outputHeightPx, document.layers]);
+  return JSON.stringify([trackInputsKey(document), outputWidthPx, outputHeightPx, document.layers, document.mouth]);
 }
 
 /** Keys of one layer's channel sorted by time (documents keep them sorted; this does not trust it). */

@@ -3,9 +3,10 @@ import type { AssetId, LayerId, ProjectId } from '../util/ids.js';
 import { keyframeLayerSchema, markerSchema } from '../keyframes/keyframe-schema.js';
 import { PERFORMANCE_STRENGTH_LIMITS } from '../performance/performance-parts.js';
 import { isSafeRelativePath } from './relative-path.js';
+import { mouthSettingsSchema } from '../mouth/mouth-schema.js';
 
 /** The schema version this build writes. Older documents are migrated on load (migrations.ts). */
-export const CURRENT_SCHEMA_VERSION = 5;
+export const CURRENT_SCHEMA_VERSION = 6;
 export const PROJECT_FORMAT = 'aniportrait-project';
 
 const assetIdSchema = z.string().min(1).max(64).transform((s) => s as AssetId);
@@ -127,6 +128,8 @@ export const projectDocumentSchema = z.strictObject({
     .strictObject({ inSec: z.number().finite().min(0), outSec: z.number().finite().min(0), enabled: z.boolean() })
     .refine((l) => l.outSec > l.inSec, { message: 'the loop must end after it starts' })
     .nullable(),
+  /** The lip sync (version 6): per-clip controls and the mouth lane's edits, over the generated mouth. */
+  mouth: mouthSettingsSchema,
 });
 export type ProjectDocument = z.infer<typeof projectDocumentSchema>;
 /** What the schema accepts before its transforms (the JSON on disk and on the wire). */

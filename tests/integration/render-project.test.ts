@@ -8,6 +8,7 @@ import { runCli } from '../../src-main/cli/run-cli.js';
 import { ffmpegBinaries } from '../../src-main/media/ffmpeg-binaries.js';
 import type { InvokeChannel, PushOf, RequestOf, ResponseOf } from '../../src-shared/ipc/contract.js';
 import type { KeyframeLayer } from '../../src-shared/keyframes/keyframe-schema.js';
+import type { MouthSettings } from '../../src-shared/mouth/mouth-schema.js';
 import { projectFrameCount } from '../../src-shared/project/derived.js';
 import { fixture } from '../helpers/fixtures.js';
 import { arrayBufferOf, studioServices } from '../helpers/studio-caller.js';
@@ -73,8 +74,19 @@ const v4Layers: KeyframeLayer[] = [
   { id: 'layer_muted' as never, name: 'Muted', enabled: false, solo: false, weight: 1, channels: { yawDeg: [{ id: 'key_m' as never, timeSec: 0, value: 40, interp: 'hold', handleMode: 'free', leftHandle: { dtSec: 0, dValue: 0 }, rightHandle: { dtSec: 0, dValue: 0 } }] } },
 ];
 
+/** Project v6 lip sync: all three controls off neutral, a replaced shape (O) and a pressed mouth (M) stronger than charted. */
+const lipSync: MouthSettings = {
+  amount: 1.3,
+  articulation: 1.4,
+  smoothingSec: 0.05,
+  edits: [
+    { id: 'mouth_o', startSec: 0.2, endSec: 0.5, shape: 'O', strength: 1 },
+    { id: 'mouth_m', startSec: 1, endSec: 1.3, shape: 'M', strength: 1.2 },
+  ],
+};
+
 describe.skipIf(!photoPath)('one pipeline for the CLI and the studio', () => {
-  it('render --project gives the same frames as a studio export, keyframe layers included, at the frame count the project derives', async () => {
+  it('render --project gives the same frames as a studio export, keyframe layers and the lip sync (controls, mouth edits) included, at the frame count the project derives', async () => {
     const opened = await call('project:new', { name: 'Batch' });
     const photo = await call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'cxk.png', data: arrayBufferOf(readFileSync(photoPath!)) } });
     const audio = await call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.mp3', data: arrayBufferOf(mp3Voice()) } });
@@ -85,6 +97,7 @@ describe.skipIf(!photoPath)('one pipeline for the CLI and the studio', () => {
       audioAssetId: audio.id,
       settings: { ...opened.document.settings, outputWidthPx: 256, outputHeightPx: 256, seed: 9 },
       layers: [yawLayer, ...v4Layers],
+      mouth: lipSync,
     };
     // The MP3's container says more than it decodes to; the project counts decoded samples.
     const frameCount = projectFrameCount(document);
@@ -105,6 +118,15 @@ describe.skipIf(!photoPath)('one pipeline for the CLI and the studio', () => {
     const studioFrames = frameHashes(studioOut);
     expect(studioFrames).toHaveLength(frameCount!);
     expect(frameHashes(cliOut)).toEqual(studioFrames);
+
+    // The lip sync is rendered: the same project with neutral lip sync differs in the edited frames.
+    const neutralTarget = join(root, 'projects', 'Neutral.aniproj');
+    const neutral = { ...document, mouth: { amount: 1, articulation: 1, smoothingSec: 0, edits: [] } };
+    await call('project:save', { createFolders: true, workDir: saved.workDir, path: neutralTarget, document: neutral });
+    const neutralOut = join(root, 'neutral.mp4');
+    expect(await runCli(['render', '--project', neutralTarget, '--out', neutralOut])).toBe(0);
+    const neutralFrames = frameHashes(neutralOut);
+    for (const [first, end] of [[6, 15], [30, 39]]) expect(neutralFrames.slice(first, end).filter((hash, i) => hash === studioFrames[first + i]), `frames ${first}..${end - 1}`).toEqual([]);
 
     // The layer is rendered: the same inputs without it differ once the head has turned.
     const plainOut = join(root, 'plain.mp4');

@@ -6,7 +6,7 @@ import type { FaceParamName, FaceParamTrack } from '../../src-shared/face/face-p
 import { FACE_PARAM_NAMES, paramTrack } from '../../src-shared/face/face-param-track.js';
 import { composeLayers } from '../../src-shared/keyframes/compose-layers.js';
 import type { KeyframeLayer } from '../../src-shared/keyframes/keyframe-schema.js';
-import { channelValueAt, frameCountForSamples, projectFrameCount, stageModelFiles, trackInputsKey } from '../../src-shared/project/derived.js';
+import { channelValueAt, frameCountForSamples, previewRenderKey, projectFrameCount, stageModelFiles, trackInputsKey } from '../../src-shared/project/derived.js';
 import { videoFrameCount } from '../../src-shared/aniportrait/audio-features.js';
 import { parseModelManifest } from '../../src-shared/models/model-manifest.js';
 import type { ProjectDocument } from '../../src-shared/project/project-schema.js';
@@ -57,6 +57,13 @@ describe('derived facts', () => {
     other({ ...doc, poseSource: { kind: 'template', relPath: 'assets/pose-template-1.npy' } });
     other({ ...doc, audioAssetId: 'asset_video1' as never });
     expect(trackInputsKey({ ...doc, photoAssetId: null })).toBeNull();
+  });
+
+  it('keeps the lip sync out of the track key (no regeneration) and in the preview key (new pixels)', () => {
+    const doc = v4();
+    const lipSync = { ...doc, mouth: { amount: 0.5, articulation: 2, smoothingSec: 0.1, edits: [{ id: 'm', startSec: 0.1, endSec: 0.3, shape: 'O' as const, strength: 1 }] } };
+    expect(trackInputsKey(lipSync)).toBe(trackInputsKey(doc));
+    expect(previewRenderKey(lipSync)).not.toBe(previewRenderKey(doc));
   });
 
   it('gives the rendered value of a channel: generated plus every enabled layer, as composeLayers renders it', () => {
