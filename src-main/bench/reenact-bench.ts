@@ -49,6 +49,7 @@ export async function childReenact(photo: string, video: string): Promise<void> 
       size: { widthPx: 512, heightPx: 512 },
       diffusion: DEFAULT_DIFFUSION_SETTINGS,
       layers: [],
+      shapes: [],
       models: { dir },
       project: null,
       trackKey: null,

@@ -9,7 +9,7 @@ import type { HistoryState } from '../../src-shared/edits/history';
 import { EMPTY_HISTORY } from '../../src-shared/edits/history';
 import type { KeyClipboard } from '../../src-shared/edits/key-clipboard';
 import type { SelectionState } from '../../src-shared/edits/selection';
-import type { ChannelId } from '../../src-shared/keyframes/channels';
+import type { KeyChannelId } from '../../src-shared/keyframes/shape-channels';
 import { EMPTY_SELECTION } from '../../src-shared/edits/selection';
 
 /**
@@ -100,9 +100,9 @@ export interface EphemeralState {
   /** Draw the projected 2D landmarks over the preview frame. */
   readonly showLandmarks: boolean;
   /** Heights of the keyframe lanes the user resized (others are DEFAULT_LANE_HEIGHT_PX). */
-  readonly laneHeightsPx: Partial<Readonly<Record<ChannelId, number>>>;
+  readonly laneHeightsPx: Partial<Readonly<Record<KeyChannelId, number>>>;
   /** The channels the graph editor shows, or null while the timeline shows the lanes. */
-  readonly graphChannels: readonly ChannelId[] | null;
+  readonly graphChannels: readonly KeyChannelId[] | null;
   /** The key context menu, open at a client position, or null. */
   readonly keyMenu: { readonly xPx: number; readonly yPx: number } | null;
   /** Scrubbing plays a short slice of the audio under the playhead. */

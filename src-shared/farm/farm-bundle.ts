@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { JobPerformance, JobPoseSource, RenderJob } from '../job/render-job.js';
 import { keyframeLayerSchema } from '../keyframes/keyframe-schema.js';
+import { sculptShapeSchema } from '../sculpt/shape-schema.js';
 import { ENGINES, performancePartsSchema } from '../project/project-schema.js';
 
 /**
@@ -37,6 +38,8 @@ export const bundleManifestSchema = z.strictObject({
   size: z.strictObject({ widthPx: z.number(), heightPx: z.number() }).nullable(),
   diffusion: z.strictObject({ steps: z.number(), guidanceScale: z.number(), filmStep: z.number(), poseValueRange: z.enum(['release', 'training']) }),
   layers: z.array(keyframeLayerSchema).max(1000),
+  /** Sculpted shapes the layers weight (absent in bundles written before they existed: none). */
+  shapes: z.array(sculptShapeSchema).max(200).optional(),
   providers: z.array(z.enum(['cuda', 'dml', 'cpu'])).max(3).optional(),
   /** The saved project the job was made from (its project.json, stored like an input), if any. */
   project: z.strictObject({ name: z.string().min(1).max(255), documentKey: contentKeySchema }).nullable(),
@@ -61,6 +64,7 @@ export function manifestOfJob(job: RenderJob, keyOf: (path: string) => string, p
     size: job.size === null ? null : { ...job.size },
     diffusion: { ...job.diffusion },
     layers: [...job.layers],
+    ...(job.shapes.length > 0 ? { shapes: [...job.shapes] } : {}),
     ...(job.models.providers ? { providers: [...job.models.providers] } : {}),
     project,
   };
@@ -93,6 +97,7 @@ export function jobOfManifest(manifest: BundleManifest, pathOf: (key: string) =>
     size: manifest.size,
     diffusion: manifest.diffusion,
     layers: manifest.layers,
+    shapes: manifest.shapes ?? [],
     models: { dir: modelsDir, ...(manifest.providers ? { providers: manifest.providers } : {}) },
     // The worker renders into its own scratch folder: no project folder to keep outputs out of.
     project: null,

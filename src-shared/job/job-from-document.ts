@@ -46,6 +46,7 @@ export function jobFromDocument(document: ProjectDocument, places: JobPlaces): R
     size: { widthPx: settings.outputWidthPx, heightPx: settings.outputHeightPx },
     diffusion: DEFAULT_DIFFUSION_SETTINGS,
     layers: document.layers,
+    shapes: document.shapes,
     models: { dir: places.modelsDir },
     project: { dir: places.projectDir, assets: document.assets.map((a) => ({ path: places.assetPath(a.relPath), label: `the project's ${a.role} "${a.originalName}"` })) },
     trackKey: trackInputsKey(document),

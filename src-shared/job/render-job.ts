@@ -1,6 +1,7 @@
 import type { PerformancePartSettings } from '../performance/performance-parts.js';
 import type { PoseValueRange } from '../aniportrait/preprocess.js';
 import type { KeyframeLayer } from '../keyframes/keyframe-schema.js';
+import type { SculptShape } from '../sculpt/shape-schema.js';
 import type { EngineId } from '../project/project-schema.js';
 
 /** A file the job reads, with the words an error uses for it ('The photo "me.png"'). */
@@ -91,6 +92,8 @@ export interface RenderJob {
   readonly diffusion: DiffusionSettings;
   /** Keyframe layers composed over the generated track (disabled ones are skipped). */
   readonly layers: readonly KeyframeLayer[];
+  /** Sculpted shapes the layers' `shape:<id>` channels weight (compose-layers.ts). */
+  readonly shapes: readonly SculptShape[];
   /** The AniPortrait models' folder and the execution providers to try, where the job names them. */
   readonly models: { readonly dir: string; readonly providers?: readonly ProviderChoice[] };
   /**

@@ -1,10 +1,13 @@
-import type { FaceParamTrack } from '../face/face-param-track.js';
+import type { FaceParamTrack, ShapeWeights } from '../face/face-param-track.js';
 import { packedParamTrack } from '../face/face-param-track.js';
 import { POSE_LENGTH } from '../face/topology.js';
 import { composingLayers, enabledLayerKeys } from '../project/derived.js';
 import { EXPRESSION_CHANNELS, POSE_CHANNEL_INDEX, POSE_CHANNELS } from './channels.js';
 import { evaluateChannel } from './interpolate.js';
 import type { KeyframeLayer } from './keyframe-schema.js';
+import type { SculptShape } from '../sculpt/shape-schema.js';
+import { SHAPE_VALUE_COUNT } from '../sculpt/shape-schema.js';
+import { shapeChannel } from './shape-channels.js';
 
 /**
  * The enabled keyframe layers composed over the generated parameter track: the final track
@@ -13,11 +16,15 @@ import type { KeyframeLayer } from './keyframe-schema.js';
  * and cm for pose channels, the 0..1 expression scale for the others) frame by frame, in layer order. Regenerating from new audio and composing again keeps
  * every keyframe.
  */
-export function composeLayers(generated: FaceParamTrack, layers: readonly KeyframeLayer[]): FaceParamTrack {
+export function composeLayers(generated: FaceParamTrack, layers: readonly KeyframeLayer[], shapes: readonly SculptShape[] = []): FaceParamTrack {
   const keyed = composingLayers(layers).some((layer) => Object.values(layer.channels).some((keys) => keys && keys.length > 0));
   if (!keyed) return generated;
   const { frameCount, fps } = generated;
-  const composed = packedParamTrack(fps, frameCount, Float32Array.from(generated.paramValues), Float32Array.from(generated.poses), generated.meshOffsetsCm);
+  const sculpted = composeShapeWeights(layers, shapes, frameCount, fps);
+  const composed = {
+    ...packedParamTrack(fps, frameCount, Float32Array.from(generated.paramValues), Float32Array.from(generated.poses), generated.meshOffsetsCm),
+    ...(sculpted ? { shapes: sculpted } : {}),
+  };
   const { params, poses } = composed;
   // Per channel, layer by layer: the same sums, in the same order, as channelValueAt (derived.ts).
   for (const channel of POSE_CHANNELS) {
@@ -29,4 +36,22 @@ export function composeLayers(generated: FaceParamTrack, layers: readonly Keyfra
     for (const { keys, weight } of enabledLayerKeys(layers, channel)) for (let f = 0; f < frameCount; f++) target[f] += weight * evaluateChannel(keys, f / fps);
   }
   return composed;
+}
+
+/**
+ * The keyed shapes' weights per frame through the composing layers (the same sum as
+ * channelValueAt of `shape:<id>`), with their offsets; null when no shape is keyed. Keys of a
+ * channel whose shape is not in `shapes` add nothing.
+ */
+function composeShapeWeights(layers: readonly KeyframeLayer[], shapes: readonly SculptShape[], frameCount: number, fps: number): ShapeWeights | null {
+  const keyed = shapes.map((shape) => ({ shape, layerKeys: enabledLayerKeys(layers, shapeChannel(shape.id)) })).filter((s) => s.layerKeys.length > 0);
+  if (keyed.length === 0) return null;
+  const count = keyed.length;
+  const offsetsCm = new Float32Array(count * SHAPE_VALUE_COUNT);
+  const weights = new Float32Array(frameCount * count);
+  keyed.forEach(({ shape, layerKeys }, s) => {
+    offsetsCm.set(shape.offsetsCm, s * SHAPE_VALUE_COUNT);
+    for (const { keys, weight } of layerKeys) for (let f = 0; f < frameCount; f++) weights[f * count + s] += weight * evaluateChannel(keys, f / fps);
+  });
+  return { count, offsetsCm, weights };
 }

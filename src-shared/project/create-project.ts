@@ -22,5 +22,6 @@ export function createProject(name: string, now: Date = new Date(), random: () =
     activeLayerId: null,
     markers: [],
     loop: null,
+    shapes: [],
   });
 }

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import type { AssetId, LayerId, ProjectId } from '../util/ids.js';
 import { keyframeLayerSchema, markerSchema } from '../keyframes/keyframe-schema.js';
 import { PERFORMANCE_STRENGTH_LIMITS } from '../performance/performance-parts.js';
+import { sculptShapeSchema } from '../sculpt/shape-schema.js';
 import { isSafeRelativePath } from './relative-path.js';
 
 /** The schema version this build writes. Older documents are migrated on load (migrations.ts). */
-export const CURRENT_SCHEMA_VERSION = 5;
+export const CURRENT_SCHEMA_VERSION = 6;
 export const PROJECT_FORMAT = 'aniportrait-project';
 
 const assetIdSchema = z.string().min(1).max(64).transform((s) => s as AssetId);
@@ -127,6 +128,8 @@ export const projectDocumentSchema = z.strictObject({
     .strictObject({ inSec: z.number().finite().min(0), outSec: z.number().finite().min(0), enabled: z.boolean() })
     .refine((l) => l.outSec > l.inSec, { message: 'the loop must end after it starts' })
     .nullable(),
+  /** Sculpted shapes (version 6): named offsets of the landmarks, each weighted by its `shape:<id>` channel in the layers. */
+  shapes: z.array(sculptShapeSchema).max(200),
 });
 export type ProjectDocument = z.infer<typeof projectDocumentSchema>;
 /** What the schema accepts before its transforms (the JSON on disk and on the wire). */
