@@ -41,7 +41,7 @@ const CHANNEL_COLORS: Readonly<Record<ChannelId, string>> = {
   browRaise: '#c07ae0',
 };
 /** A channel's colour in the graph: its own, or one for every sculpted shape's weight. */
-const colorOf = (channel: KeyChannelId): string => (isShapeChannel(channel) ? '#9ad0ff' : colorOf(channel));
+const colorOf = (channel: KeyChannelId): string => (isShapeChannel(channel) ? '#9ad0ff' : CHANNEL_COLORS[channel]);
 
 type Gesture =
   | { kind: 'keys'; startX: number; startY: number; startSec: number; moving: boolean }

@@ -11,6 +11,8 @@ import type { KeyClipboard } from '../../src-shared/edits/key-clipboard';
 import type { SelectionState } from '../../src-shared/edits/selection';
 import type { KeyChannelId } from '../../src-shared/keyframes/shape-channels';
 import { EMPTY_SELECTION } from '../../src-shared/edits/selection';
+import type { SculptState } from './sculpt-state';
+import { INITIAL_SCULPT } from './sculpt-state';
 
 /**
  * The studio's state in the three parts docs/architecture.md §8 names. Only `document` is undoable (its history
@@ -111,6 +113,8 @@ export interface EphemeralState {
   readonly scrubSlices: number;
   /** What the 3D viewport draws of the landmark track. */
   readonly viewportDisplay: ViewportDisplay;
+  /** The viewport's sculpt mode: picked landmarks, the shape strokes go to, mirror and falloff. */
+  readonly sculpt: SculptState;
 }
 
 export interface ViewportDisplay {
@@ -123,6 +127,11 @@ export interface ViewportDisplay {
   readonly onionFrames: number;
   /** Frames between ghosts. */
   readonly onionStep: number;
+  /**
+   * What the ghosts are of: frames `onionStep` apart, or the keys before and after the playhead
+   * (of the selected keys' channels, or of any channel of the active layer).
+   */
+  readonly onionBy: 'frames' | 'keys-selected' | 'keys-any';
 }
 
 export const DEFAULT_LANE_HEIGHT_PX = 18;
@@ -158,7 +167,8 @@ export const INITIAL_STATE: StudioState = {
     keyMenu: null,
     audioScrub: true,
     scrubSlices: 0,
-    viewportDisplay: { surface: true, points: false, contours: true, onionFrames: 0, onionStep: 2 },
+    viewportDisplay: { surface: true, points: false, contours: true, onionFrames: 0, onionStep: 2, onionBy: 'frames' },
+    sculpt: INITIAL_SCULPT,
   },
 };
 

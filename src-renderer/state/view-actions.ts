@@ -1,5 +1,6 @@
 import type { KeyChannelId } from '../../src-shared/keyframes/shape-channels';
 import type { DialogState, ViewportDisplay } from './studio-state';
+import type { SculptState } from './sculpt-state';
 import { MAX_LANE_HEIGHT_PX, MAX_TIMELINE_ZOOM, MIN_LANE_HEIGHT_PX } from './studio-state';
 import type { StudioStore } from './studio-store';
 import { setDialog } from './store-updates';
@@ -46,6 +47,10 @@ export class ViewActions {
 
   setViewportDisplay(change: Partial<ViewportDisplay>): void {
     this.store.update((s) => ({ ...s, ephemeral: { ...s.ephemeral, viewportDisplay: { ...s.ephemeral.viewportDisplay, ...change } } }));
+  }
+
+  setSculpt(change: Partial<SculptState>): void {
+    this.store.update((s) => ({ ...s, ephemeral: { ...s.ephemeral, sculpt: { ...s.ephemeral.sculpt, ...change } } }));
   }
 
   setAudioScrub(on: boolean): void {

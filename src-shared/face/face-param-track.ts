@@ -34,6 +34,8 @@ export interface FaceParamTrack {
 
 /** `count` shapes: their offsets (count x LANDMARK_COUNT x 3, cm, face space) and per frame their weights (frameCount x count). */
 export interface ShapeWeights {
+  /** The shapes' ids, in slot order. */
+  readonly ids: readonly string[];
   readonly count: number;
   readonly offsetsCm: Float32Array;
   readonly weights: Float32Array;

@@ -53,5 +53,5 @@ function composeShapeWeights(layers: readonly KeyframeLayer[], shapes: readonly 
     offsetsCm.set(shape.offsetsCm, s * SHAPE_VALUE_COUNT);
     for (const { keys, weight } of layerKeys) for (let f = 0; f < frameCount; f++) weights[f * count + s] += weight * evaluateChannel(keys, f / fps);
   });
-  return { count, offsetsCm, weights };
+  return { ids: keyed.map((k) => k.shape.id), count, offsetsCm, weights };
 }

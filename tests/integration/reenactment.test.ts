@@ -51,6 +51,7 @@ function job(photo: string, video: string): RenderJob {
     size: { widthPx: 512, heightPx: 512 },
     diffusion: DEFAULT_DIFFUSION_SETTINGS,
     layers: [],
+    shapes: [],
     models: { dir },
     project: null,
     trackKey: null,

@@ -19,6 +19,7 @@ const job: RenderJob = {
   size: { widthPx: 256, heightPx: 128 },
   diffusion: DEFAULT_DIFFUSION_SETTINGS,
   layers: [],
+  shapes: [],
   models: { dir: '/submitter/models', providers: ['cuda', 'cpu'] },
   project: { dir: '/p/x.aniproj', assets: [] },
   trackKey: 'k',
