@@ -6,6 +6,7 @@ import { AssetsSection } from './AssetsSection';
 import { DraftInput } from './DraftInput';
 import { EnginesSection } from './EnginesSection';
 import { ExpressionSection } from './ExpressionSection';
+import { ShapeKeysSection } from './ShapeKeysSection';
 import { Field } from './Field';
 import { KeyframeSection } from './KeyframeSection';
 import { Panel } from './Panel';
@@ -39,6 +40,7 @@ function InspectorBody({ document }: { readonly document: ProjectDocument }) {
       {selectedKeys.length > 0 && <KeyframeSection document={document} refs={selectedKeys} />}
       <PoseKeysSection />
       <ExpressionSection />
+      <ShapeKeysSection />
       <section className="inspector-section">
         <h3 className="inspector-section-title">Project</h3>
         <Field htmlFor="field-name" label="Name" tooltip="Shown in the title bar and suggested as the file name.">

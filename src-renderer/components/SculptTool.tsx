@@ -37,8 +37,8 @@ type Gesture =
   | { kind: 'move'; startX: number; startY: number; moving: boolean; shapeId: ReturnType<typeof newShapeId>; centreWorld: Vector3 };
 
 /**
- * Sculpt mode's pointer handling on the 3D canvas: click a landmark to pick it, drag on empty space
- * for a box or lasso (Shift adds, Alt/Ctrl removes), drag a picked landmark to move the picked ones
+ * Sculpt mode's pointer handling on the 3D canvas: click a landmark to pick it, drag anywhere but on
+ * a picked landmark for a box or lasso (Shift adds, Alt/Ctrl removes), drag a picked landmark to move the picked ones
  * in the view plane with the soft falloff: one sculpt stroke, one undo step. Listens in the capture
  * phase ahead of the orbit camera and takes only the left button (middle orbits, right pans).
  */
@@ -116,13 +116,12 @@ export function SculptTool({ generated, track, frameIndex, onOverlay }: SculptTo
       element.setPointerCapture(event.pointerId);
       project();
       const at = local(event);
-      const hit = nearestPoint(screen, depth, at.x, at.y, GRAB_RADIUS_PX);
       const sculpt = state.ephemeral.sculpt;
       const mode = pickModeOf(event);
-      if (hit !== null && mode !== 'remove') {
-        // Press on a landmark: pick it (Shift adds), then a drag moves the picked ones.
-        const picked = sculpt.picked.includes(hit) ? sculpt.picked : combinePick(sculpt.picked, [hit], mode);
-        if (picked !== sculpt.picked) view.setSculpt({ picked });
+      // Press on a picked landmark (no modifier): a drag moves the picked ones. Anywhere else: click, box or lasso.
+      const grabbed = mode === 'replace' && sculpt.picked.some((i) => Math.hypot(screen[i * 2] - at.x, screen[i * 2 + 1] - at.y) <= GRAB_RADIUS_PX);
+      if (grabbed) {
+        const picked = sculpt.picked;
         const { offset } = project();
         const centreWorld = new Vector3();
         for (const i of picked) centreWorld.add(worldOf(i, offset));
@@ -185,6 +184,12 @@ export function SculptTool({ generated, track, frameIndex, onOverlay }: SculptTo
           const { picked, mirror } = store.getState().ephemeral.sculpt;
           const name = store.getState().document?.shapes.find((s) => s.id === current.shapeId)?.name ?? 'the shape';
           store.update((s) => setStatus(s, 'info', `Sculpted ${picked.length} landmark${picked.length === 1 ? '' : 's'}${mirror ? ' (mirrored)' : ''} into ${name}; key its lane to use it`));
+        } else {
+          // A click on a picked landmark, without a drag, picks it alone.
+          project();
+          const at = local(event);
+          const hit = nearestPoint(screen, depth, at.x, at.y, GRAB_RADIUS_PX);
+          if (hit !== null) view.setSculpt({ picked: [hit] });
         }
         publish();
         return;

@@ -4,6 +4,7 @@ import type { ShapeId } from '../../src-shared/keyframes/shape-channels';
 import { FALLOFF_RADIUS_LIMITS_CM } from '../../src-shared/sculpt/falloff';
 import type { SculptShape } from '../../src-shared/sculpt/shape-schema';
 import { useStudio, useStudioSelector } from '../state/studio-context';
+import { combinePick, parseLandmarkNumbers } from '../util/landmark-pick';
 
 const NO_SHAPES: readonly SculptShape[] = [];
 
@@ -81,7 +82,22 @@ export function SculptToolbar() {
         />
         <span className="sculpt-value" data-testid="sculpt-radius-value">{sculpt.radiusCm.toFixed(1)} cm</span>
       </label>
-      <span className="sculpt-value" data-testid="sculpt-picked" data-count={sculpt.picked.length}>
+      <input
+        className="sculpt-name sculpt-indices"
+        data-testid="sculpt-pick-indices"
+        aria-label="Pick landmarks by number"
+        placeholder="Pick #…"
+        title="Pick landmarks by their MediaPipe numbers, e.g. 61, 291 (Enter); Shift+Enter adds"
+        onKeyDown={(e) => {
+          e.stopPropagation();
+          if (e.key !== 'Enter') return;
+          const numbers = parseLandmarkNumbers(e.currentTarget.value);
+          if (numbers === null) return;
+          view.setSculpt({ picked: combinePick(sculpt.picked, numbers, e.shiftKey ? 'add' : 'replace') });
+          e.currentTarget.value = '';
+        }}
+      />
+      <span className="sculpt-value" data-testid="sculpt-picked" data-count={sculpt.picked.length} data-picked={sculpt.picked.join(',')}>
         {sculpt.picked.length} picked
       </span>
       {sculpt.picked.length > 0 && (

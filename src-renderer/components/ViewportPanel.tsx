@@ -11,7 +11,7 @@ import { HeadPoseDrag } from './HeadPoseDrag';
 import { Icon } from './Icon';
 import { LandmarkHead } from './LandmarkHead';
 import { OrbitRig } from './OrbitRig';
-import { DEFAULT_ORBIT } from './orbit-state';
+import { DEFAULT_ORBIT, SCULPT_ORBIT } from './orbit-state';
 import { Panel } from './Panel';
 import { PoseReadout } from './PoseReadout';
 import type { SculptOverlay } from './SculptTool';
@@ -81,7 +81,7 @@ export function ViewportPanel() {
           )}
           {hasTrack && !sculpting && <HeadPoseDrag onHover={setHeadHover} />}
           {sculpting && shown !== null && <SculptTool generated={generated} track={shown} frameIndex={frameIndex} onOverlay={setOverlay} />}
-          <OrbitRig initial={DEFAULT_ORBIT} resetToken={resetToken} onChange={setOrbit} />
+          <OrbitRig initial={sculpting ? SCULPT_ORBIT : DEFAULT_ORBIT} resetToken={resetToken} onChange={setOrbit} />
         </Canvas>
         {sculpting && (
           <svg className="sculpt-overlay" data-testid="sculpt-overlay" aria-hidden="true">
@@ -102,7 +102,7 @@ export function ViewportPanel() {
       </div>
       <div className="viewport-overlay bottom-left">
         {sculpting
-          ? 'Sculpt: click a landmark to pick · drag empty space: box/lasso (Shift adds, Alt/Ctrl removes) · drag a picked one: move · middle drag: orbit · right drag: pan'
+          ? 'Sculpt: click a landmark to pick · drag: box/lasso (Shift adds, Alt/Ctrl removes) · drag a picked (orange) one: move · middle drag: orbit · right drag: pan'
           : hasTrack
             ? 'Drag the head: yaw/pitch · Alt+drag: roll · elsewhere: orbit · Shift/right drag: pan · Wheel: zoom' : 'Drag: orbit · Shift/right drag: pan · Wheel: zoom · Double-click: reset'}
       </div>

@@ -61,3 +61,11 @@ export function pointsInLasso(screenPx: Float32Array, lasso: readonly { x: numbe
   for (let i = 0; i < screenPx.length / 2; i++) if (insidePolygon(lasso, screenPx[i * 2], screenPx[i * 2 + 1])) out.push(i);
   return out;
 }
+
+/** Landmark numbers typed as "61, 291 13": each 0..477; null when any is not one. */
+export function parseLandmarkNumbers(text: string): number[] | null {
+  const parts = text.split(/[\s,]+/).filter((p) => p !== '');
+  if (parts.length === 0) return null;
+  const numbers = parts.map(Number);
+  return numbers.every((n) => Number.isInteger(n) && n >= 0 && n < 478) ? numbers : null;
+}
