@@ -82,7 +82,7 @@ export function GraphEditor({ channels }: { readonly channels: readonly KeyChann
     }
     return extentOf(points);
   }, [curves, layer, durationSec]);
-  const minSpan = channels.every((c) => channelInfo(c).kind === 'expression') ? 0.2 : 2;
+  const minSpan = channels.every((c) => channelInfo(c).kind !== 'pose') ? 0.2 : 2;
   const [view, setView] = useState<GraphView | null>(null);
   const shown = view ?? (allExtent === null ? { startSec: 0, endSec: durationSec, minValue: -1, maxValue: 1 } : frameExtent(allExtent, minSpan));
   const m = graphMapping(shown, widthPx, heightPx);

@@ -102,7 +102,7 @@ export function ViewportPanel() {
       </div>
       <div className="viewport-overlay bottom-left">
         {sculpting
-          ? 'Click: pick · drag: box/lasso · Shift adds, Alt/Ctrl removes · drag an orange one: move · middle: orbit'
+          ? 'Click: pick · drag: box/lasso · Shift adds · Alt/Ctrl removes · drag orange: move'
           : hasTrack
             ? 'Drag the head: yaw/pitch · Alt+drag: roll · elsewhere: orbit · Shift/right drag: pan · Wheel: zoom' : 'Drag: orbit · Shift/right drag: pan · Wheel: zoom · Double-click: reset'}
       </div>

@@ -162,6 +162,8 @@ test('sculpting: pick landmarks around a mouth corner (click, box, lasso, mirror
   expect(Math.min(...ys), 'nothing above the nose changes').toBeGreaterThan(previewBefore.heightPx * 0.45);
   expect(Math.max(...xs) - Math.min(...xs), 'the change is local (both mouth corners, mirrored)').toBeLessThan(previewBefore.widthPx * 0.6);
   await studio.screenshot('42-shape-keyed-1280');
+  await page.getByTestId(`lane-row-shape:${shapeId}`).scrollIntoViewIfNeeded();
+  await studio.screenshot('43-shape-lane-1280');
 
   // The export: at KEY_FRAME the mouth (lower half) differs from the export without the shape and the upper half does not;
   // frame 0 (weight 0) is the same up to the encoder's noise (H.264's rate control looks ahead, so bytes may differ).
