@@ -147,6 +147,7 @@ function flagJob(values: JobValues, inputs: { readonly image: string; readonly a
     size: null,
     diffusion: DEFAULT_DIFFUSION_SETTINGS,
     layers: [],
+    shapes: [],
     models: { dir: modelsDirOf(values) },
     project: null,
     trackKey: null,

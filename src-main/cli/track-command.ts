@@ -32,7 +32,7 @@ export async function trackCommand(args: string[], log: (line: string) => void, 
   try {
     const { rig, generated, expression, warnings } = await runTrack(job, { models, signal });
     warnings.forEach((w) => log(`warning: ${w}`));
-    const track = composeLayers(generated, job.layers, job.mouth);
+    const track = composeLayers(generated, job.layers, { mouth: job.mouth, shapes: job.shapes });
     await writeChunksAtomic(outPath, trackJsonChunks(rig, paramTrackFrames(track, expression)), `the track file "${outPath}"`);
     const seconds = (performance.now() - started) / 1000;
     log(`wrote ${outPath}: ${track.frameCount} frames at ${track.fps} fps (${(track.frameCount / track.fps).toFixed(1)} s of video, ${job.performance ? 'from the performance video' : `${job.engines.audio2lmk} engine`}) in ${seconds.toFixed(1)} s`);

@@ -37,7 +37,7 @@ export async function runExport(job: RenderJob, outPath: string, context: Export
 
   const progress = exportProgress(lmk2video.frameShare, context.onProgress);
   const prepared = await runTrack(job, { ...context, onProgress: progress.track });
-  const track = composeLayers(prepared.generated, job.layers, job.mouth);
+  const track = composeLayers(prepared.generated, job.layers, { mouth: job.mouth, shapes: job.shapes });
   await lmk2video.encode(
     { photo: job.photo, audio: job.audio, rig: prepared.rig, track, expression: prepared.expression, size, seed: job.seed, diffusion: job.diffusion, keyFrameStep, outPath },
     {

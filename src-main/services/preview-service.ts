@@ -74,7 +74,7 @@ export class PreviewService {
     const job = (preview.job ??= this.pipeline.job(preview.workDir, document));
     const prepared = await this.pipeline.track(job);
     const { widthPx, heightPx } = previewFrameSize(document.settings.outputWidthPx, document.settings.outputHeightPx, targetWidthPx);
-    if (this.composed?.key !== renderKey) this.composed = { key: renderKey, track: composeLayers(prepared.generated, document.layers, document.mouth) };
+    if (this.composed?.key !== renderKey) this.composed = { key: renderKey, track: composeLayers(prepared.generated, document.layers, { mouth: document.mouth, shapes: document.shapes }) };
     const { track } = this.composed;
     const index = Math.min(frameIndex, track.frameCount - 1);
     const frameKey = `${renderKey}\n${widthPx}x${heightPx}\n${index}`;

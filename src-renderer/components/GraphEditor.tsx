@@ -12,13 +12,15 @@ import { snapDragTime } from '../../src-shared/edits/snapping';
 import { resolveHandles } from '../../src-shared/keyframes/bezier-handles';
 import { channelCurves, layerCurve } from '../../src-shared/keyframes/channel-curves';
 import type { ChannelId } from '../../src-shared/keyframes/channels';
+import type { KeyChannelId } from '../../src-shared/keyframes/shape-channels';
+import { isShapeChannel } from '../../src-shared/keyframes/shape-channels';
 import { CHANNELS } from '../../src-shared/keyframes/channels';
 import type { KeyframeLayer } from '../../src-shared/keyframes/keyframe-schema';
 import type { KeyframeId } from '../../src-shared/util/ids';
 import { useElementSize } from '../hooks/use-element-size';
 import { useStudio, useStudioSelector } from '../state/studio-context';
 import { timelineDurationSec, timelineFrameCount } from '../state/timeline-math';
-import { CHANNEL_INFO, formatChannelValue } from '../util/channel-info';
+import { channelInfo, formatChannelValue } from '../util/channel-info';
 import type { GraphView } from './graph-view';
 import { lipSyncedTrackOf } from '../hooks/use-composed-track';
 import { extentOf, frameExtent, graphMapping, niceTicks, pan, zoomTime, zoomValue } from './graph-view';
@@ -39,6 +41,8 @@ const CHANNEL_COLORS: Readonly<Record<ChannelId, string>> = {
   blinkRight: '#4ab0a0',
   browRaise: '#c07ae0',
 };
+/** A channel's colour in the graph: its own, or one for every sculpted shape's weight. */
+const colorOf = (channel: KeyChannelId): string => (isShapeChannel(channel) ? '#9ad0ff' : CHANNEL_COLORS[channel]);
 
 type Gesture =
   | { kind: 'keys'; startX: number; startY: number; startSec: number; moving: boolean }
@@ -52,7 +56,7 @@ type Gesture =
  * curve with its keys and, on selected keys, their bezier handles to drag. Wheel zooms time
  * (Ctrl: values), Alt- or middle-drag pans, Frame all / Frame selected fit the view.
  */
-export function GraphEditor({ channels }: { readonly channels: readonly ChannelId[] }) {
+export function GraphEditor({ channels }: { readonly channels: readonly KeyChannelId[] }) {
   const { store, edits, playback, view: viewActions } = useStudio();
   const document = useStudioSelector((s) => s.document);
   const generated = useStudioSelector(lipSyncedTrackOf);
@@ -79,7 +83,7 @@ export function GraphEditor({ channels }: { readonly channels: readonly ChannelI
     }
     return extentOf(points);
   }, [curves, layer, durationSec]);
-  const minSpan = channels.every((c) => CHANNEL_INFO[c].kind === 'expression') ? 0.2 : 2;
+  const minSpan = channels.every((c) => channelInfo(c).kind !== 'pose') ? 0.2 : 2;
   const [view, setView] = useState<GraphView | null>(null);
   const shown = view ?? (allExtent === null ? { startSec: 0, endSec: durationSec, minValue: -1, maxValue: 1 } : frameExtent(allExtent, minSpan));
   const m = graphMapping(shown, widthPx, heightPx);
@@ -130,14 +134,14 @@ export function GraphEditor({ channels }: { readonly channels: readonly ChannelI
     const state = store.getState();
     const handle = target.closest<SVGElement>('[data-graph-handle]');
     if (handle !== null) {
-      const ref: KeyRef = { channel: handle.dataset.channel as ChannelId, keyId: handle.dataset.keyId as KeyframeId };
+      const ref: KeyRef = { channel: handle.dataset.channel as KeyChannelId, keyId: handle.dataset.keyId as KeyframeId };
       edits.begin('Drag handle');
       gesture.current = { kind: 'handle', ref, side: handle.dataset.side as HandleSide };
       return;
     }
     const keyElement = target.closest<SVGElement>('[data-graph-key]');
     if (keyElement !== null && state.document !== null) {
-      const ref: KeyRef = { channel: keyElement.dataset.channel as ChannelId, keyId: keyElement.dataset.keyId as KeyframeId };
+      const ref: KeyRef = { channel: keyElement.dataset.channel as KeyChannelId, keyId: keyElement.dataset.keyId as KeyframeId };
       const additive = event.shiftKey || event.ctrlKey || event.metaKey;
       if (!isKeySelected(state.ephemeral.selection, ref) || additive) edits.select(clickKey(state.ephemeral.selection, ref, additive));
       gesture.current = { kind: 'keys', startX: event.clientX, startY: event.clientY, startSec: findKey(state.document, ref)?.timeSec ?? 0, moving: false };
@@ -193,17 +197,17 @@ export function GraphEditor({ channels }: { readonly channels: readonly ChannelI
     const keyElement = (event.target as Element).closest<SVGElement>('[data-graph-key]');
     event.preventDefault();
     if (keyElement === null) return;
-    const ref: KeyRef = { channel: keyElement.dataset.channel as ChannelId, keyId: keyElement.dataset.keyId as KeyframeId };
+    const ref: KeyRef = { channel: keyElement.dataset.channel as KeyChannelId, keyId: keyElement.dataset.keyId as KeyframeId };
     const sel = store.getState().ephemeral.selection;
     if (!isKeySelected(sel, ref)) edits.select(clickKey(sel, ref, false));
     viewActions.openKeyMenu(event.clientX, event.clientY);
   };
 
-  const toggleChannel = (channel: ChannelId) => {
+  const toggleChannel = (channel: KeyChannelId) => {
     viewActions.showGraph(channels.includes(channel) ? channels.filter((c) => c !== channel) : [...channels, channel]);
   };
 
-  const units = new Set(channels.map((c) => CHANNEL_INFO[c].unit));
+  const units = new Set(channels.map((c) => channelInfo(c).unit));
   const unit = units.size === 1 ? [...units][0] : null;
   const valueTicks = niceTicks(shown.minValue, shown.maxValue, Math.max(2, Math.floor(heightPx / 40)));
   const timeTicks = niceTicks(Math.max(0, shown.startSec), shown.endSec, Math.max(2, Math.floor(widthPx / 90)));
@@ -235,8 +239,8 @@ export function GraphEditor({ channels }: { readonly channels: readonly ChannelI
         {CHANNELS.map((channel) => (
           <label key={channel} className="graph-channel" data-active={channels.includes(channel)}>
             <input type="checkbox" data-testid={`graph-channel-${channel}`} checked={channels.includes(channel)} onChange={() => toggleChannel(channel)} />
-            <span className="graph-swatch" style={{ background: CHANNEL_COLORS[channel] }} />
-            {CHANNEL_INFO[channel].label}
+            <span className="graph-swatch" style={{ background: colorOf(channel) }} />
+            {channelInfo(channel, document?.shapes).label}
           </label>
         ))}
         <div className="graph-legend">
@@ -265,7 +269,7 @@ export function GraphEditor({ channels }: { readonly channels: readonly ChannelI
           ))}
           <rect className="graph-outside" x={m.x(durationSec)} y={0} width={Math.max(0, widthPx - m.x(durationSec))} height={heightPx} />
           {curves.map((c) => {
-            const color = CHANNEL_COLORS[c.channel];
+            const color = colorOf(c.channel);
             const keys = layer?.channels[c.channel] ?? [];
             const own = layer === null ? [] : layerCurve(layer, c.channel, sampleTimes);
             return (
@@ -320,7 +324,7 @@ export function GraphEditor({ channels }: { readonly channels: readonly ChannelI
                         height={8}
                         transform={`rotate(45 ${x} ${y})`}
                       >
-                        <title>{`${CHANNEL_INFO[c.channel].label} ${formatChannelValue(c.channel, key.value)} at ${key.timeSec.toFixed(3)} s`}</title>
+                        <title>{`${channelInfo(c.channel, document?.shapes).label} ${formatChannelValue(c.channel, key.value)} at ${key.timeSec.toFixed(3)} s`}</title>
                       </rect>
                     </g>
                   );

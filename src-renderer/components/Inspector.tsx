@@ -6,6 +6,7 @@ import { AssetsSection } from './AssetsSection';
 import { DraftInput } from './DraftInput';
 import { EnginesSection } from './EnginesSection';
 import { ExpressionSection } from './ExpressionSection';
+import { ShapeKeysSection } from './ShapeKeysSection';
 import { Field } from './Field';
 import { KeyframeSection } from './KeyframeSection';
 import { LipSyncSection } from './LipSyncSection';
@@ -41,6 +42,7 @@ function InspectorBody({ document }: { readonly document: ProjectDocument }) {
       <PoseKeysSection />
       <ExpressionSection />
       <LipSyncSection />
+      <ShapeKeysSection />
       <section className="inspector-section">
         <h3 className="inspector-section-title">Project</h3>
         <Field htmlFor="field-name" label="Name" tooltip="Shown in the title bar and suggested as the file name.">

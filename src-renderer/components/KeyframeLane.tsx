@@ -1,14 +1,17 @@
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { memo, useRef } from 'react';
-import type { ChannelId } from '../../src-shared/keyframes/channels';
+import type { KeyChannelId } from '../../src-shared/keyframes/shape-channels';
 import type { ChannelCurves } from '../../src-shared/keyframes/channel-curves';
 import type { Keyframe } from '../../src-shared/keyframes/keyframe-schema';
+import type { SculptShape } from '../../src-shared/sculpt/shape-schema';
 import { frameContaining } from '../../src-shared/project/derived';
-import { CHANNEL_INFO, formatChannelValue } from '../util/channel-info';
+import { channelInfo, formatChannelValue } from '../util/channel-info';
 import { Icon } from './Icon';
 
 interface KeyframeLaneProps {
-  readonly channel: ChannelId;
+  readonly channel: KeyChannelId;
+  /** The document's sculpted shapes (a shape lane is named after its shape). */
+  readonly shapes: readonly SculptShape[];
   readonly keys: readonly Keyframe[];
   /** Ids of this lane's selected keys. */
   readonly selectedIds: ReadonlySet<string>;
@@ -23,9 +26,9 @@ interface KeyframeLaneProps {
   readonly playheadFrame: number;
   readonly keyedAtPlayhead: boolean;
   readonly inGraph: boolean;
-  readonly onAddKey: (channel: ChannelId) => void;
-  readonly onResize: (channel: ChannelId, heightPx: number) => void;
-  readonly onGraph: (channel: ChannelId, add: boolean) => void;
+  readonly onAddKey: (channel: KeyChannelId) => void;
+  readonly onResize: (channel: KeyChannelId, heightPx: number) => void;
+  readonly onGraph: (channel: KeyChannelId, add: boolean) => void;
 }
 
 const PAD_PX = 3;
@@ -36,8 +39,8 @@ const PAD_PX = 3;
  * layer's keys sitting on the rendered curve.
  */
 export const KeyframeLane = memo(function KeyframeLane(props: KeyframeLaneProps) {
-  const { channel, keys, selectedIds, pxPerSec, contentWidthPx, fps, heightPx, curves, valueAtPlayhead, playheadFrame, keyedAtPlayhead, inGraph, onAddKey, onResize, onGraph } = props;
-  const info = CHANNEL_INFO[channel];
+  const { channel, shapes, keys, selectedIds, pxPerSec, contentWidthPx, fps, heightPx, curves, valueAtPlayhead, playheadFrame, keyedAtPlayhead, inGraph, onAddKey, onResize, onGraph } = props;
+  const info = channelInfo(channel, shapes);
   const resize = useRef<{ startY: number; startH: number } | null>(null);
   const span = Math.max(curves.max - curves.min, info.kind === 'pose' ? 1 : 0.05);
   const low = (curves.max + curves.min) / 2 - span / 2;
@@ -124,7 +127,7 @@ export const KeyframeLane = memo(function KeyframeLane(props: KeyframeLaneProps)
 });
 
 interface LaneCurvesProps {
-  readonly channel: ChannelId;
+  readonly channel: KeyChannelId;
   readonly curves: ChannelCurves;
   readonly pxPerSec: number;
   readonly fps: number;

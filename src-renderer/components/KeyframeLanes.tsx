@@ -1,8 +1,10 @@
 import type { PointerEvent as ReactPointerEvent, MouseEvent as ReactMouseEvent } from 'react';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { ChannelId } from '../../src-shared/keyframes/channels';
+import type { KeyChannelId } from '../../src-shared/keyframes/shape-channels';
 import { CHANNELS } from '../../src-shared/keyframes/channels';
+import { shapeChannel } from '../../src-shared/keyframes/shape-channels';
 import type { KeyframeId } from '../../src-shared/util/ids';
+import type { SculptShape } from '../../src-shared/sculpt/shape-schema';
 import { playheadFrameTimeSec } from '../state/edit-actions';
 import { activeLayer, activeLayerValue, findKey, keyAt } from '../../src-shared/edits/keyframe-queries';
 import { moveKeys } from '../../src-shared/edits/keyframe-edits';
@@ -18,6 +20,7 @@ import { timeAtClientX, useTimelineGeometry } from './timeline-geometry';
 import { lipSyncedTrackOf } from '../hooks/use-composed-track';
 
 const DRAG_THRESHOLD_PX = 3;
+const NO_SHAPES: readonly SculptShape[] = [];
 
 type Gesture =
   | { kind: 'keys'; grabbed: KeyRef; startX: number; startSec: number; moving: boolean; toggleOnUp: boolean }
@@ -46,10 +49,10 @@ export function KeyframeLanes() {
   const container = useRef<HTMLDivElement>(null);
   const gesture = useRef<Gesture | null>(null);
   const [box, setBox] = useState<Box | null>(null);
-  const addKey = useCallback((channel: ChannelId) => edits.addKeyAtPlayhead(channel), [edits]);
-  const resizeLane = useCallback((channel: ChannelId, heightPx: number) => view.setLaneHeight(channel, heightPx), [view]);
+  const addKey = useCallback((channel: KeyChannelId) => edits.addKeyAtPlayhead(channel), [edits]);
+  const resizeLane = useCallback((channel: KeyChannelId, heightPx: number) => view.setLaneHeight(channel, heightPx), [view]);
   const openGraph = useCallback(
-    (channel: ChannelId, add: boolean) => {
+    (channel: KeyChannelId, add: boolean) => {
       const shown = store.getState().ephemeral.graphChannels ?? [];
       view.showGraph(add ? [...shown.filter((c) => c !== channel), channel] : [channel]);
     },
@@ -61,9 +64,12 @@ export function KeyframeLanes() {
   const layers = useStudioSelector((s) => s.document?.layers ?? null);
   const frameCount = useStudioSelector(timelineFrameCount);
   const playheadFrameIndex = useStudioSelector((s) => playheadFrame(s).frameIndex);
+  const shapes = useStudioSelector((s) => s.document?.shapes ?? NO_SHAPES);
+  // The built-in channels, then one weight lane per sculpted shape.
+  const channels = useMemo<readonly KeyChannelId[]>(() => [...CHANNELS, ...shapes.map((s) => shapeChannel(s.id))], [shapes]);
   const curves = useMemo(
-    () => Object.fromEntries(CHANNELS.map((channel) => [channel, channelCurves(generated, layers ?? [], channel, generated?.frameCount ?? frameCount, fps)])),
-    [generated, layers, frameCount, fps],
+    () => Object.fromEntries(channels.map((channel) => [channel, channelCurves(generated, layers ?? [], channel, generated?.frameCount ?? frameCount, fps)])),
+    [generated, layers, frameCount, fps, channels],
   );
 
   const onDown = (event: ReactPointerEvent<HTMLDivElement>) => {
@@ -75,7 +81,7 @@ export function KeyframeLanes() {
     const keyElement = target.closest<HTMLElement>('.key-diamond');
     const state = store.getState();
     if (keyElement !== null && state.document !== null) {
-      const ref: KeyRef = { channel: keyElement.dataset.channel as ChannelId, keyId: keyElement.dataset.keyId as KeyframeId };
+      const ref: KeyRef = { channel: keyElement.dataset.channel as KeyChannelId, keyId: keyElement.dataset.keyId as KeyframeId };
       const wasSelected = isKeySelected(state.ephemeral.selection, ref);
       if (!wasSelected) edits.select(clickKey(state.ephemeral.selection, ref, additive));
       gesture.current = { kind: 'keys', grabbed: ref, startX: event.clientX, startSec: findKey(state.document, ref)?.timeSec ?? 0, moving: false, toggleOnUp: wasSelected };
@@ -134,7 +140,7 @@ export function KeyframeLanes() {
     const keyElement = (event.target as HTMLElement).closest<HTMLElement>('.key-diamond');
     if (keyElement === null) return;
     event.preventDefault();
-    const ref: KeyRef = { channel: keyElement.dataset.channel as ChannelId, keyId: keyElement.dataset.keyId as KeyframeId };
+    const ref: KeyRef = { channel: keyElement.dataset.channel as KeyChannelId, keyId: keyElement.dataset.keyId as KeyframeId };
     const selection = store.getState().ephemeral.selection;
     if (!isKeySelected(selection, ref)) edits.select(clickKey(selection, ref, false));
     view.openKeyMenu(event.clientX, event.clientY);
@@ -146,18 +152,19 @@ export function KeyframeLanes() {
     const lane = target?.closest<HTMLElement>('.key-lane') ?? null;
     if (lane === null || target?.closest('.key-diamond') !== null) return;
     playback.scrubTo(timeAtClientX(lane, event.clientX, pxPerSec));
-    edits.addKeyAtPlayhead(lane.dataset.channel as ChannelId);
+    edits.addKeyAtPlayhead(lane.dataset.channel as KeyChannelId);
   };
 
   return (
     <div ref={container} className="key-lanes" onPointerDown={onDown} onPointerMove={onMove} onPointerUp={onUp} onPointerCancel={onUp} onDoubleClick={onDoubleClick} onContextMenu={onContextMenu}>
-      {CHANNELS.map((channel) => {
+      {channels.map((channel) => {
         const keys = layer?.channels[channel] ?? [];
         const selectedIds = new Set(selection.keys.filter((k) => k.channel === channel).map((k) => k.keyId as string));
         return (
           <KeyframeLane
             key={channel}
             channel={channel}
+            shapes={shapes}
             keys={keys}
             selectedIds={selectedIds}
             pxPerSec={pxPerSec}
@@ -192,7 +199,7 @@ function boxSelection(container: HTMLElement | null, start: { startX: number; st
     const x = rect.left + rect.width / 2;
     const y = rect.top + rect.height / 2;
     if (x < left || x > right || y < top || y > bottom) continue;
-    const ref: KeyRef = { channel: element.dataset.channel as ChannelId, keyId: element.dataset.keyId as KeyframeId };
+    const ref: KeyRef = { channel: element.dataset.channel as KeyChannelId, keyId: element.dataset.keyId as KeyframeId };
     if (!keys.some((k) => k.channel === ref.channel && k.keyId === ref.keyId)) keys.push(ref);
   }
   return { keys, markerIds: [] };

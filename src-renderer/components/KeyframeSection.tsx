@@ -8,7 +8,7 @@ import { offsetKeysValue, scaleKeysTime } from '../../src-shared/edits/key-trans
 import { playheadFrameTimeSec } from '../state/edit-actions';
 import type { KeyRef } from '../../src-shared/edits/selection';
 import { useStudio } from '../state/studio-context';
-import { CHANNEL_INFO } from '../util/channel-info';
+import { channelInfo } from '../util/channel-info';
 import type { InterpChoice } from '../util/key-interp-choices';
 import { HANDLE_MODE_CHOICES, INTERP_CHOICES, interpChoiceEdit } from '../util/key-interp-choices';
 import { CurvePreview } from './CurvePreview';
@@ -28,7 +28,7 @@ export function KeyframeSection({ document, refs }: { readonly document: Project
   });
   if (found.length === 0) return null;
   const { ref: first, key } = found[0];
-  const info = CHANNEL_INFO[first.channel];
+  const info = channelInfo(first.channel, document.shapes);
   const keyRefs = found.map((f) => f.ref);
   const single = found.length === 1;
   const fps = document.settings.fps;

@@ -10,7 +10,7 @@ import { LANDMARK_COUNT } from '../../src-shared/face/topology';
 import { poseToMatrix } from '../../src-shared/projection/euler-pose';
 import type { GeneratedTrack } from '../state/generation-state';
 import { frameFacePointsCm, framePose, posePointsCm } from '../util/frame-landmarks';
-import { CONTOUR_COLORS, CONTOUR_INDICES, HEAD_CENTRE, SCENE_UNITS_PER_CM, centroid } from './landmark-scene';
+import { CONTOUR_COLORS, CONTOUR_INDICES, SCENE_UNITS_PER_CM, headOffset } from './landmark-scene';
 
 const RING_RADIUS_CM = 11;
 const RING_SEGMENTS = 64;
@@ -40,6 +40,10 @@ interface LandmarkHeadProps {
   readonly display: ViewportDisplay;
   /** The face mesh's triangles (face:mesh), or null while they are not there (no surface then). */
   readonly triangles: Uint32Array | null;
+  /** Sculpt mode: every landmark shown as a point, the picked ones highlighted; null outside it. */
+  readonly sculptPicked: readonly number[] | null;
+  /** What the onion skin ghosts: frames a step apart or the key frames around the playhead. */
+  readonly onionBy: Parameters<typeof OnionSkin>[0]['by'];
 }
 
 /**
@@ -48,22 +52,21 @@ interface LandmarkHeadProps {
  * in AniPortrait's colours), points, AniPortrait's coloured contour lines, an onion skin of nearby
  * frames, and three pose rings (red pitch, green yaw, blue roll) that turn with the head.
  */
-export function LandmarkHead({ generated, track, frameIndex, highlight, display, triangles }: LandmarkHeadProps) {
+export function LandmarkHead({ generated, track, frameIndex, highlight, display, triangles, sculptPicked, onionBy }: LandmarkHeadProps) {
   const invalidate = useThree((s) => s.invalidate);
   const pointsAttribute = useRef<BufferAttribute>(null);
   const linesAttribute = useRef<BufferAttribute>(null);
   const surfaceAttribute = useRef<BufferAttribute>(null);
   const surfaceGeometry = useRef<BufferGeometry>(null);
   const ringGroup = useRef<Group>(null);
+  const pickedAttribute = useRef<BufferAttribute>(null);
+  const pickedPositions = useMemo(() => new Float32Array(Math.max(1, sculptPicked?.length ?? 0) * 3), [sculptPicked]);
   const buffers = useMemo(
     () => ({ face: new Float32Array(LANDMARK_COUNT * 3), posed: new Float32Array(LANDMARK_COUNT * 3), lines: new Float32Array(CONTOUR_INDICES.length * 3) }),
     [],
   );
   // Centre the rest face at HEAD_CENTRE; the pose still turns about face space's own origin, as AniPortrait's does.
-  const offset = useMemo(() => {
-    const [cx, cy, cz] = centroid(generated.rig.lmks3dCm);
-    return [HEAD_CENTRE[0] - cx * SCENE_UNITS_PER_CM, HEAD_CENTRE[1] - cy * SCENE_UNITS_PER_CM, HEAD_CENTRE[2] - cz * SCENE_UNITS_PER_CM] as const;
-  }, [generated]);
+  const offset = useMemo(() => headOffset(generated.rig.lmks3dCm), [generated]);
 
   useLayoutEffect(() => {
     const index = Math.min(frameIndex, track.frameCount - 1);
@@ -73,6 +76,8 @@ export function LandmarkHead({ generated, track, frameIndex, highlight, display,
       const v = CONTOUR_INDICES[i];
       buffers.lines.set(buffers.posed.subarray(v * 3, v * 3 + 3), i * 3);
     }
+    if (sculptPicked !== null) sculptPicked.forEach((v, i) => pickedPositions.set(buffers.posed.subarray(v * 3, v * 3 + 3), i * 3));
+    if (pickedAttribute.current !== null) pickedAttribute.current.needsUpdate = true;
     if (pointsAttribute.current !== null) pointsAttribute.current.needsUpdate = true;
     if (linesAttribute.current !== null) linesAttribute.current.needsUpdate = true;
     if (surfaceAttribute.current !== null) surfaceAttribute.current.needsUpdate = true;
@@ -81,7 +86,7 @@ export function LandmarkHead({ generated, track, frameIndex, highlight, display,
     ringGroup.current?.matrix.copy(new Matrix4().set(...(Array.from(m) as Parameters<Matrix4['set']>)));
     if (ringGroup.current !== null) ringGroup.current.matrixWorldNeedsUpdate = true;
     invalidate();
-  }, [generated, track, frameIndex, buffers, invalidate, triangles, display.surface]);
+  }, [generated, track, frameIndex, buffers, invalidate, triangles, display.surface, sculptPicked, pickedPositions]);
 
   return (
     <group position={offset} scale={SCENE_UNITS_PER_CM}>
@@ -96,7 +101,16 @@ export function LandmarkHead({ generated, track, frameIndex, highlight, display,
           <meshStandardMaterial vertexColors roughness={0.62} metalness={0} side={DoubleSide} polygonOffset polygonOffsetFactor={1} polygonOffsetUnits={1} />
         </mesh>
       )}
-      <points frustumCulled={false} visible={display.points}>
+      {sculptPicked !== null && sculptPicked.length > 0 && (
+        <points frustumCulled={false} key={pickedPositions.length} renderOrder={2}>
+          <bufferGeometry>
+            <bufferAttribute ref={pickedAttribute} attach="attributes-position" args={[pickedPositions, 3]} />
+          </bufferGeometry>
+          {/* Blender's selected-vertex orange, on top of the surface. */}
+          <pointsMaterial color="#ff9a1f" size={0.05} sizeAttenuation depthTest={false} />
+        </points>
+      )}
+      <points frustumCulled={false} visible={display.points || sculptPicked !== null}>
         <bufferGeometry>
           <bufferAttribute ref={pointsAttribute} attach="attributes-position" args={[buffers.posed, 3]} />
         </bufferGeometry>
@@ -109,7 +123,7 @@ export function LandmarkHead({ generated, track, frameIndex, highlight, display,
         </bufferGeometry>
         <lineBasicMaterial vertexColors />
       </lineSegments>
-      {display.onionFrames > 0 && <OnionSkin generated={generated} track={track} frameIndex={frameIndex} frames={display.onionFrames} step={display.onionStep} />}
+      {display.onionFrames > 0 && <OnionSkin generated={generated} track={track} frameIndex={frameIndex} frames={display.onionFrames} by={onionBy} />}
       <group ref={ringGroup} matrixAutoUpdate={false}>
         {RINGS.map((ring) => (
           <lineLoop key={ring.key} frustumCulled={false}>

@@ -5,33 +5,28 @@ import { LANDMARK_COUNT } from '../../src-shared/face/topology';
 import type { GeneratedTrack } from '../state/generation-state';
 import { frameFacePointsCm, framePose, posePointsCm } from '../util/frame-landmarks';
 import { CONTOUR_INDICES } from './landmark-scene';
+import { onionGhosts } from '../util/onion-frames';
 
 /** Colours of the ghosts: past frames red, future frames green (as onion skins in 2D animation tools). */
 export const ONION_PAST = '#ff6a5a';
 export const ONION_FUTURE = '#5ae08a';
 
 /**
- * Onion skin: AniPortrait's contours of the `frames` frames before and after `frameIndex`, `step`
- * frames apart, fading with distance. Drawn in the same (posed, face-space) coordinates as the head.
+ * Onion skin: AniPortrait's contours of the `frames` ghosts before and after `frameIndex` (frames a
+ * step apart, or the frames of the keys before and after: util/onion-frames.ts), fading with distance. Drawn in the same (posed, face-space) coordinates as the head.
  */
-export function OnionSkin({ generated, track, frameIndex, frames, step }: { readonly generated: GeneratedTrack; readonly track: FaceParamTrack; readonly frameIndex: number; readonly frames: number; readonly step: number }) {
+export function OnionSkin({ generated, track, frameIndex, frames, by }: { readonly generated: GeneratedTrack; readonly track: FaceParamTrack; readonly frameIndex: number; readonly frames: number; readonly by: Parameters<typeof onionGhosts>[3] }) {
   const invalidate = useThree((s) => s.invalidate);
   const ghosts = useMemo(() => {
     const face = new Float32Array(LANDMARK_COUNT * 3);
     const posed = new Float32Array(LANDMARK_COUNT * 3);
-    const out: { key: string; lines: Float32Array; color: string; opacity: number }[] = [];
-    for (let k = 1; k <= frames; k++) {
-      for (const direction of [-1, 1] as const) {
-        const f = frameIndex + direction * k * step;
-        if (f < 0 || f >= track.frameCount) continue;
-        posePointsCm(frameFacePointsCm(generated.rig, generated.expression, track, f, face), framePose(track, f), posed);
-        const lines = new Float32Array(CONTOUR_INDICES.length * 3);
-        for (let i = 0; i < CONTOUR_INDICES.length; i++) lines.set(posed.subarray(CONTOUR_INDICES[i] * 3, CONTOUR_INDICES[i] * 3 + 3), i * 3);
-        out.push({ key: `${direction}:${k}`, lines, color: direction < 0 ? ONION_PAST : ONION_FUTURE, opacity: 0.7 * (1 - (k - 1) / frames) });
-      }
-    }
-    return out;
-  }, [generated, track, frameIndex, frames, step]);
+    return onionGhosts(frameIndex, track.frameCount, frames, by).map(({ frame, direction, k }) => {
+      posePointsCm(frameFacePointsCm(generated.rig, generated.expression, track, frame, face), framePose(track, frame), posed);
+      const lines = new Float32Array(CONTOUR_INDICES.length * 3);
+      for (let i = 0; i < CONTOUR_INDICES.length; i++) lines.set(posed.subarray(CONTOUR_INDICES[i] * 3, CONTOUR_INDICES[i] * 3 + 3), i * 3);
+      return { key: `${direction}:${k}:${frame}`, lines, color: direction < 0 ? ONION_PAST : ONION_FUTURE, opacity: 0.7 * (1 - (k - 1) / frames) };
+    });
+  }, [generated, track, frameIndex, frames, by]);
   useLayoutEffect(() => invalidate(), [ghosts, invalidate]);
   return (
     <group>

@@ -39,7 +39,8 @@ export function OrbitRig({ initial, resetToken, onChange }: OrbitRigProps) {
 
     let drag: { mode: 'rotate' | 'pan'; x: number; y: number } | null = null;
     const onDown = (event: PointerEvent) => {
-      const panning = event.button === 1 || event.button === 2 || (event.button === 0 && event.shiftKey);
+      // Right drag and Shift+drag pan; middle drag orbits as in Blender (left drags pick landmarks in sculpt mode).
+      const panning = event.button === 2 || event.shiftKey;
       drag = { mode: panning ? 'pan' : 'rotate', x: event.clientX, y: event.clientY };
       element.setPointerCapture(event.pointerId);
     };

@@ -18,6 +18,12 @@ export const CONTOUR_COLORS: Float32Array = Float32Array.from(
   }),
 );
 
+/** Where the head group sits so the rest face's centre lands on HEAD_CENTRE (scene units; the group scales face space by SCENE_UNITS_PER_CM). */
+export function headOffset(restCm: Float32Array): [number, number, number] {
+  const [cx, cy, cz] = centroid(restCm);
+  return [HEAD_CENTRE[0] - cx * SCENE_UNITS_PER_CM, HEAD_CENTRE[1] - cy * SCENE_UNITS_PER_CM, HEAD_CENTRE[2] - cz * SCENE_UNITS_PER_CM];
+}
+
 /** Mean of the x, y, z triples. */
 export function centroid(pointsCm: Float32Array): [number, number, number] {
   const sum = [0, 0, 0];

@@ -10,6 +10,9 @@ export interface OrbitState {
 /** A three-quarter view of the head, slightly from above, as portrait tools open. */
 export const DEFAULT_ORBIT: OrbitState = { azimuthRad: 0.35, polarRad: 1.22, distance: 4.6, target: [0, 0.9, 0] };
 
+/** Sculpt mode's view: the face from the front, close enough to pick single landmarks. */
+export const SCULPT_ORBIT: OrbitState = { azimuthRad: 0, polarRad: Math.PI / 2 - 0.05, distance: 2.3, target: [0, 1.22, 0] };
+
 export type Vec3 = readonly [number, number, number];
 
 /** The camera's screen axes in world space: `right`, `up`, and `back` (from the target to the camera). */

@@ -10,7 +10,7 @@ import { EMPTY_SELECTION, isSelectionEmpty } from '../../src-shared/edits/select
 import { addKeyAt, addMarkerAt, copySelection, deleteSelection, pasteAt } from '../../src-shared/edits/selection-edits';
 import { frameStartSec } from '../../src-shared/edits/snapping';
 import { beginTransaction, cancelTransaction, commitTransaction, updateTransaction } from '../../src-shared/edits/transaction';
-import type { ChannelId } from '../../src-shared/keyframes/channels';
+import type { KeyChannelId } from '../../src-shared/keyframes/shape-channels';
 import type { MarkerId } from '../../src-shared/util/ids';
 import type { StudioState } from './studio-state';
 import type { StudioStore } from './studio-store';
@@ -91,13 +91,13 @@ export class EditActions {
   }
 
   /** Keys `channel` at the playhead's frame with the value the layer has there (the output does not jump). */
-  addKeyAtPlayhead(channel: ChannelId): void {
+  addKeyAtPlayhead(channel: KeyChannelId): void {
     const timeSec = playheadFrameTimeSec(this.store.getState());
     this.run((e) => addKeyAt(e, channel, timeSec));
   }
 
   /** Sets keys at the playhead's frame (inspector fields and sliders); `asDrag` within a drag. */
-  setKeysAtPlayhead(values: readonly { readonly channel: ChannelId; readonly value: number }[], label: string, asDrag = false): void {
+  setKeysAtPlayhead(values: readonly { readonly channel: KeyChannelId; readonly value: number }[], label: string, asDrag = false): void {
     const state = this.store.getState();
     if (state.document === null) return;
     const edit = setKeysAt(playheadFrameTimeSec(state), state.document.settings.fps, values, label);

@@ -9,8 +9,10 @@ import type { HistoryState } from '../../src-shared/edits/history';
 import { EMPTY_HISTORY } from '../../src-shared/edits/history';
 import type { KeyClipboard } from '../../src-shared/edits/key-clipboard';
 import type { SelectionState } from '../../src-shared/edits/selection';
-import type { ChannelId } from '../../src-shared/keyframes/channels';
+import type { KeyChannelId } from '../../src-shared/keyframes/shape-channels';
 import { EMPTY_SELECTION } from '../../src-shared/edits/selection';
+import type { SculptState } from './sculpt-state';
+import { INITIAL_SCULPT } from './sculpt-state';
 
 /**
  * The studio's state in the three parts docs/architecture.md §8 names. Only `document` is undoable (its history
@@ -100,9 +102,9 @@ export interface EphemeralState {
   /** Draw the projected 2D landmarks over the preview frame. */
   readonly showLandmarks: boolean;
   /** Heights of the keyframe lanes the user resized (others are DEFAULT_LANE_HEIGHT_PX). */
-  readonly laneHeightsPx: Partial<Readonly<Record<ChannelId, number>>>;
+  readonly laneHeightsPx: Partial<Readonly<Record<KeyChannelId, number>>>;
   /** The channels the graph editor shows, or null while the timeline shows the lanes. */
-  readonly graphChannels: readonly ChannelId[] | null;
+  readonly graphChannels: readonly KeyChannelId[] | null;
   /** The key context menu, open at a client position, or null. */
   readonly keyMenu: { readonly xPx: number; readonly yPx: number } | null;
   /** Scrubbing plays a short slice of the audio under the playhead. */
@@ -111,6 +113,8 @@ export interface EphemeralState {
   readonly scrubSlices: number;
   /** What the 3D viewport draws of the landmark track. */
   readonly viewportDisplay: ViewportDisplay;
+  /** The viewport's sculpt mode: picked landmarks, the shape strokes go to, mirror and falloff. */
+  readonly sculpt: SculptState;
 }
 
 export interface ViewportDisplay {
@@ -123,6 +127,11 @@ export interface ViewportDisplay {
   readonly onionFrames: number;
   /** Frames between ghosts. */
   readonly onionStep: number;
+  /**
+   * What the ghosts are of: frames `onionStep` apart, or the keys before and after the playhead
+   * (of the selected keys' channels, or of any channel of the active layer).
+   */
+  readonly onionBy: 'frames' | 'keys-selected' | 'keys-any';
 }
 
 /** Readable at 1280x720 and 1920x1080 (12 px labels and values); the timeline scrolls when its lanes do not fit. */
@@ -159,7 +168,8 @@ export const INITIAL_STATE: StudioState = {
     keyMenu: null,
     audioScrub: true,
     scrubSlices: 0,
-    viewportDisplay: { surface: true, points: false, contours: true, onionFrames: 0, onionStep: 2 },
+    viewportDisplay: { surface: true, points: false, contours: true, onionFrames: 0, onionStep: 2, onionBy: 'frames' },
+    sculpt: INITIAL_SCULPT,
   },
 };
 

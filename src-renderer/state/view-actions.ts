@@ -1,5 +1,6 @@
-import type { ChannelId } from '../../src-shared/keyframes/channels';
+import type { KeyChannelId } from '../../src-shared/keyframes/shape-channels';
 import type { DialogState, ViewportDisplay } from './studio-state';
+import type { SculptState } from './sculpt-state';
 import { MAX_LANE_HEIGHT_PX, MAX_TIMELINE_ZOOM, MIN_LANE_HEIGHT_PX } from './studio-state';
 import type { StudioStore } from './studio-store';
 import { setDialog } from './store-updates';
@@ -26,13 +27,13 @@ export class ViewActions {
   }
 
   /** A lane's height, clamped to MIN..MAX_LANE_HEIGHT_PX. */
-  setLaneHeight(channel: ChannelId, heightPx: number): void {
+  setLaneHeight(channel: KeyChannelId, heightPx: number): void {
     const h = Math.round(Math.min(MAX_LANE_HEIGHT_PX, Math.max(MIN_LANE_HEIGHT_PX, heightPx)));
     this.store.update((s) => (s.ephemeral.laneHeightsPx[channel] === h ? s : { ...s, ephemeral: { ...s.ephemeral, laneHeightsPx: { ...s.ephemeral.laneHeightsPx, [channel]: h } } }));
   }
 
   /** Shows `channels` in the graph editor (null: back to the lanes). */
-  showGraph(channels: readonly ChannelId[] | null): void {
+  showGraph(channels: readonly KeyChannelId[] | null): void {
     this.store.update((s) => ({ ...s, ephemeral: { ...s.ephemeral, graphChannels: channels !== null && channels.length === 0 ? null : channels } }));
   }
 
@@ -46,6 +47,10 @@ export class ViewActions {
 
   setViewportDisplay(change: Partial<ViewportDisplay>): void {
     this.store.update((s) => ({ ...s, ephemeral: { ...s.ephemeral, viewportDisplay: { ...s.ephemeral.viewportDisplay, ...change } } }));
+  }
+
+  setSculpt(change: Partial<SculptState>): void {
+    this.store.update((s) => ({ ...s, ephemeral: { ...s.ephemeral, sculpt: { ...s.ephemeral.sculpt, ...change } } }));
   }
 
   setAudioScrub(on: boolean): void {

@@ -1,10 +1,13 @@
 import type { ChannelId } from '../../src-shared/keyframes/channels';
+import type { KeyChannelId } from '../../src-shared/keyframes/shape-channels';
+import { isShapeChannel, shapeIdOf } from '../../src-shared/keyframes/shape-channels';
+import type { SculptShape } from '../../src-shared/sculpt/shape-schema';
 
 export interface ChannelInfo {
   readonly label: string;
   /** Unit shown after values ('°', 'cm', or '' for the 0..1 expression scale). */
   readonly unit: string;
-  readonly kind: 'pose' | 'expression';
+  readonly kind: 'pose' | 'expression' | 'shape';
   /** Value change per pixel of a drag on a value. */
   readonly perPx: number;
   /** Slider and field range (an offset over the generated track). */
@@ -33,8 +36,16 @@ export const CHANNEL_INFO: Readonly<Record<ChannelId, ChannelInfo>> = {
   browRaise: expression('Brow raise', 'Brows up'),
 };
 
-export function formatChannelValue(channel: ChannelId, value: number): string {
-  const info = CHANNEL_INFO[channel];
+/** How a channel is named and edited: a built-in one's CHANNEL_INFO, or a sculpted shape's weight (0..1), named after the shape in `shapes`. */
+export function channelInfo(channel: KeyChannelId, shapes: readonly SculptShape[] = []): ChannelInfo {
+  if (!isShapeChannel(channel)) return CHANNEL_INFO[channel];
+  const id = shapeIdOf(channel);
+  const name = shapes.find((s) => s.id === id)?.name ?? 'Shape';
+  return { label: name, unit: '', kind: 'shape', perPx: 0.005, min: 0, max: 1, decimals: 2, tooltip: `Weight of the sculpted shape "${name}": 0 = rest, 1 = as sculpted` };
+}
+
+export function formatChannelValue(channel: KeyChannelId, value: number): string {
+  const info = channelInfo(channel);
   const text = value.toFixed(info.decimals);
   return `${value > 0 ? '+' : ''}${text === '-0.0' || text === '-0.00' ? text.slice(1) : text}${info.unit === 'cm' ? ' cm' : info.unit}`;
 }

@@ -2,7 +2,7 @@ import { bakeHandles } from '../keyframes/bezier-handles.js';
 import type { EasePreset } from '../keyframes/interpolate.js';
 import { cssBezierHandles, EASE_PRESETS } from '../keyframes/interpolate.js';
 import type { HandleMode, Keyframe, KeyHandle } from '../keyframes/keyframe-schema.js';
-import type { ChannelId } from '../keyframes/channels.js';
+import type { KeyChannelId } from '../keyframes/shape-channels.js';
 import type { DocumentEdit } from './document-edit.js';
 import type { Channels } from './keyframe-edits.js';
 import { editActiveLayer, NO_LAYER } from './keyframe-edits.js';
@@ -13,15 +13,15 @@ import type { KeyRef } from './selection.js';
 export type HandleSide = 'left' | 'right';
 
 /** Replaces one channel's key array by `change(keys)`; the same object when nothing changed. */
-function editChannel(channels: Channels, channel: ChannelId, change: (keys: readonly Keyframe[]) => readonly Keyframe[]): Channels {
+function editChannel(channels: Channels, channel: KeyChannelId, change: (keys: readonly Keyframe[]) => readonly Keyframe[]): Channels {
   const keys = channels[channel];
   if (keys === undefined) return channels;
   const next = change(keys);
   return next === keys ? channels : { ...channels, [channel]: [...next] };
 }
 
-function refsByChannel(refs: readonly KeyRef[]): Map<ChannelId, Set<string>> {
-  const map = new Map<ChannelId, Set<string>>();
+function refsByChannel(refs: readonly KeyRef[]): Map<KeyChannelId, Set<string>> {
+  const map = new Map<KeyChannelId, Set<string>>();
   for (const ref of refs) map.set(ref.channel, (map.get(ref.channel) ?? new Set()).add(ref.keyId));
   return map;
 }

@@ -1,4 +1,4 @@
-import type { ChannelId } from '../keyframes/channels.js';
+import type { KeyChannelId } from '../keyframes/shape-channels.js';
 import type { HandleMode, Interpolation, Keyframe, KeyHandle } from '../keyframes/keyframe-schema.js';
 import type { ProjectDocument } from '../project/project-schema.js';
 import type { KeyframeId, LayerId } from '../util/ids.js';
@@ -12,7 +12,7 @@ import { snapToFrame } from './snapping.js';
 /** Copied keys, with times relative to the earliest one, for Ctrl+V at the playhead. */
 export interface KeyClipboard {
   readonly keys: readonly {
-    readonly channel: ChannelId;
+    readonly channel: KeyChannelId;
     readonly offsetSec: number;
     readonly value: number;
     readonly interp: Interpolation;

@@ -1,4 +1,4 @@
-import type { ChannelId } from '../keyframes/channels.js';
+import type { KeyChannelId } from '../keyframes/shape-channels.js';
 import type { Interpolation, Keyframe, KeyframeLayer } from '../keyframes/keyframe-schema.js';
 import type { ProjectDocument } from '../project/project-schema.js';
 import type { KeyframeId, LayerId } from '../util/ids.js';
@@ -35,7 +35,7 @@ export function newKey(id: KeyframeId, timeSec: number, value: number): Keyframe
 }
 
 /** Sets the key of `channel` at `timeSec` (within half a frame) to `value`, or adds one with id `id`. */
-function upsertKey(channels: Channels, channel: ChannelId, timeSec: number, fps: number, value: number, id: KeyframeId): Channels {
+function upsertKey(channels: Channels, channel: KeyChannelId, timeSec: number, fps: number, value: number, id: KeyframeId): Channels {
   const keys = channels[channel] ?? [];
   const existing = keys.find((k) => sameFrame(k.timeSec, timeSec, fps));
   if (existing !== undefined) {
@@ -49,7 +49,7 @@ function upsertKey(channels: Channels, channel: ChannelId, timeSec: number, fps:
  * Keys several channels at one time (a gizmo drag keys yaw and pitch together). Ids are made
  * here, not in `apply`, so a drag that re-applies the edit keeps the same keys.
  */
-export function setKeysAt(timeSec: number, fps: number, values: readonly { readonly channel: ChannelId; readonly value: number }[], label: string): DocumentEdit {
+export function setKeysAt(timeSec: number, fps: number, values: readonly { readonly channel: KeyChannelId; readonly value: number }[], label: string): DocumentEdit {
   const layerId = randomId<LayerId>('layer');
   const ids = values.map(() => randomId<KeyframeId>('key'));
   return {

@@ -1,4 +1,4 @@
-import type { ChannelId } from '../keyframes/channels.js';
+import type { KeyChannelId } from '../keyframes/shape-channels.js';
 import { evaluateChannel } from '../keyframes/interpolate.js';
 import type { Keyframe, KeyframeLayer } from '../keyframes/keyframe-schema.js';
 import type { ProjectDocument } from '../project/project-schema.js';
@@ -9,12 +9,12 @@ export function activeLayer(doc: ProjectDocument): KeyframeLayer | null {
   return doc.layers.find((layer) => layer.id === doc.activeLayerId) ?? doc.layers[0] ?? null;
 }
 
-export function channelKeys(doc: ProjectDocument, channel: ChannelId): readonly Keyframe[] {
+export function channelKeys(doc: ProjectDocument, channel: KeyChannelId): readonly Keyframe[] {
   return activeLayer(doc)?.channels[channel] ?? [];
 }
 
 /** What the active layer adds to `channel` at `timeSec` (0 where it has no keys). */
-export function activeLayerValue(doc: ProjectDocument, channel: ChannelId, timeSec: number): number {
+export function activeLayerValue(doc: ProjectDocument, channel: KeyChannelId, timeSec: number): number {
   return evaluateChannel(channelKeys(doc, channel), timeSec);
 }
 
@@ -24,7 +24,7 @@ export function sameFrame(keyTimeSec: number, timeSec: number, fps: number): boo
 }
 
 /** The key of `channel` within half a frame of `timeSec`, if any. */
-export function keyAt(doc: ProjectDocument, channel: ChannelId, timeSec: number, fps: number): Keyframe | null {
+export function keyAt(doc: ProjectDocument, channel: KeyChannelId, timeSec: number, fps: number): Keyframe | null {
   return channelKeys(doc, channel).find((k) => sameFrame(k.timeSec, timeSec, fps)) ?? null;
 }
 

@@ -1,4 +1,4 @@
-import type { ChannelId } from '../keyframes/channels.js';
+import type { KeyChannelId } from '../keyframes/shape-channels.js';
 import { applyDocumentEdit } from './apply-edit.js';
 import { combineEdits } from './document-edit.js';
 import type { EditState } from './edit-state.js';
@@ -25,7 +25,7 @@ export function deleteSelection(state: EditState): EditState {
 }
 
 /** Keys `channel` at `frameTimeSec` with the value the layer already has there (the output does not jump). */
-export function addKeyAt(state: EditState, channel: ChannelId, frameTimeSec: number): EditState {
+export function addKeyAt(state: EditState, channel: KeyChannelId, frameTimeSec: number): EditState {
   if (state.document === null) return state;
   const value = activeLayerValue(state.document, channel, frameTimeSec);
   return applyDocumentEdit(state, setKeysAt(frameTimeSec, state.document.settings.fps, [{ channel, value }], `Add ${channel} key`));

@@ -1,9 +1,9 @@
-import type { ChannelId } from '../keyframes/channels.js';
+import type { KeyChannelId } from '../keyframes/shape-channels.js';
 import type { KeyframeId, MarkerId } from '../util/ids.js';
 
 /** A key of the active layer, by channel and id. */
 export interface KeyRef {
-  readonly channel: ChannelId;
+  readonly channel: KeyChannelId;
   readonly keyId: KeyframeId;
 }
 

@@ -28,6 +28,17 @@ export interface FaceParamTrack {
    * expression params then add to them. Absent for the built-in engine, whose params are the motion.
    */
   readonly meshOffsetsCm?: Float32Array;
+  /** Sculpted shapes with their composed weights (compose-layers.ts), added to every frame's offsets; absent when none is keyed. */
+  readonly shapes?: ShapeWeights;
+}
+
+/** `count` shapes: their offsets (count x LANDMARK_COUNT x 3, cm, face space) and per frame their weights (frameCount x count). */
+export interface ShapeWeights {
+  /** The shapes' ids, in slot order. */
+  readonly ids: readonly string[];
+  readonly count: number;
+  readonly offsetsCm: Float32Array;
+  readonly weights: Float32Array;
 }
 
 /** A track over packed parameter values (paramValues layout): `params` become views, nothing is copied. */
@@ -56,6 +67,16 @@ export function frameOffsetsInto(track: FaceParamTrack, rig: ExpressionRig, fram
   if (mesh) {
     const stride = LANDMARK_COUNT * 3;
     for (let i = 0, o = frameIndex * stride; i < stride; i++) out[i] += mesh[o + i];
+  }
+  const shapes = track.shapes;
+  if (shapes) {
+    // landmarks = generated + sum over shapes of weight(t) x offsets, the weights composed through every layer.
+    const stride = LANDMARK_COUNT * 3;
+    for (let s = 0; s < shapes.count; s++) {
+      const w = shapes.weights[frameIndex * shapes.count + s];
+      if (w === 0) continue;
+      for (let i = 0, o = s * stride; i < stride; i++) out[i] += w * shapes.offsetsCm[o + i];
+    }
   }
   return out;
 }

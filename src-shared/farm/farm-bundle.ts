@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { mouthSettingsSchema } from '../mouth/mouth-schema.js';
 import type { JobPerformance, JobPoseSource, RenderJob } from '../job/render-job.js';
 import { keyframeLayerSchema } from '../keyframes/keyframe-schema.js';
+import { sculptShapeSchema } from '../sculpt/shape-schema.js';
 import { ENGINES, performancePartsSchema } from '../project/project-schema.js';
 
 /**
@@ -40,6 +41,8 @@ export const bundleManifestSchema = z.strictObject({
   layers: z.array(keyframeLayerSchema).max(1000),
   /** The lip sync's controls and mouth edits (schema 6), where the job has them. */
   mouth: mouthSettingsSchema.optional(),
+  /** Sculpted shapes the layers weight (absent in bundles written before they existed: none). */
+  shapes: z.array(sculptShapeSchema).max(200).optional(),
   providers: z.array(z.enum(['cuda', 'dml', 'cpu'])).max(3).optional(),
   /** The saved project the job was made from (its project.json, stored like an input), if any. */
   project: z.strictObject({ name: z.string().min(1).max(255), documentKey: contentKeySchema }).nullable(),
@@ -65,6 +68,7 @@ export function manifestOfJob(job: RenderJob, keyOf: (path: string) => string, p
     diffusion: { ...job.diffusion },
     layers: [...job.layers],
     ...(job.mouth ? { mouth: job.mouth } : {}),
+    ...(job.shapes.length > 0 ? { shapes: [...job.shapes] } : {}),
     ...(job.models.providers ? { providers: [...job.models.providers] } : {}),
     project,
   };
@@ -98,6 +102,7 @@ export function jobOfManifest(manifest: BundleManifest, pathOf: (key: string) =>
     diffusion: manifest.diffusion,
     layers: manifest.layers,
     ...(manifest.mouth ? { mouth: manifest.mouth } : {}),
+    shapes: manifest.shapes ?? [],
     models: { dir: modelsDir, ...(manifest.providers ? { providers: manifest.providers } : {}) },
     // The worker renders into its own scratch folder: no project folder to keep outputs out of.
     project: null,

@@ -47,6 +47,7 @@ export function jobFromDocument(document: ProjectDocument, places: JobPlaces): R
     diffusion: DEFAULT_DIFFUSION_SETTINGS,
     layers: document.layers,
     mouth: document.mouth,
+    shapes: document.shapes,
     models: { dir: places.modelsDir },
     project: { dir: places.projectDir, assets: document.assets.map((a) => ({ path: places.assetPath(a.relPath), label: `the project's ${a.role} "${a.originalName}"` })) },
     trackKey: trackInputsKey(document),

@@ -27,6 +27,7 @@ export function builtinReenactmentJob(photo: JobInput, video: JobInput, options:
     size: { widthPx: 512, heightPx: 512 },
     diffusion: DEFAULT_DIFFUSION_SETTINGS,
     layers: [],
+    shapes: [],
     models: { dir: options.modelsDir },
     project: null,
     trackKey: null,

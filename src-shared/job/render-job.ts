@@ -1,6 +1,7 @@
 import type { PerformancePartSettings } from '../performance/performance-parts.js';
 import type { PoseValueRange } from '../aniportrait/preprocess.js';
 import type { KeyframeLayer } from '../keyframes/keyframe-schema.js';
+import type { SculptShape } from '../sculpt/shape-schema.js';
 import type { EngineId } from '../project/project-schema.js';
 import type { MouthSettings } from '../mouth/mouth-schema.js';
 
@@ -94,6 +95,8 @@ export interface RenderJob {
   readonly layers: readonly KeyframeLayer[];
   /** The lip sync's per-clip controls and the mouth lane's edits, applied before the layers (a project's; absent: the generated mouth as it is). */
   readonly mouth?: MouthSettings;
+  /** Sculpted shapes the layers' `shape:<id>` channels weight (compose-layers.ts). */
+  readonly shapes: readonly SculptShape[];
   /** The AniPortrait models' folder and the execution providers to try, where the job names them. */
   readonly models: { readonly dir: string; readonly providers?: readonly ProviderChoice[] };
   /**

@@ -1,6 +1,7 @@
 import type { FaceParamTrack } from '../face/face-param-track.js';
 import { channelValueAt, generatedValueAt, layersValueAt } from '../project/derived.js';
-import type { ChannelId } from './channels.js';
+import type { KeyChannelId } from './shape-channels.js';
+import { isShapeChannel } from './shape-channels.js';
 import type { KeyframeLayer } from './keyframe-schema.js';
 
 /** A channel over the video, one value per frame, for drawing it (lanes, graph editor). */
@@ -14,8 +15,8 @@ export interface ChannelCurves {
   readonly max: number;
 }
 
-export function channelCurves(generated: FaceParamTrack | null, layers: readonly KeyframeLayer[], channel: ChannelId, frameCount: number, fps: number): ChannelCurves {
-  const gen = generated === null ? null : Float64Array.from({ length: frameCount }, (_, f) => generatedValueAt(generated, channel, f));
+export function channelCurves(generated: FaceParamTrack | null, layers: readonly KeyframeLayer[], channel: KeyChannelId, frameCount: number, fps: number): ChannelCurves {
+  const gen = generated === null || isShapeChannel(channel) ? null : Float64Array.from({ length: frameCount }, (_, f) => generatedValueAt(generated, channel, f));
   const composed = Float64Array.from({ length: frameCount }, (_, f) => channelValueAt(generated, layers, channel, f, fps));
   let min = Infinity;
   let max = -Infinity;
@@ -30,7 +31,7 @@ export function channelCurves(generated: FaceParamTrack | null, layers: readonly
 }
 
 /** One layer's own curve (what its keys define) sampled at `timesSec`; the graph editor's editable curve. */
-export function layerCurve(layer: KeyframeLayer, channel: ChannelId, timesSec: readonly number[]): number[] {
+export function layerCurve(layer: KeyframeLayer, channel: KeyChannelId, timesSec: readonly number[]): number[] {
   const single = [{ ...layer, enabled: true, solo: false, weight: 1 }];
   return timesSec.map((t) => layersValueAt(single, channel, t));
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { KeyframeId, LayerId, MarkerId } from '../util/ids.js';
 import { CHANNELS } from './channels.js';
+import { SHAPE_ID_PATTERN } from './shape-channels.js';
 
 export const INTERPOLATIONS = ['bezier', 'linear', 'hold'] as const;
 export type Interpolation = (typeof INTERPOLATIONS)[number];
@@ -43,7 +44,9 @@ export const keyframeSchema = z.strictObject({
 });
 export type Keyframe = z.infer<typeof keyframeSchema>;
 
-const channelKeysSchema = z.partialRecord(z.enum(CHANNELS), z.array(keyframeSchema));
+/** A channel a layer keys: a built-in one, or a sculpted shape's weight `shape:<id>` (version 6). */
+const keyChannelSchema = z.union([z.enum(CHANNELS), z.templateLiteral(['shape:', z.string().regex(SHAPE_ID_PATTERN)])]);
+const channelKeysSchema = z.partialRecord(keyChannelSchema, z.array(keyframeSchema));
 
 export const keyframeLayerSchema = z.strictObject({
   id: z.string().min(1).max(64).transform((s) => s as LayerId),

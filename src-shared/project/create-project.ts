@@ -24,5 +24,6 @@ export function createProject(name: string, now: Date = new Date(), random: () =
     markers: [],
     loop: null,
     mouth: DEFAULT_MOUTH_SETTINGS,
+    shapes: [],
   });
 }

@@ -4,6 +4,8 @@ import type { ChannelId } from '../keyframes/channels.js';
 import { isPoseChannel, POSE_CHANNEL_INDEX } from '../keyframes/channels.js';
 import { evaluateChannel } from '../keyframes/interpolate.js';
 import type { Keyframe, KeyframeLayer } from '../keyframes/keyframe-schema.js';
+import type { KeyChannelId } from '../keyframes/shape-channels.js';
+import { isShapeChannel } from '../keyframes/shape-channels.js';
 import type { GraphStage, ModelManifest } from '../models/model-manifest.js';
 import type { AssetRef, ProjectDocument } from './project-schema.js';
 
@@ -79,16 +81,16 @@ export function trackInputsKey(document: ProjectDocument): string | null {
 
 /**
  * Everything that decides a preview frame's pixels besides its index and size: the track's inputs,
- * the keyframe layers, the lip sync (controls and mouth edits) and the output size (the framing). Not a revision: an undo back to a state
+ * the keyframe layers, the lip sync (controls and mouth edits), the sculpted shapes and the output size (the framing). Not a revision: an undo back to a state
  * seen before gives the same key, so its frames come from the caches.
  */
 export function previewRenderKey(document: ProjectDocument): string {
   const { outputWidthPx, outputHeightPx } = document.settings;
-  return JSON.stringify([trackInputsKey(document), outputWidthPx, outputHeightPx, document.layers, document.mouth]);
+  return JSON.stringify([trackInputsKey(document), outputWidthPx, outputHeightPx, document.layers, document.mouth, document.shapes]);
 }
 
 /** Keys of one layer's channel sorted by time (documents keep them sorted; this does not trust it). */
-function sortedKeys(layer: KeyframeLayer, channel: ChannelId): readonly Keyframe[] | undefined {
+function sortedKeys(layer: KeyframeLayer, channel: KeyChannelId): readonly Keyframe[] | undefined {
   const keys = layer.channels[channel];
   if (!keys || keys.length === 0) return undefined;
   for (let i = 1; i < keys.length; i++) if (keys[i].timeSec < keys[i - 1].timeSec) return [...keys].sort((a, b) => a.timeSec - b.timeSec);
@@ -106,7 +108,7 @@ export function composingLayers(layers: readonly KeyframeLayer[]): readonly Keyf
 }
 
 /** What the composing layers add to `channel` at `timeSec`, each times its weight, in layer order (0 where none has keys). */
-export function layersValueAt(layers: readonly KeyframeLayer[], channel: ChannelId, timeSec: number): number {
+export function layersValueAt(layers: readonly KeyframeLayer[], channel: KeyChannelId, timeSec: number): number {
   let sum = 0;
   for (const { keys, weight } of enabledLayerKeys(layers, channel)) sum += weight * evaluateChannel(keys, timeSec);
   return sum;
@@ -122,13 +124,14 @@ export function generatedValueAt(generated: FaceParamTrack, channel: ChannelId, 
  * The value of `channel` that is rendered at frame `frameIndex`: the generated track's (if any)
  * plus every composing layer's at that frame's time. The inspector and the lanes show this; composeLayers renders it.
  */
-export function channelValueAt(generated: FaceParamTrack | null, layers: readonly KeyframeLayer[], channel: ChannelId, frameIndex: number, fps: number): number {
-  const base = generated === null ? 0 : generatedValueAt(generated, channel, frameIndex);
+export function channelValueAt(generated: FaceParamTrack | null, layers: readonly KeyframeLayer[], channel: KeyChannelId, frameIndex: number, fps: number): number {
+  // A sculpted shape's weight has no generated part: only its keys.
+  const base = generated === null || isShapeChannel(channel) ? 0 : generatedValueAt(generated, channel, frameIndex);
   return base + layersValueAt(layers, channel, frameIndex / fps);
 }
 
 /** Keys of `channel` in the composing layers, sorted, with each layer's weight, for composing a whole track. */
-export function enabledLayerKeys(layers: readonly KeyframeLayer[], channel: ChannelId): { readonly keys: readonly Keyframe[]; readonly weight: number }[] {
+export function enabledLayerKeys(layers: readonly KeyframeLayer[], channel: KeyChannelId): { readonly keys: readonly Keyframe[]; readonly weight: number }[] {
   const out: { keys: readonly Keyframe[]; weight: number }[] = [];
   for (const layer of composingLayers(layers)) {
     const keys = sortedKeys(layer, channel);

@@ -3,6 +3,7 @@ import { fail, ok } from '../util/result.js';
 import { ANALYSIS_RATE_HZ } from './derived.js';
 import { toV4 } from './migration-v4.js';
 import { toV6 } from './migration-v6.js';
+import { toV7 } from './migration-v7.js';
 import type { ProjectDocument } from './project-schema.js';
 import { CURRENT_SCHEMA_VERSION, PROJECT_FORMAT, projectDocumentSchema } from './project-schema.js';
 
@@ -94,7 +95,7 @@ const toV5: Migration = {
 };
 
 /** Ordered: MIGRATIONS[i] produces version i + 1. */
-export const MIGRATIONS: readonly Migration[] = [toV1, toV2, toV3, toV4, toV5, toV6];
+export const MIGRATIONS: readonly Migration[] = [toV1, toV2, toV3, toV4, toV5, toV6, toV7];
 
 export interface MigratedProject {
   readonly document: ProjectDocument;

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { AssetId, LayerId, ProjectId } from '../util/ids.js';
 import { keyframeLayerSchema, markerSchema } from '../keyframes/keyframe-schema.js';
 import { PERFORMANCE_STRENGTH_LIMITS } from '../performance/performance-parts.js';
+import { sculptShapeSchema } from '../sculpt/shape-schema.js';
 import { isSafeRelativePath } from './relative-path.js';
 import { mouthSettingsSchema } from '../mouth/mouth-schema.js';
 
 /** The schema version this build writes. Older documents are migrated on load (migrations.ts). */
-export const CURRENT_SCHEMA_VERSION = 6;
+export const CURRENT_SCHEMA_VERSION = 7;
 export const PROJECT_FORMAT = 'aniportrait-project';
 
 const assetIdSchema = z.string().min(1).max(64).transform((s) => s as AssetId);
@@ -130,6 +131,8 @@ export const projectDocumentSchema = z.strictObject({
     .nullable(),
   /** The lip sync (version 6): per-clip controls and the mouth lane's edits, over the generated mouth. */
   mouth: mouthSettingsSchema,
+  /** Sculpted shapes (version 7): named offsets of the landmarks, each weighted by its `shape:<id>` channel in the layers. */
+  shapes: z.array(sculptShapeSchema).max(200),
 });
 export type ProjectDocument = z.infer<typeof projectDocumentSchema>;
 /** What the schema accepts before its transforms (the JSON on disk and on the wire). */

@@ -101,7 +101,7 @@ describe('project files through the services', () => {
     expect(!notProject.ok && notProject.error.code).toBe('invalid-request');
     // The upgraded v0 draft opens and says it was migrated.
     const v0 = await value(call('project:open', { path: make('draft', '{"name":"Old draft","fps":24}') }));
-    expect(v0.migrationsApplied).toEqual(['project/1', 'project/2', 'project/3', 'project/4', 'project/5', 'project/6']);
+    expect(v0.migrationsApplied).toEqual(['project/1', 'project/2', 'project/3', 'project/4', 'project/5', 'project/6', 'project/7']);
   });
 
   it('refuses work dirs it did not hand out, path imports not picked in a dialog, and bad media', async () => {

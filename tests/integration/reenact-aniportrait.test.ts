@@ -62,6 +62,7 @@ describe.skipIf(!REF_CXK_PNG || !POSE_REF_VIDEO)('reenactment on the AniPortrait
       size: null,
       diffusion: DEFAULT_DIFFUSION_SETTINGS,
       layers: [],
+      shapes: [],
       models: { dir },
       project: null,
       trackKey: null,

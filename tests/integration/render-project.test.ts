@@ -13,6 +13,9 @@ import { projectFrameCount } from '../../src-shared/project/derived.js';
 import { fixture } from '../helpers/fixtures.js';
 import { arrayBufferOf, studioServices } from '../helpers/studio-caller.js';
 import { toneBursts, wavBytes } from '../helpers/wav.js';
+import type { ShapeId } from '../../src-shared/keyframes/shape-channels.js';
+import { shapeChannel } from '../../src-shared/keyframes/shape-channels.js';
+import type { SculptShape } from '../../src-shared/sculpt/shape-schema.js';
 
 const photoPath = fixture('ref_cxk.png');
 const root = mkdtempSync(join(tmpdir(), 'aniportrait-one-pipeline-'));
@@ -74,7 +77,7 @@ const v4Layers: KeyframeLayer[] = [
   { id: 'layer_muted' as never, name: 'Muted', enabled: false, solo: false, weight: 1, channels: { yawDeg: [{ id: 'key_m' as never, timeSec: 0, value: 40, interp: 'hold', handleMode: 'free', leftHandle: { dtSec: 0, dValue: 0 }, rightHandle: { dtSec: 0, dValue: 0 } }] } },
 ];
 
-/** Project v6 lip sync: all three controls off neutral, a replaced shape (O) and a pressed mouth (M) stronger than charted. */
+/** Project lip sync (v6): all three controls off neutral, a replaced shape (O) and a pressed mouth (M) stronger than charted. */
 const lipSync: MouthSettings = {
   amount: 1.3,
   articulation: 1.4,
@@ -85,8 +88,20 @@ const lipSync: MouthSettings = {
   ],
 };
 
+/** A sculpted shape (project v7): both mouth corners out and up, the lower lip down a little. */
+const smirk: SculptShape = {
+  id: 'shape_smirk' as ShapeId,
+  name: 'Smirk',
+  offsetsCm: Array.from({ length: 478 * 3 }, (_, i) => ({ [61 * 3]: -0.4, [61 * 3 + 1]: 0.5, [291 * 3]: 0.4, [291 * 3 + 1]: 0.5, [17 * 3 + 1]: -0.3 })[i] ?? 0),
+};
+/** Its weight keyed in the half-weight mouth layer: 0 until 1 s, 1 from 1.6 s. */
+const smirkKeys = [
+  { id: 'key_s1' as never, timeSec: 1, value: 0, interp: 'bezier' as const, handleMode: 'auto-clamped' as const, leftHandle: { dtSec: 0, dValue: 0 }, rightHandle: { dtSec: 0, dValue: 0 } },
+  { id: 'key_s2' as never, timeSec: 1.6, value: 1, interp: 'linear' as const, handleMode: 'vector' as const, leftHandle: { dtSec: 0, dValue: 0 }, rightHandle: { dtSec: 0, dValue: 0 } },
+];
+
 describe.skipIf(!photoPath)('one pipeline for the CLI and the studio', () => {
-  it('render --project gives the same frames as a studio export, keyframe layers and the lip sync (controls, mouth edits) included, at the frame count the project derives', async () => {
+  it('render --project gives the same frames as a studio export, keyframe layers, the lip sync (controls, mouth edits) and a keyed sculpted shape included, at the frame count the project derives', async () => {
     const opened = await call('project:new', { name: 'Batch' });
     const photo = await call('assets:import', { workDir: opened.workDir, role: 'photo', source: { kind: 'bytes', fileName: 'cxk.png', data: arrayBufferOf(readFileSync(photoPath!)) } });
     const audio = await call('assets:import', { workDir: opened.workDir, role: 'audio', source: { kind: 'bytes', fileName: 'voice.mp3', data: arrayBufferOf(mp3Voice()) } });
@@ -96,8 +111,9 @@ describe.skipIf(!photoPath)('one pipeline for the CLI and the studio', () => {
       photoAssetId: photo.id,
       audioAssetId: audio.id,
       settings: { ...opened.document.settings, outputWidthPx: 256, outputHeightPx: 256, seed: 9 },
-      layers: [yawLayer, ...v4Layers],
+      layers: [yawLayer, { ...v4Layers[0], channels: { ...v4Layers[0].channels, [shapeChannel(smirk.id)]: smirkKeys } }, v4Layers[1]],
       mouth: lipSync,
+      shapes: [smirk],
     };
     // The MP3's container says more than it decodes to; the project counts decoded samples.
     const frameCount = projectFrameCount(document);
@@ -127,6 +143,12 @@ describe.skipIf(!photoPath)('one pipeline for the CLI and the studio', () => {
     expect(await runCli(['render', '--project', neutralTarget, '--out', neutralOut])).toBe(0);
     const neutralFrames = frameHashes(neutralOut);
     for (const [first, end] of [[6, 15], [30, 39]]) expect(neutralFrames.slice(first, end).filter((hash, i) => hash === studioFrames[first + i]), `frames ${first}..${end - 1}`).toEqual([]);
+    // The shape is rendered: the studio's export without it differs once its weight is up (from 1.6 s, frame 48).
+    const noShapeOut = join(root, 'no-shape.mp4');
+    const noShape = { ...document, shapes: [], layers: [yawLayer, ...v4Layers] };
+    expect((await call('export:video', { workDir: saved.workDir, document: noShape, jobId: 'exp2', outPath: noShapeOut })).frameCount).toBe(frameCount);
+    const noShapeFrames = frameHashes(noShapeOut);
+    expect(noShapeFrames.slice(50).filter((hash, i) => hash === studioFrames[50 + i])).toEqual([]);
 
     // The layer is rendered: the same inputs without it differ once the head has turned.
     const plainOut = join(root, 'plain.mp4');

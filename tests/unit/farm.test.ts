@@ -20,6 +20,7 @@ const job: RenderJob = {
   diffusion: DEFAULT_DIFFUSION_SETTINGS,
   layers: [],
   mouth: { amount: 1.2, articulation: 1, smoothingSec: 0.04, edits: [{ id: 'mouth_1', startSec: 0.5, endSec: 0.7, shape: 'O', strength: 0.8 }] },
+  shapes: [],
   models: { dir: '/submitter/models', providers: ['cuda', 'cpu'] },
   project: { dir: '/p/x.aniproj', assets: [] },
   trackKey: 'k',

@@ -10,31 +10,31 @@ import { evaluateChannel } from '../../src-shared/keyframes/interpolate.js';
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'projects', name), 'utf8'));
 
 describe('project migrations', () => {
-  it('upgrades the version-0 draft to exactly its after fixture (project/1 .. project/6)', () => {
+  it('upgrades the version-0 draft to exactly its after fixture (project/1 .. project/7)', () => {
     const result = migrateProject(fixture('v0-draft.before.json'));
     if (!result.ok) throw new Error(`the draft did not upgrade: ${result.error.message}`);
-    expect(result.value.applied).toEqual(['project/1', 'project/2', 'project/3', 'project/4', 'project/5', 'project/6']);
+    expect(result.value.applied).toEqual(['project/1', 'project/2', 'project/3', 'project/4', 'project/5', 'project/6', 'project/7']);
     expect(result.value.fromVersion).toBe(0);
     expect(result.value.document).toEqual(fixture('v0-draft.after.json'));
   });
 
-  it('upgrades a version-1 document to exactly its after fixture (project/2 .. project/6), keyframes and markers included', () => {
+  it('upgrades a version-1 document to exactly its after fixture (project/2 .. project/7), keyframes and markers included', () => {
     const result = migrateProject(fixture('v1-full.json'));
-    expect(result.ok && result.value.applied).toEqual(['project/2', 'project/3', 'project/4', 'project/5', 'project/6']);
+    expect(result.ok && result.value.applied).toEqual(['project/2', 'project/3', 'project/4', 'project/5', 'project/6', 'project/7']);
     expect(result.ok && result.value.document).toEqual(fixture('v1-full.after.json'));
   });
 
-  it('upgrades a version-2 document (project/3 .. project/6): each audio asset gets its 16 kHz sample count, estimated from its duration', () => {
+  it('upgrades a version-2 document (project/3 .. project/7): each audio asset gets its 16 kHz sample count, estimated from its duration', () => {
     const result = migrateProject(fixture('v2-full.json'));
-    expect(result.ok && result.value.applied).toEqual(['project/3', 'project/4', 'project/5', 'project/6']);
+    expect(result.ok && result.value.applied).toEqual(['project/3', 'project/4', 'project/5', 'project/6', 'project/7']);
     expect(result.ok && result.value.document).toEqual(fixture('v2-full.after.json'));
     const audio = result.ok ? result.value.document.assets.find((a) => a.media.kind === 'audio') : undefined;
     expect(audio?.media.kind === 'audio' && audio.media.analysisSampleCount).toBe(160000);
   });
 
-  it('upgrades a version-3 document (project/4 .. project/6) to its after fixture: layers get solo and weight, keys per-key handles', () => {
+  it('upgrades a version-3 document (project/4 .. project/7) to its after fixture: layers get solo and weight, keys per-key handles', () => {
     const result = migrateProject(fixture('v3-full.json'));
-    expect(result.ok && result.value.applied).toEqual(['project/4', 'project/5', 'project/6']);
+    expect(result.ok && result.value.applied).toEqual(['project/4', 'project/5', 'project/6', 'project/7']);
     expect(result.ok && result.value.document).toEqual(fixture('v3-full.after.json'));
   });
 
@@ -62,27 +62,41 @@ describe('project migrations', () => {
     expect(evaluateChannel(keys, 2.75)).toBeCloseTo(0.2, 9);
   });
 
-  it('upgrades a version-4 document (project/5 only renumbers: the performance source is additive; then project/6)', () => {
+  it('upgrades a version-4 document (project/5 only renumbers: the performance source is additive; then project/6 and project/7)', () => {
     const result = migrateProject(fixture('v4-full.json'));
-    expect(result.ok && result.value.applied).toEqual(['project/5', 'project/6']);
+    expect(result.ok && result.value.applied).toEqual(['project/5', 'project/6', 'project/7']);
     expect(result.ok && result.value.document).toEqual(fixture('v4-full.after.json'));
   });
 
-  it('upgrades a version-5 document (project/6: neutral lip-sync controls and no mouth edits)', () => {
+  it('upgrades a version-5 document (project/6: neutral lip-sync controls and no mouth edits; then project/7)', () => {
     const result = migrateProject(fixture('v5-full.json'));
-    expect(result.ok && result.value.applied).toEqual(['project/6']);
+    expect(result.ok && result.value.applied).toEqual(['project/6', 'project/7']);
     expect(result.ok && result.value.document).toEqual(fixture('v5-full.after.json'));
   });
 
+  it('upgrades a version-6 document (project/7: no sculpted shapes yet, nothing else changes)', () => {
+    const result = migrateProject(fixture('v6-full.json'));
+    expect(result.ok && result.value.applied).toEqual(['project/7']);
+    expect(result.ok && result.value.document).toEqual(fixture('v6-full.after.json'));
+    expect(result.ok && result.value.document.shapes).toEqual([]);
+  });
+
   it('refuses overlapping mouth edits and names the field', () => {
-    const raw = fixture('v6-full.json') as { mouth: { edits: { startSec: number }[] } };
+    const raw = fixture('v7-full.json') as { mouth: { edits: { startSec: number }[] } };
     raw.mouth.edits[1].startSec = 0.5;
     const result = migrateProject(raw);
     expect(!result.ok && result.error.message).toMatch(/mouth.*must not overlap/);
   });
 
-  it('reads a current document unchanged: solo, weight, the active layer, handle modes, a performance video, lip-sync controls and mouth edits', () => {
-    const raw = fixture('v6-full.json');
+  it('rejects a shape whose offsets do not cover the 478 landmarks, naming where', () => {
+    const raw = fixture('v7-full.json') as { shapes: { offsetsCm: number[] }[] };
+    raw.shapes[0].offsetsCm = raw.shapes[0].offsetsCm.slice(0, 10);
+    const result = migrateProject(raw);
+    expect(!result.ok && result.error.message).toContain('shapes.0.offsetsCm');
+  });
+
+  it('reads a current document unchanged: solo, weight, the active layer, handle modes, a performance video, lip-sync controls, mouth edits, a sculpted shape and its weight keys', () => {
+    const raw = fixture('v7-full.json');
     const result = migrateProject(raw);
     expect(result.ok && result.value.applied).toEqual([]);
     expect(result.ok && result.value.document).toEqual(raw);
@@ -99,7 +113,7 @@ describe('project migrations', () => {
   });
 
   it('refuses a document from a newer studio with newer-version', () => {
-    const raw = { ...(fixture('v6-full.json') as object), schemaVersion: CURRENT_SCHEMA_VERSION + 1 };
+    const raw = { ...(fixture('v7-full.json') as object), schemaVersion: CURRENT_SCHEMA_VERSION + 1 };
     const result = migrateProject(raw);
     expect(!result.ok && result.error.code).toBe('newer-version');
     expect(!result.ok && result.error.message).toMatch(/newer AniPortrait Studio/);
