@@ -145,7 +145,7 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
       preview.setDocument(previewId, revision, projects.checkWorkDir(workDir), document);
       return Promise.resolve({});
     },
-    [CHANNEL.previewRenderFrame]: ({ previewId, revision, frameIndex, targetWidthPx }) => preview.renderFrame(previewId, revision, frameIndex, targetWidthPx),
+    [CHANNEL.previewRenderFrame]: ({ previewId, revision, frameIndex, targetWidthPx }, { signal }) => preview.renderFrame(previewId, revision, frameIndex, targetWidthPx, signal),
     [CHANNEL.queueSettings]: () => queue.getSettings(),
     [CHANNEL.queueSetSettings]: (settings) => queue.setSettings(settings),
     [CHANNEL.queueSubmit]: async ({ workDir, document, outName, priority }) => {
