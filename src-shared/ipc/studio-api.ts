@@ -7,9 +7,15 @@ type VerbOf<C extends string> = C extends `${string}:${infer V}` ? CamelCase<V> 
 
 export type Unsubscribe = () => void;
 
+/** The part of an AbortSignal a call uses (src-shared has no DOM or Node types). */
+export interface CallSignal {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+}
+
 /** Per call: `signal` gives the call up (the web host is told and skips work not started; Electron's IPC cannot be told and answers anyway). */
 export interface CallOptions {
-  readonly signal?: AbortSignal;
+  readonly signal?: CallSignal;
 }
 
 /**
