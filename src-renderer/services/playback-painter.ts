@@ -120,9 +120,9 @@ export class PlaybackPainter {
     const found = this.newestUpTo(due, direction, targetWidthPx);
     if (due !== this.lastDue) {
       this.lastDue = due;
-      if (this.shownFrame !== null) this.countHit(found?.detail === 'full');
-      // Frames the playhead has passed are not worth the render.
-      this.deps.giveUpExcept((frameIndex) => direction * (frameIndex - due) >= 0);
+      if (this.shownFrame !== null) this.countHit(found?.frameIndex === due && found.detail === 'full');
+      // Frames the playhead has passed (further than a late frame may still be shown) are not worth the render.
+      this.deps.giveUpExcept((frameIndex) => direction * (frameIndex - due) >= -BEHIND_FRAMES);
     }
     if (found !== undefined && (this.shownFrame === null || this.jumped || direction * (found.frameIndex - this.shownFrame) > 0)) {
       this.shownFrame = found.frameIndex;
@@ -158,15 +158,17 @@ export class PlaybackPainter {
     const step = this.step(clock) * (clock.rate < 0 ? -1 : 1);
     const leadFrames = Math.ceil((1.5 * this.roundTripMs * clock.fps * Math.abs(clock.rate)) / 1000 / this.step(clock));
     let inFlight = 0;
-    for (let i = leadFrames; i <= leadFrames + AHEAD_FRAMES; i++) {
+    for (let i = 0; i <= leadFrames + AHEAD_FRAMES; i++) {
       const frameIndex = due + i * step;
       if (frameIndex < 0 || frameIndex >= clock.frameCount) break;
       if (this.deps.cached(frameIndex, request.targetWidthPx, 'full') !== undefined) continue;
       if (this.detail === 'draft' && this.deps.cached(frameIndex, request.targetWidthPx, 'draft') !== undefined) continue;
-      if (this.deps.isLoading(frameIndex, request.targetWidthPx, this.detail)) {
+      if (this.deps.isLoading(frameIndex, request.targetWidthPx, 'full') || this.deps.isLoading(frameIndex, request.targetWidthPx, 'draft')) {
         inFlight++;
         continue;
       }
+      // Frames closer than the lead would come too late (unless the playback just started: the first frames are wanted anyway).
+      if (i < leadFrames && this.shownFrame !== null) continue;
       if (inFlight >= MAX_IN_FLIGHT) break;
       this.deps.load({ ...request, frameIndex }, this.detail, (ms) => {
         this.roundTripMs = 0.7 * this.roundTripMs + 0.3 * ms;

@@ -216,7 +216,7 @@ async function reportScrubLatency(cold: readonly ScrubMeasurement[], warm: reado
   console.log(
     `scrub latency, pointerdown to frame painted — ${line('new frames, first paint', figures.newFramesFirstPaint)}; ${line('new frames, full detail', figures.newFramesFullDetail)}; ` +
       `${line('revisited frames', figures.revisitedFrames)}; drag: ${drag.framesShown} frames shown of ${drag.framesPassed} passed; ` +
-      `J for 1 s: ${figures.reversePlayback.distinctFrames} frames shown; ` +
+      `J for ${figures.reversePlayback.tracedSec} s: ${figures.reversePlayback.distinctFrames} frames shown; ` +
       `playback for ${figures.playback.tracedSec} s: ${figures.playback.paintsPerSec} paints/s (${figures.playback.fullDetailPaintsPerSec} at full detail), project fps 30; load average ${figures.loadAverage.join(' ')}`,
   );
   await mkdir(ARTIFACTS_DIR, { recursive: true });
