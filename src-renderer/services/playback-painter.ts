@@ -31,8 +31,11 @@ const LAG_FRAMES = 1;
 /** Full frames are given up for drafts when fewer than this share of the last frames due were there in time. */
 const MIN_FULL_HIT_RATE = 0.5;
 const HIT_WINDOW = 20;
-/** A playhead that jumps by more than this many frames (a loop wrap, a seek) restarts the order check. */
-const JUMP_FRAMES = 2;
+/**
+ * How long past the page's last word the clock is trusted: a page that stops sending (its audio
+ * stalled, its thread stuck) holds the preview there rather than letting it run ahead.
+ */
+const MAX_EXTRAPOLATION_MS = 250;
 
 type Ticker = { cancel(): void };
 
@@ -75,13 +78,14 @@ export class PlaybackPainter {
 
   /** Starts, or re-anchors the clock of, playback. */
   play(request: FrameRequest, clock: PlaybackClock): void {
-    const now = epochNowMs();
     if (this.clock === null) {
       this.shownFrame = null;
       this.detail = 'full';
       this.hits = [];
       this.lastDue = null;
-    } else if (Math.sign(clock.rate) !== Math.sign(this.clock.rate) || Math.abs(clockFrameAt(clock, now) - clockFrameAt(this.clock, now)) > JUMP_FRAMES) {
+    } else if (Math.sign(clock.rate) !== Math.sign(this.clock.rate) || Math.sign(clock.rate) * (clock.timeSec - this.clock.timeSec) < 0) {
+      // The playhead went against the direction of play (a loop wrap, a seek): frames may go back.
+      // An anchor merely behind this clock's guess (audio starting late) only holds the frame on screen.
       this.jumped = true;
     }
     this.clock = clock;
@@ -115,7 +119,7 @@ export class PlaybackPainter {
     if (clock === null || request === null) return;
     const direction = clock.rate < 0 ? -1 : 1;
     const lagMs = (LAG_FRAMES * 1000) / clock.fps;
-    const due = clockFrameAt(clock, epochNowMs() - lagMs);
+    const due = clockFrameAt(clock, Math.min(epochNowMs() - lagMs, clock.atMs + MAX_EXTRAPOLATION_MS));
     const { targetWidthPx } = request;
     const found = this.newestUpTo(due, direction, targetWidthPx);
     if (due !== this.lastDue) {

@@ -32,10 +32,14 @@ function fakeServices(serviceMs: number) {
   };
   painter = new PlaybackPainter(deps);
   const frame = (frameIndex: number): PreviewFrame => ({ frameIndex, frameCount: FRAME_COUNT, fps: FPS, widthPx: 4, heightPx: 4, rgba: new Uint8Array(64) });
-  /** Moves time on in 5 ms steps, answering what is due. */
-  const advance = (ms: number) => {
+  /** Moves time on in 5 ms steps, answering what is due; the page tells the playhead every `anchorEveryMs` (a busy page: 10 times a second). */
+  const advance = (ms: number, anchorEveryMs = 100) => {
     for (let t = 0; t < ms; t += 5) {
       vi.advanceTimersByTime(5);
+      if (clock !== null && anchorEveryMs > 0 && (t + 5) % anchorEveryMs === 0) {
+        const nowMs = performance.timeOrigin + performance.now();
+        anchor(clock.timeSec + (clock.rate * (nowMs - clock.atMs)) / 1000, clock.rate);
+      }
       for (const load of inFlight.filter((l) => l.dueMs <= performance.now())) {
         inFlight.splice(inFlight.indexOf(load), 1);
         cache.set(load.key, frame(load.frameIndex));
@@ -44,11 +48,13 @@ function fakeServices(serviceMs: number) {
       }
     }
   };
-  const play = (fromFrame: number, rate: number) => {
-    clock = { timeSec: fromFrame / FPS, atMs: performance.timeOrigin + performance.now(), rate, fps: FPS, frameCount: FRAME_COUNT };
-    painter?.play({ frameIndex: fromFrame, targetWidthPx: 448, playing: true, clock }, clock);
+  /** The page's word: the playhead is at `timeSec` now. */
+  const anchor = (timeSec: number, rate: number) => {
+    clock = { timeSec, atMs: performance.timeOrigin + performance.now(), rate, fps: FPS, frameCount: FRAME_COUNT };
+    painter?.play({ frameIndex: Math.floor(timeSec * FPS), targetWidthPx: 448, playing: true, clock }, clock);
   };
-  return { painter, cache, frame, keyOf, asked, painted, advance, play };
+  const play = (fromFrame: number, rate: number) => anchor(fromFrame / FPS, rate);
+  return { painter, cache, frame, keyOf, asked, painted, advance, play, anchor };
 }
 
 describe('PlaybackPainter', () => {
@@ -101,8 +107,36 @@ describe('PlaybackPainter', () => {
     services.advance(300);
     services.painter.stop();
     const count = services.painted.length;
-    services.advance(300);
+    services.advance(300, 0);
     expect(services.painted.length).toBe(count);
     expect(services.painter.playing()).toBe(false);
+  });
+
+  it('holds the frame on screen when the page says the playhead is behind its guess (audio starting late), and goes back only when the playhead jumps back', () => {
+    const services = fakeServices(5);
+    services.play(0, 1);
+    services.advance(300, 0);
+    const before = services.painted.at(-1)?.[0] ?? 0;
+    expect(before).toBeGreaterThanOrEqual(5);
+    // The audio only started now: the playhead is at frame 1.
+    services.anchor(1 / FPS, 1);
+    services.advance(100, 0);
+    expect(services.painted.every(([f], i) => i === 0 || f > services.painted[i - 1][0])).toBe(true);
+    // A loop wrap: back to frame 0, and the frames start over from there.
+    services.advance(400);
+    services.anchor(0, 1);
+    services.advance(100);
+    const frames = services.painted.map(([f]) => f);
+    expect(Math.min(...frames.slice(-2))).toBeLessThan(before);
+    services.painter.stop();
+  });
+
+  it('holds the preview when the page stops telling where the playhead is', () => {
+    const services = fakeServices(5);
+    services.play(0, 1);
+    services.advance(1000, 0);
+    // The clock is trusted for 250 ms past the page's last word (7 frames at 30 fps).
+    expect(Math.max(...services.painted.map(([f]) => f))).toBeLessThanOrEqual(8);
+    services.painter.stop();
   });
 });
