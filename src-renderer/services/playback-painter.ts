@@ -67,6 +67,8 @@ export class PlaybackPainter {
   private detail: FrameDetail = 'full';
   private lastDue: number | null = null;
   private hits: boolean[] = [];
+  /** Whether the page's playhead has been seen to move (audio may take a while to start): until then the clock stands. */
+  private moving = false;
   /** Smoothed round trip of the frames asked for ahead (ms). */
   private roundTripMs = INITIAL_ROUND_TRIP_MS;
 
@@ -78,15 +80,18 @@ export class PlaybackPainter {
 
   /** Starts, or re-anchors the clock of, playback. */
   play(request: FrameRequest, clock: PlaybackClock): void {
-    if (this.clock === null) {
+    const previous = this.clock;
+    if (previous === null) {
       this.shownFrame = null;
       this.detail = 'full';
       this.hits = [];
       this.lastDue = null;
-    } else if (Math.sign(clock.rate) !== Math.sign(this.clock.rate) || Math.sign(clock.rate) * (clock.timeSec - this.clock.timeSec) < 0) {
+      this.moving = false;
+    } else {
+      if (clock.timeSec !== previous.timeSec) this.moving = true;
       // The playhead went against the direction of play (a loop wrap, a seek): frames may go back.
       // An anchor merely behind this clock's guess (audio starting late) only holds the frame on screen.
-      this.jumped = true;
+      if (Math.sign(clock.rate) !== Math.sign(previous.rate) || Math.sign(clock.rate) * (clock.timeSec - previous.timeSec) < 0) this.jumped = true;
     }
     this.clock = clock;
     this.request = request;
@@ -119,7 +124,7 @@ export class PlaybackPainter {
     if (clock === null || request === null) return;
     const direction = clock.rate < 0 ? -1 : 1;
     const lagMs = (LAG_FRAMES * 1000) / clock.fps;
-    const due = clockFrameAt(clock, Math.min(epochNowMs() - lagMs, clock.atMs + MAX_EXTRAPOLATION_MS));
+    const due = this.moving ? clockFrameAt(clock, Math.min(epochNowMs() - lagMs, clock.atMs + MAX_EXTRAPOLATION_MS)) : clockFrameAt(clock, clock.atMs);
     const { targetWidthPx } = request;
     const found = this.newestUpTo(due, direction, targetWidthPx);
     if (due !== this.lastDue) {
