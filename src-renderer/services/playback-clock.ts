@@ -17,7 +17,3 @@ export function clockFrameAt(clock: PlaybackClock, nowMs: number): number {
   return frameIndexAt(clock.timeSec + (clock.rate * (nowMs - clock.atMs)) / 1000, clock.fps, clock.frameCount);
 }
 
-/** ms between two frames shown at this speed. */
-export function clockFrameIntervalMs(clock: PlaybackClock): number {
-  return 1000 / (clock.fps * Math.max(1, Math.abs(clock.rate)));
-}
