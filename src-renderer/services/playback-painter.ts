@@ -33,9 +33,11 @@ const MIN_FULL_HIT_RATE = 0.5;
 const HIT_WINDOW = 20;
 /**
  * How long past the page's last word the clock is trusted: a page that stops sending (its audio
- * stalled, its thread stuck) holds the preview there rather than letting it run ahead.
+ * stalled, its thread stuck) holds the preview there rather than letting it run ahead. Long,
+ * because on a busy machine the page's main thread, re-rendering the studio at each playhead
+ * move, may move the playhead only a few times a second while the audio plays on in time.
  */
-const MAX_EXTRAPOLATION_MS = 250;
+const MAX_EXTRAPOLATION_MS = 1000;
 
 type Ticker = { cancel(): void };
 

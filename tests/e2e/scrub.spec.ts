@@ -114,6 +114,8 @@ interface PaintRecord {
 interface PlaybackTrace {
   /** Paints from the start of `during` until `stop` was pressed. */
   readonly whilePlaying: PaintRecord[];
+  /** The page's playhead frames in that time (when each was set, which): what the preview follows. */
+  readonly playhead: { readonly atMs: number; readonly frameIndex: number }[];
   /** ms since the epoch: `during` started, `stop` pressed. */
   readonly startedAtMs: number;
   readonly stoppedAtMs: number;
@@ -121,20 +123,26 @@ interface PlaybackTrace {
 
 /** Every paint of the preview canvas (time painted, frame index, detail) while `during` runs, up to `stop`. */
 async function recordPaints(page: StudioPage['page'], during: () => Promise<void>, stop: () => Promise<void>): Promise<PlaybackTrace> {
+  type Traced = Window & { __paints?: [number, number, string][]; __playhead?: [number, number][] };
   const startedAtMs = await page.evaluate(() => {
-    const w = window as Window & { __paints?: [number, number, string][] };
+    const w = window as Traced;
     const paints: [number, number, string][] = [];
+    const playheadFrames: [number, number][] = [];
     w.__paints = paints;
+    w.__playhead = playheadFrames;
     const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="preview-canvas"]');
     if (canvas !== null) new MutationObserver(() => paints.push([Number(canvas.dataset.paintedAt), Number(canvas.dataset.frameIndex), canvas.dataset.detail ?? ''])).observe(canvas, { attributes: true, attributeFilter: ['data-frame-index'] });
+    const playhead = document.querySelector<HTMLElement>('[data-testid="playhead"]');
+    if (playhead !== null) new MutationObserver(() => playheadFrames.push([performance.timeOrigin + performance.now(), Number(playhead.dataset.frameIndex)])).observe(playhead, { attributes: true, attributeFilter: ['data-frame-index'] });
     return performance.timeOrigin + performance.now();
   });
   await during();
   const stoppedAtMs = await page.evaluate(() => performance.timeOrigin + performance.now());
   await stop();
-  const paints = await page.evaluate(() => (window as Window & { __paints?: [number, number, string][] }).__paints ?? []);
+  const { paints, playheadFrames } = await page.evaluate(() => ({ paints: (window as Traced).__paints ?? [], playheadFrames: (window as Traced).__playhead ?? [] }));
   const whilePlaying = paints.filter(([atMs]) => atMs <= stoppedAtMs).map(([atMs, frameIndex, detail]) => ({ atMs, frameIndex, detail }));
-  return { whilePlaying, startedAtMs, stoppedAtMs };
+  const playhead = playheadFrames.filter(([atMs]) => atMs <= stoppedAtMs).map(([atMs, frameIndex]) => ({ atMs, frameIndex }));
+  return { whilePlaying, playhead, startedAtMs, stoppedAtMs };
 }
 
 /** Paints per second over the trace, all and at full detail, and the distinct frames shown. */
@@ -148,6 +156,9 @@ function playbackFigures(trace: PlaybackTrace) {
     paintsPerSec: perSec(paints.length),
     fullDetailPaintsPerSec: perSec(paints.filter((p) => p.detail === 'full').length),
     distinctFrames: new Set(paints.map((p) => p.frameIndex)).size,
+    // How far the page's playhead (the audio clock forwards) went, and how long after the key it first moved.
+    playheadFramesPassed: new Set(trace.playhead.map((p) => p.frameIndex)).size,
+    playheadFirstMovedAfterMs: trace.playhead.length === 0 ? null : round(trace.playhead[0].atMs - trace.startedAtMs),
   };
 }
 
@@ -217,7 +228,7 @@ async function reportScrubLatency(cold: readonly ScrubMeasurement[], warm: reado
     `scrub latency, pointerdown to frame painted — ${line('new frames, first paint', figures.newFramesFirstPaint)}; ${line('new frames, full detail', figures.newFramesFullDetail)}; ` +
       `${line('revisited frames', figures.revisitedFrames)}; drag: ${drag.framesShown} frames shown of ${drag.framesPassed} passed; ` +
       `J for ${figures.reversePlayback.tracedSec} s: ${figures.reversePlayback.distinctFrames} frames shown; ` +
-      `playback for ${figures.playback.tracedSec} s: ${figures.playback.paintsPerSec} paints/s (${figures.playback.fullDetailPaintsPerSec} at full detail), project fps 30; load average ${figures.loadAverage.join(' ')}`,
+      `playback for ${figures.playback.tracedSec} s: ${figures.playback.paintsPerSec} paints/s (${figures.playback.fullDetailPaintsPerSec} at full detail; the playhead passed ${figures.playback.playheadFramesPassed} frames), project fps 30; load average ${figures.loadAverage.join(' ')}`,
   );
   await mkdir(ARTIFACTS_DIR, { recursive: true });
   await writeFile(join(ARTIFACTS_DIR, 'scrub-latency.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), ...figures }, null, 2)}\n`);
