@@ -9,6 +9,7 @@ import type { PreviewFrame } from '../../src-shared/ipc/contract.js';
 import type { RenderJob } from '../../src-shared/job/render-job.js';
 import { previewRenderKey } from '../../src-shared/project/derived.js';
 import { StudioError } from '../../src-shared/util/result.js';
+import { PreviewRenderQueue } from './preview-render-queue.js';
 import type { StudioPipeline } from './studio-pipeline.js';
 
 /** Bytes of frames kept for scrubbing back and forth (96 frames of 512x512, more of smaller sizes). */
@@ -57,6 +58,7 @@ export class PreviewService {
   /** The last composed track: scrubbing asks for many frames of one document. */
   private composed: { readonly key: string; readonly track: FaceParamTrack } | null = null;
   private readonly previews = new LruCache<string, Map<number, PreviewDocument>>(MAX_PREVIEWS, () => 1);
+  private readonly queue = new PreviewRenderQueue();
 
   constructor(private readonly pipeline: StudioPipeline) {}
 
@@ -67,7 +69,11 @@ export class PreviewService {
     this.previews.set(previewId, revisions);
   }
 
-  async renderFrame(previewId: string, revision: number, frameIndex: number, targetWidthPx?: number): Promise<PreviewFrame> {
+  /**
+   * One frame: from the cache at once, or rendered in the render queue (one render at a time, each
+   * answer sent before the next render starts; `signal` aborted before its turn: not rendered).
+   */
+  async renderFrame(previewId: string, revision: number, frameIndex: number, targetWidthPx?: number, signal?: AbortSignal): Promise<PreviewFrame> {
     const preview = this.previews.get(previewId)?.get(revision);
     if (preview === undefined) throw new StudioError('stale-revision', `The preview's document (revision ${revision}) is not held any more; send it again.`);
     const { document, renderKey } = preview;
@@ -78,16 +84,20 @@ export class PreviewService {
     const { track } = this.composed;
     const index = Math.min(frameIndex, track.frameCount - 1);
     const frameKey = `${renderKey}\n${widthPx}x${heightPx}\n${index}`;
-    let rgba = this.frames.get(frameKey);
-    if (!rgba) {
-      const renderer = await this.pipeline.renderer(job, prepared, widthPx, heightPx);
-      const image = createRgbaImage(widthPx, heightPx);
-      // Mesh-engine offsets (AniPortrait's audio2mesh), if any, plus the composed expression params.
-      const offsets = frameOffsetsInto(track, prepared.expression, index, new Float32Array(LANDMARK_COUNT * 3));
-      renderer.render(offsets, track.poses.subarray(index * POSE_LENGTH, (index + 1) * POSE_LENGTH), image);
-      rgba = image.data;
-      this.frames.set(frameKey, rgba);
-    }
+    const rgba =
+      this.frames.get(frameKey) ??
+      (await this.queue.run(async () => {
+        // Asked for twice while queued: rendered once.
+        const cached = this.frames.get(frameKey);
+        if (cached) return cached;
+        const renderer = await this.pipeline.renderer(job, prepared, widthPx, heightPx);
+        const image = createRgbaImage(widthPx, heightPx);
+        // Mesh-engine offsets (AniPortrait's audio2mesh), if any, plus the composed expression params.
+        const offsets = frameOffsetsInto(track, prepared.expression, index, new Float32Array(LANDMARK_COUNT * 3));
+        renderer.render(offsets, track.poses.subarray(index * POSE_LENGTH, (index + 1) * POSE_LENGTH), image);
+        this.frames.set(frameKey, image.data);
+        return image.data;
+      }, signal));
     // No copy: the web host's envelope and Electron's structured clone copy it on the way out.
     return { frameIndex: index, frameCount: track.frameCount, fps: track.fps, widthPx, heightPx, rgba };
   }

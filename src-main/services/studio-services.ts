@@ -150,7 +150,7 @@ export function createStudioHandlers(options: ServicesOptions): Handlers {
       preview.setDocument(previewId, revision, projects.checkWorkDir(workDir), document);
       return Promise.resolve({});
     },
-    [CHANNEL.previewRenderFrame]: ({ previewId, revision, frameIndex, targetWidthPx }) => preview.renderFrame(previewId, revision, frameIndex, targetWidthPx),
+    [CHANNEL.previewRenderFrame]: ({ previewId, revision, frameIndex, targetWidthPx }, { signal }) => preview.renderFrame(previewId, revision, frameIndex, targetWidthPx, signal),
     [CHANNEL.queueSettings]: () => queue.getSettings(),
     [CHANNEL.queueSetSettings]: async (queueSettings) => queue.setSettings({ ...queueSettings, storageDir: await checkStorageFolder(queueSettings.storageDir, storageRules) }),
     [CHANNEL.queueSubmit]: async ({ workDir, document, outName, priority }) => {

@@ -4,6 +4,7 @@ import { useElementSize } from '../hooks/use-element-size';
 import type { PaintedFrame } from '../services/paint-frame';
 import type { ProjectDocument } from '../../src-shared/project/project-schema';
 import type { FrameRequest } from '../services/preview-frame-loader';
+import { epochNowMs } from '../services/epoch-time';
 import { createPreviewSurface } from '../services/preview-surface';
 import type { GeneratedTrack } from '../state/generation-state';
 import { useStudio, useStudioSelector } from '../state/studio-context';
@@ -75,12 +76,16 @@ export function PreviewFrameCanvas({ generated }: { readonly generated: Generate
       if (workDir === null || document === null) return;
       const frameIndex = Math.min(playheadFrame(state).frameIndex, frameCount.current - 1);
       const targetWidthPx = target.current;
-      const { playing } = state.ephemeral;
-      const same = last !== null && last.request.frameIndex === frameIndex && last.request.targetWidthPx === targetWidthPx && last.request.playing === playing;
+      const { playing, playbackRate } = state.ephemeral;
+      const same = last !== null && last.request.frameIndex === frameIndex && last.request.targetWidthPx === targetWidthPx && last.request.playing === playing && last.request.clock?.rate === (playing ? playbackRate : undefined);
       if (same && last?.workDir === workDir && last.document === document) return;
       // The document crosses to the services once per edit (a new revision), not with every frame.
       if (last?.document !== document || last.workDir !== workDir) surface.setDocument(workDir, document);
-      last = { request: { frameIndex, targetWidthPx, playing }, document, workDir };
+      const askedAtMs = epochNowMs();
+      // While playing, where the playhead is now and how it moves: the surface paints on that clock
+      // and renders ahead, rather than waiting for this thread's next playhead update.
+      const clock = playing ? { timeSec: state.session.playheadTimeSec, atMs: askedAtMs, rate: playbackRate, fps: state.document?.settings.fps ?? 30, frameCount: frameCount.current } : undefined;
+      last = { request: { frameIndex, targetWidthPx, playing, clock, askedAtMs }, document, workDir };
       surface.request(last.request);
     };
     requestFrame.current = request;
@@ -131,5 +136,11 @@ function markPainted(canvas: HTMLCanvasElement, painted: PaintedFrame): void {
   canvas.dataset.detail = painted.detail;
   canvas.dataset.widthPx = String(painted.widthPx);
   canvas.dataset.paintedAt = painted.paintedAtMs.toFixed(2);
+  // The stages of a frame that came from the services (asked, accepted by the loader, sent, answered), for the scrub trace.
+  if (painted.timing === undefined) delete canvas.dataset.timing;
+  else {
+    const { askedAtMs, acceptedAtMs, sentAtMs, answeredAtMs } = painted.timing;
+    canvas.dataset.timing = [askedAtMs, acceptedAtMs, sentAtMs, answeredAtMs].map((ms) => ms.toFixed(2)).join(' ');
+  }
   canvas.dataset.frameIndex = String(painted.frameIndex);
 }

@@ -29,8 +29,8 @@ class MainThreadSurface implements PreviewSurface {
   constructor(studio: StudioApi, canvas: HTMLCanvasElement) {
     this.loader = new PreviewFrameLoader(studio);
     const context = canvas.getContext('2d');
-    this.loader.onFrame(({ frame, detail }) => {
-      if (context !== null) this.painted.emit(paintFrame(canvas, context, frame, detail));
+    this.loader.onFrame(({ frame, detail, timing }) => {
+      if (context !== null) this.painted.emit(paintFrame(canvas, context, frame, detail, timing));
     });
   }
 
@@ -50,7 +50,9 @@ class MainThreadSurface implements PreviewSurface {
     return this.loader.onError(listener);
   }
 
-  dispose(): void {}
+  dispose(): void {
+    this.loader.dispose();
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { decodeEnvelope, encodeEnvelope } from '../../src-shared/ipc/binary-envelope';
 import type { InvokeChannel, PushChannel } from '../../src-shared/ipc/contract';
 import { isPushChannel, pushChannels } from '../../src-shared/ipc/contract';
-import type { StudioTransport, Unsubscribe } from '../../src-shared/ipc/studio-api';
+import type { CallOptions, StudioTransport, Unsubscribe } from '../../src-shared/ipc/studio-api';
 import type { ClientMessage } from '../../src-shared/ipc/wire-messages';
 import { serverMessageSchema } from '../../src-shared/ipc/wire-messages';
 import type { Result } from '../../src-shared/util/result';
@@ -47,8 +47,10 @@ export class WebSocketTransport implements StudioTransport, ConnectionSource {
     this.socket.addEventListener('close', (event) => this.handleClose(event.code));
   }
 
-  invoke(channel: InvokeChannel, request: unknown): Promise<Result<unknown>> {
+  invoke(channel: InvokeChannel, request: unknown, options: CallOptions = {}): Promise<Result<unknown>> {
+    const { signal } = options;
     if (this.status.state === 'closed') return Promise.resolve(fail('unavailable', this.status.detail));
+    if (signal?.aborted === true) return Promise.resolve(fail('cancelled', 'Cancelled.'));
     const callId = this.nextCallId++;
     const message: ClientMessage = { kind: 'call', callId, channel, request };
     let frame: Uint8Array;
@@ -61,7 +63,18 @@ export class WebSocketTransport implements StudioTransport, ConnectionSource {
       this.pending.set(callId, { channel, resolve });
       if (this.status.state === 'open') this.socket.send(frame);
       else this.queuedFrames.push(frame);
+      // Given up: answered here at once; the host is told, so it skips the work if not started.
+      signal?.addEventListener('abort', () => {
+        if (!this.pending.delete(callId)) return;
+        this.sendNow({ kind: 'cancel', callId });
+        resolve(fail('cancelled', 'Cancelled.'));
+      }, { once: true });
     });
+  }
+
+  /** A message that is only worth sending on an open socket (a cancel of a call still queued is simply not sent). */
+  private sendNow(message: ClientMessage): void {
+    if (this.status.state === 'open') this.socket.send(encodeEnvelope(message));
   }
 
   subscribe(channel: PushChannel, listener: (payload: unknown) => void): Unsubscribe {

@@ -98,16 +98,32 @@ export class PlaybackController {
     );
   }
 
-  /** Stops where it is; the playhead lands on the frame being shown. */
+  /**
+   * Stops where it is now (not at the last animation frame's playhead: the preview paints on its
+   * own clock and may be a frame further); the playhead lands on the start of that frame.
+   */
   pause(): void {
+    const nowSec = this.isPlaying() ? this.liveTimeSec() : null;
     this.stopDriving();
-    if (!this.isPlaying()) return;
-    const fps = this.store.getState().document?.settings.fps ?? 30;
+    if (nowSec === null) return;
+    const state = this.store.getState();
+    const fps = state.document?.settings.fps ?? 30;
+    const rate = this.rate();
+    const wrappedSec = loopWrap(state.document?.loop ?? null, nowSec, rate);
+    // Never behind the playhead already shown (audio time can lag the last reading by a little).
+    const aheadSec = rate > 0 ? Math.max(nowSec, state.session.playheadTimeSec) : Math.min(nowSec, state.session.playheadTimeSec);
+    const atSec = Math.min(this.endSec(), Math.max(0, wrappedSec ?? aheadSec));
     this.store.update((s) => ({
       ...s,
       ephemeral: { ...s.ephemeral, playing: false, playbackRate: 1 },
-      session: { ...s.session, playheadTimeSec: frameStartSec(s.session.playheadTimeSec, fps) },
+      session: { ...s.session, playheadTimeSec: frameStartSec(atSec, fps) },
     }));
+  }
+
+  /** The playhead of this moment: the clock's, or the audio's. */
+  private liveTimeSec(): number {
+    if (this.clock !== null) return this.clock.fromSec + (this.rate() * (performance.now() - this.clock.startMs)) / 1000;
+    return this.audio?.currentTime ?? this.store.getState().session.playheadTimeSec;
   }
 
   /** Moves the playhead; playback carries on from there. */
@@ -181,7 +197,7 @@ export class PlaybackController {
     if (!this.isPlaying()) return;
     const rate = this.rate();
     const endSec = this.endSec();
-    let timeSec = this.clock !== null ? this.clock.fromSec + (rate * (performance.now() - this.clock.startMs)) / 1000 : (this.audio?.currentTime ?? 0);
+    let timeSec = this.liveTimeSec();
     const wrapSec = loopWrap(this.store.getState().document?.loop ?? null, timeSec, rate);
     if (wrapSec !== null) {
       this.seek(wrapSec);

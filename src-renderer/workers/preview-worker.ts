@@ -24,9 +24,10 @@ scope.onmessage = ({ data }) => {
     case 'init': {
       const { canvas } = data;
       const context = canvas.getContext('2d');
-      loader = new PreviewFrameLoader(createStudioApi(new WebSocketTransport(data.webSocketUrl)));
-      loader.onFrame(({ frame, detail }) => {
-        if (context !== null) scope.postMessage({ kind: 'painted', painted: paintFrame(canvas, context, frame, detail) });
+      // The worker's own socket carries cancels: frames the user has left are given up.
+      loader = new PreviewFrameLoader(createStudioApi(new WebSocketTransport(data.webSocketUrl)), { cancellable: true });
+      loader.onFrame(({ frame, detail, timing }) => {
+        if (context !== null) scope.postMessage({ kind: 'painted', painted: paintFrame(canvas, context, frame, detail, timing) });
       });
       loader.onError((error) => scope.postMessage({ kind: 'error', error }));
       return;

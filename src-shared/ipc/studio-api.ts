@@ -7,6 +7,17 @@ type VerbOf<C extends string> = C extends `${string}:${infer V}` ? CamelCase<V> 
 
 export type Unsubscribe = () => void;
 
+/** The part of an AbortSignal a call uses (src-shared has no DOM or Node types). */
+export interface CallSignal {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+}
+
+/** Per call: `signal` gives the call up (the web host is told and skips work not started; Electron's IPC cannot be told and answers anyway). */
+export interface CallOptions {
+  readonly signal?: CallSignal;
+}
+
 /**
  * What the UI sees of the services: `studio.project.open({ path })` for channel 'project:open',
  * `studio.on('jobs:did-progress', fn)` for pushes. Derived from the contract, so a new channel
@@ -16,6 +27,7 @@ export type StudioApi = {
   readonly [D in DomainOf<InvokeChannel>]: {
     readonly [C in InvokeChannel as DomainOf<C> extends D ? VerbOf<C> : never]: (
       request: RequestOf<C>,
+      options?: CallOptions,
     ) => Promise<Result<ResponseOf<C>>>;
   };
 } & {
@@ -24,7 +36,7 @@ export type StudioApi = {
 
 /** How a host moves calls and pushes; Electron preload and the web client each provide one. */
 export interface StudioTransport {
-  invoke(channel: InvokeChannel, request: unknown): Promise<Result<unknown>>;
+  invoke(channel: InvokeChannel, request: unknown, options?: CallOptions): Promise<Result<unknown>>;
   subscribe(channel: PushChannel, listener: (payload: unknown) => void): Unsubscribe;
 }
 
@@ -39,7 +51,7 @@ export function createStudioApi(transport: StudioTransport): StudioApi {
   for (const channel of INVOKE_CHANNELS) {
     const { domain, method } = verbMethodName(channel);
     const group = (api[domain] ??= {}) as Record<string, unknown>;
-    group[method] = (request: unknown) => transport.invoke(channel, request);
+    group[method] = (request: unknown, options?: CallOptions) => transport.invoke(channel, request, options);
   }
   api.on = (channel: PushChannel, listener: (payload: unknown) => void) => transport.subscribe(channel, listener);
   return api as StudioApi;

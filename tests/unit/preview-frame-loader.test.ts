@@ -11,6 +11,7 @@ function fakeStudio() {
   const documentsSent: number[] = [];
   const held = new Set<number>();
   const releases: (() => void)[] = [];
+  const signals: [frameIndex: number, widthPx: number, signal: AbortSignal][] = [];
   const studio = {
     preview: {
       setDocument: ({ revision }: { revision: number }) => {
@@ -18,10 +19,13 @@ function fakeStudio() {
         held.add(revision);
         return Promise.resolve({ ok: true, value: {} });
       },
-      renderFrame: ({ frameIndex, revision, targetWidthPx = 512 }: { frameIndex: number; revision: number; targetWidthPx?: number }) => {
+      renderFrame: ({ frameIndex, revision, targetWidthPx = 512 }: { frameIndex: number; revision: number; targetWidthPx?: number }, options?: { signal?: AbortSignal }) => {
         if (!held.has(revision)) return Promise.resolve({ ok: false, error: { code: 'stale-revision', message: 'send it again' } });
         asked.push(targetWidthPx);
+        if (options?.signal !== undefined) signals.push([frameIndex, targetWidthPx, options.signal]);
         return new Promise((resolve) => {
+          // A call given up answers at once, as the web host's transport does.
+          options?.signal?.addEventListener('abort', () => resolve({ ok: false, error: { code: 'cancelled', message: 'Cancelled.' } }));
           releases.push(() => resolve({ ok: true, value: { frameIndex, frameCount: 100, fps: 30, widthPx: targetWidthPx, heightPx: targetWidthPx, rgba: new Uint8Array(targetWidthPx * targetWidthPx * 4) } }));
         });
       },
@@ -33,7 +37,7 @@ function fakeStudio() {
     releases.shift()?.();
     await new Promise((resolve) => setTimeout(resolve, 0));
   };
-  return { studio, asked, finish, documentsSent, forget: () => held.clear() };
+  return { studio, asked, finish, documentsSent, signals, forget: () => held.clear() };
 }
 
 describe('PreviewFrameLoader', () => {
@@ -118,5 +122,44 @@ describe('PreviewFrameLoader', () => {
     await finish();
     expect(documentsSent).toEqual([1, 2, 3, 3]);
     expect(shown.at(-1)).toEqual([7, 'draft']);
+  });
+
+  it('gives up the full frame of a frame the user has left, and sends the next draft without waiting for it (web host)', async () => {
+    const { studio, asked, finish, signals } = fakeStudio();
+    const loader = new PreviewFrameLoader(studio, { cancellable: true });
+    loader.setDocument('/w', document);
+    const errors: string[] = [];
+    loader.onError((error) => errors.push(error.code));
+    const shown: [number, string][] = [];
+    loader.onFrame(({ frame, detail }) => shown.push([frame.frameIndex, detail]));
+    loader.request(at(3, 512));
+    await finish(); // frame 3's draft; its full frame is still being rendered
+    expect(shown).toEqual([[3, 'draft']]);
+    loader.request(at(4, 512));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Frame 4's draft and full are asked for at once; frame 3's full is given up, not waited for.
+    expect(asked).toEqual([128, 512, 128, 512]);
+    expect(signals.filter(([, , signal]) => signal.aborted).map(([frameIndex, widthPx]) => [frameIndex, widthPx])).toEqual([[3, 512]]);
+    await finish(); // (the given-up call's release does nothing)
+    await finish();
+    await finish();
+    expect(shown).toEqual([[3, 'draft'], [4, 'draft'], [4, 'full']]);
+    expect(errors, 'a frame given up is no error').toEqual([]);
+  });
+
+  it('while dragging, lets the draft in flight arrive and sends only the latest request after it', async () => {
+    const { studio, asked, finish } = fakeStudio();
+    const loader = new PreviewFrameLoader(studio, { cancellable: true });
+    loader.setDocument('/w', document);
+    const shown: [number, string][] = [];
+    loader.onFrame(({ frame, detail }) => shown.push([frame.frameIndex, detail]));
+    loader.request(at(1, 512));
+    loader.request(at(2, 512));
+    loader.request(at(3, 512));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(asked).toEqual([128, 512]);
+    await finish(); // frame 1's draft arrives and is shown; then frame 3 (not 2) is asked for
+    expect(shown).toEqual([[1, 'draft']]);
+    expect(asked).toEqual([128, 512, 128, 512]);
   });
 });

@@ -1,8 +1,21 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
-/** One paint of the preview canvas: when (ms since the epoch), frame index, detail, width (px). */
-type Paint = [paintedAtMs: number, frameIndex: string, detail: string, widthPx: number];
+/** One paint of the preview canvas: when (ms since the epoch), frame index, detail, width (px), stage times (data-timing). */
+type Paint = [paintedAtMs: number, frameIndex: string, detail: string, widthPx: number, timing: string];
+
+/**
+ * Where the time of one paint went, ms from the pointerdown: the page asked for the frame
+ * (store change -> request), the loader took it (worker message), sent it, had the answer
+ * (the host's render and the socket both ways), painted it.
+ */
+export interface PaintStages {
+  readonly askedMs: number;
+  readonly acceptedMs: number;
+  readonly sentMs: number;
+  readonly answeredMs: number;
+  readonly paintedMs: number;
+}
 
 interface ProbeWindow {
   __scrubProbe?: { downAtMs: number; paints: Paint[] };
@@ -17,6 +30,9 @@ export interface ScrubMeasurement {
   /** Width of the first paint and of the full one (px). */
   readonly firstWidthPx: number;
   readonly fullWidthPx: number;
+  /** Stages of the first and the full paint, where the frame came from the services (not from a cache). */
+  readonly firstStages: PaintStages | null;
+  readonly fullStages: PaintStages | null;
 }
 
 /**
@@ -42,7 +58,7 @@ export class PreviewProbe {
         probe.paints = [];
       }, true);
       // The canvas sets data-frame-index last after each paint.
-      new MutationObserver(() => probe.paints.push([Number(canvas.dataset.paintedAt), canvas.dataset.frameIndex ?? '', canvas.dataset.detail ?? '', Number(canvas.dataset.widthPx)])).observe(canvas, { attributes: true, attributeFilter: ['data-frame-index'] });
+      new MutationObserver(() => probe.paints.push([Number(canvas.dataset.paintedAt), canvas.dataset.frameIndex ?? '', canvas.dataset.detail ?? '', Number(canvas.dataset.widthPx), canvas.dataset.timing ?? ''])).observe(canvas, { attributes: true, attributeFilter: ['data-frame-index'] });
     });
   }
 
@@ -54,7 +70,10 @@ export class PreviewProbe {
     await expect(this.canvas).toHaveAttribute('data-detail', 'full');
     const paints = await this.page.evaluate(() => {
       const probe = (window as ProbeWindow).__scrubProbe;
-      return probe === undefined ? [] : probe.paints.map(([atMs, frame, detail, widthPx]): Paint => [atMs - probe.downAtMs, frame, detail, widthPx]);
+      if (probe === undefined) return [];
+      // Stage times become ms from the pointerdown, like the paint time.
+      const fromDown = (timing: string) => timing.split(' ').filter((t) => t !== '').map((t) => (Number(t) - probe.downAtMs).toFixed(2)).join(' ');
+      return probe.paints.map(([atMs, frame, detail, widthPx, timing]): Paint => [atMs - probe.downAtMs, frame, detail, widthPx, fromDown(timing)]);
     });
     const ofFrame = paints.filter(([, frame]) => frame === String(frameIndex));
     const first = ofFrame[0];
@@ -65,6 +84,14 @@ export class PreviewProbe {
       fullLatencyMs: full?.[0] ?? Number.NaN,
       firstWidthPx: first?.[3] ?? 0,
       fullWidthPx: full?.[3] ?? 0,
+      firstStages: stagesOf(first),
+      fullStages: stagesOf(full),
     };
   }
+}
+
+function stagesOf(paint: Paint | undefined): PaintStages | null {
+  if (paint === undefined || paint[4] === '') return null;
+  const [askedMs, acceptedMs, sentMs, answeredMs] = paint[4].split(' ').map(Number);
+  return { askedMs, acceptedMs, sentMs, answeredMs, paintedMs: paint[0] };
 }
