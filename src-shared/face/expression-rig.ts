@@ -3,6 +3,7 @@ import {
   LEFT_EYE_LOWER,
   LEFT_EYE_UPPER,
   LEFT_IRIS,
+  INNER_MOUTH_CORNERS,
   LEFT_LID_CREASE,
   LOWER_LIP_BODY,
   LOWER_LIP_INNER,
@@ -53,6 +54,8 @@ export const NEUTRAL_FACE: Readonly<FaceParams> = {
 };
 
 const JAW_MAX_RAD = (13 * Math.PI) / 180;
+/** How much less the lower lip drops at the corners than at its middle (the corners meet the upper lip). */
+const LOWER_LIP_CORNER_DROP = 0.65;
 type Field = Float32Array;
 
 /**
@@ -131,10 +134,16 @@ export class ExpressionRig {
       const lateral = 1 - smoothstep(Math.abs(x), halfWidthCm * 2.2, halfWidthCm * 3.4) * 0.6;
       w[i] = below * lateral;
     }
-    for (const i of [...LOWER_LIP_INNER, ...LOWER_LIP_OUTER, ...LOWER_LIP_BODY]) w[i] = 1;
+    // The lower lip drops fully at its middle and less towards the corners, where it meets the
+    // upper lip (the corners themselves below): the lips part into an almond, not a slot with upright ends.
+    const cornerHalfWidthCm = Math.abs(this.rest[INNER_MOUTH_CORNERS[1] * 3] - this.rest[INNER_MOUTH_CORNERS[0] * 3]) / 2;
+    for (const i of [...LOWER_LIP_INNER, ...LOWER_LIP_OUTER, ...LOWER_LIP_BODY]) {
+      const along = Math.abs(this.rest[i * 3] - mouth[0]) / cornerHalfWidthCm;
+      w[i] = 1 - LOWER_LIP_CORNER_DROP * smoothstep(along, 0.35, 1.05);
+    }
     for (const i of [...UPPER_LIP_INNER, ...UPPER_LIP_OUTER, ...UPPER_LIP_BODY]) w[i] = 0;
-    for (const i of MOUTH_CORNERS) w[i] = 0.45;
-    for (const i of [78, 308]) w[i] = 0.5;
+    for (const i of MOUTH_CORNERS) w[i] = 0.35;
+    for (const i of INNER_MOUTH_CORNERS) w[i] = 0.3;
     return w;
   }
 

@@ -6,6 +6,9 @@ import type { RgbaImage } from './rgba-image.js';
 
 /** Below this opening (px at the lips' middle) the lips touch and nothing is drawn. */
 const MIN_OPENING_PX = 1.2;
+/** The teeth's free edge fades from this fraction of their height to the next (soft, not a band). */
+const TEETH_EDGE_START = 0.55;
+const TEETH_EDGE_END = 1.15;
 
 
 /**
@@ -23,9 +26,11 @@ export function paintMouthInterior(image: RgbaImage, landmarksPx: ArrayLike<numb
   const strength = smoothstep(opening, Math.max(MIN_OPENING_PX, rest * 0.9 + 0.5), rest * 1.4 + 3);
   if (!(opening > MIN_OPENING_PX) || strength <= 0) return;
   const upper = UPPER_LIP_INNER.map((i) => [landmarksPx[i * 2], landmarksPx[i * 2 + 1]] as const);
-  const lower = LOWER_LIP_INNER.map((i) => [landmarksPx[i * 2], landmarksPx[i * 2 + 1]] as const);
   const left = upper[0];
   const right = upper[upper.length - 1];
+  // The lower inner contour ends short of the corners: closing it there makes the opening an
+  // almond that narrows into the corners between the lips, not a slot with upright ends.
+  const lower = [left, ...LOWER_LIP_INNER.map((i) => [landmarksPx[i * 2], landmarksPx[i * 2 + 1]] as const), right];
   const widthPx = Math.hypot(right[0] - left[0], right[1] - left[1]);
   const teethPx = Math.min(opening * 0.42, widthPx * 0.11);
   const lowerTeethPx = Math.max(0, Math.min(opening * 0.25, widthPx * 0.07) - 1);
@@ -43,6 +48,9 @@ export function paintMouthInterior(image: RgbaImage, landmarksPx: ArrayLike<numb
     const bottom = contourY(lower, px);
     const depth = bottom - top;
     if (depth <= 0) continue;
+    // Anti-aliasing against the lips by the distance across each contour (steep near the corners).
+    const topAcross = 1 / Math.hypot(1, contourY(upper, px + 0.5) - contourY(upper, px - 0.5));
+    const bottomAcross = 1 / Math.hypot(1, contourY(lower, px + 0.5) - contourY(lower, px - 0.5));
     // Horizontal anti-aliasing at the corners, vertical against the lips.
     const sideCoverage = Math.min(1, px - Math.min(left[0], right[0]), Math.max(left[0], right[0]) - px);
     const across = Math.min(1, Math.abs(px - centreX) / (widthPx / 2 + 1e-6)); // 0 centre, 1 corners
@@ -51,13 +59,13 @@ export function paintMouthInterior(image: RgbaImage, landmarksPx: ArrayLike<numb
     const tongueX = ((px - centreX) / (widthPx * 0.32)) ** 2;
     const tongueStrength = 0.85 * (1 - across);
     const teethShade = 1 - across ** 3 * 0.55;
-    const teethFade = 1 - across ** 4;
+    const teethFade = 1 - smoothstep(across, 0.5, 0.97);
     const lowerTeethFade = 0.5 * (1 - across);
     const yStart = Math.max(0, Math.floor(top));
     const yEnd = Math.min(H - 1, Math.ceil(bottom));
     for (let y = yStart; y <= yEnd; y++) {
       const py = y + 0.5;
-      const coverage = strength * Math.max(0, sideCoverage) * clamp01(py - top + 0.5) * clamp01(bottom - py + 0.5);
+      const coverage = strength * Math.max(0, sideCoverage) * clamp01((py - top) * topAcross + 0.5) * clamp01((bottom - py) * bottomAcross + 0.5);
       if (coverage <= 0) continue;
       const t = (py - top) / depth; // 0 at the upper lip, 1 at the lower lip
       // Cavity: dark in the middle, lighter near the lips and darker towards the corners.
@@ -74,17 +82,18 @@ export function paintMouthInterior(image: RgbaImage, landmarksPx: ArrayLike<numb
         b += (tongueB - b) * k;
       }
       const fromTop = py - top;
-      if (fromTop < teethPx) {
-        // Teeth: bright, greying into the shadow of the corners and of the upper lip, soft lower edge.
-        const k = clamp01((teethPx - fromTop) * 0.9) * teethFade;
+      if (fromTop < teethPx * TEETH_EDGE_END) {
+        // Teeth: bright, greying into the shadow of the corners and of the upper lip; their lower
+        // edge fades over about half their height (a hard band reads as a sticker).
+        const k = (1 - smoothstep(fromTop, teethPx * TEETH_EDGE_START, teethPx * TEETH_EDGE_END)) * teethFade;
         const shade = teethShade * (0.8 + 0.2 * clamp01(fromTop / (teethPx * 0.5)));
         r += (teethR * shade - r) * k;
         g += (teethG * shade - g) * k;
         b += (teethB * shade - b) * k;
       }
       const fromBottom = bottom - py;
-      if (fromBottom < lowerTeethPx) {
-        const k = clamp01(lowerTeethPx - fromBottom) * lowerTeethFade;
+      if (fromBottom < lowerTeethPx * TEETH_EDGE_END) {
+        const k = (1 - smoothstep(fromBottom, lowerTeethPx * TEETH_EDGE_START, lowerTeethPx * TEETH_EDGE_END)) * lowerTeethFade;
         r += (teethR * 0.82 - r) * k;
         g += (teethG * 0.82 - g) * k;
         b += (teethB * 0.82 - b) * k;

@@ -18,6 +18,7 @@ import { align16 } from './wasm/load-wasm.js';
 import { I420Converter } from './rgba-to-i420.js';
 import { WarpKernel } from './warp-kernel.js';
 import { FACE_OVAL, WarpMesh } from './warp-mesh.js';
+import { SideFlattening } from './side-flattening.js';
 
 const ZERO_POSE = [0, 0, 0, 0, 0, 0] as const;
 /** A control point that moved less than this (px) counts as still: a triangle of still points copies the photo's pixels. */
@@ -53,6 +54,8 @@ export class WarpRenderer {
   private readonly silhouette = new Uint32Array(2048);
   /** The helper-ring points on a shell around the head (face space, cm), their rest projection and this frame's shift (px). */
   private readonly ringShell: { pointsCm: Float32Array; restPx: Float32Array; posedPx: Float32Array; shiftPx: Float32Array };
+  /** On a turn, the sides of the head are flattened (side-flattening.ts): per-point weights, and the flattened points of this frame. */
+  private readonly flattening: { sides: SideFlattening; landmarkWeights: Float32Array; shellWeights: Float32Array; landmarksCm: Float32Array; rigidCm: Float32Array; shellCm: Float32Array };
   /** Converts the kernel's frame in place (same memory); for even sizes. */
   private readonly i420: I420Converter | undefined;
   private readonly kernel: WarpKernel;
@@ -79,6 +82,16 @@ export class WarpRenderer {
     const rest = applyCrop(crop, projectPoints(rig.lmks3dCm, MESH_VERTEX_COUNT, rig.transMat, ZERO_POSE, this.photoSize));
     this.mesh = new WarpMesh(rest, source.widthPx, source.heightPx, faceTriangles);
     this.ringShell = ringShell(this.mesh, rig, crop, this.photoSize);
+    const sides = new SideFlattening(rig.lmks3dCm, MESH_VERTEX_COUNT);
+    const shellCount = this.ringShell.shiftPx.length / 2;
+    this.flattening = {
+      sides,
+      landmarkWeights: sides.weights(rig.lmks3dCm, MESH_VERTEX_COUNT),
+      shellWeights: sides.weights(this.ringShell.pointsCm, shellCount),
+      landmarksCm: new Float32Array(MESH_VERTEX_COUNT * 3),
+      rigidCm: new Float32Array(MESH_VERTEX_COUNT * 3),
+      shellCm: new Float32Array(shellCount * 3),
+    };
     this.restOpeningPx = lipOpeningPx(rest);
     this.mouthLight = mouthLight(source, rest);
     this.mouthPalette = mouthPalette(source, rest);
@@ -143,11 +156,16 @@ export class WarpRenderer {
   private draw(offsetsCm: ArrayLike<number>, pose: ArrayLike<number>, composite = true): RgbaImage {
     const { rig, crop } = this;
     for (let i = 0; i < MESH_VERTEX_COUNT * 3; i++) this.points3d[i] = rig.lmks3dCm[i] + offsetsCm[i];
-    applyCrop(crop, projectPoints(this.points3d, MESH_VERTEX_COUNT, rig.transMat, pose, this.photoSize, this.projected), this.projected);
-    applyCrop(crop, projectPoints(rig.lmks3dCm, MESH_VERTEX_COUNT, rig.transMat, pose, this.photoSize, this.rigid), this.rigid);
+    const { sides, landmarkWeights, shellWeights, landmarksCm, rigidCm, shellCm } = this.flattening;
+    const yawDeg = pose[1];
     const shell = this.ringShell;
     const ringCount = shell.shiftPx.length / 2;
-    applyCrop(crop, projectPoints(shell.pointsCm, ringCount, rig.transMat, pose, this.photoSize, shell.posedPx), shell.posedPx);
+    sides.apply(this.points3d, MESH_VERTEX_COUNT, landmarkWeights, yawDeg, landmarksCm);
+    sides.apply(rig.lmks3dCm, MESH_VERTEX_COUNT, landmarkWeights, yawDeg, rigidCm);
+    sides.apply(shell.pointsCm, ringCount, shellWeights, yawDeg, shellCm);
+    applyCrop(crop, projectPoints(landmarksCm, MESH_VERTEX_COUNT, rig.transMat, pose, this.photoSize, this.projected), this.projected);
+    applyCrop(crop, projectPoints(rigidCm, MESH_VERTEX_COUNT, rig.transMat, pose, this.photoSize, this.rigid), this.rigid);
+    applyCrop(crop, projectPoints(shellCm, ringCount, rig.transMat, pose, this.photoSize, shell.posedPx), shell.posedPx);
     for (let i = 0; i < ringCount * 2; i++) shell.shiftPx[i] = shell.posedPx[i] - shell.restPx[i];
     const dst = this.mesh.destination(this.projected, this.rigid, this.destination, shell.shiftPx);
     const src = this.mesh.rest;

@@ -12,6 +12,7 @@ import { analyzePhoto } from '../../src-main/face/analyze-photo.js';
 import { decodeAudioClip } from '../../src-main/media/decode-audio-clip.js';
 import { ffmpegBinaries } from '../../src-main/media/ffmpeg-binaries.js';
 import { ExpressionRig, NEUTRAL_FACE } from '../../src-shared/face/expression-rig.js';
+import { INNER_MOUTH_CORNERS, LOWER_LIP_BODY } from '../../src-shared/face/landmark-regions.js';
 import { LANDMARK_COUNT } from '../../src-shared/face/topology.js';
 import { createRgbaImage } from '../../src-shared/render/rgba-image.js';
 import { fixture, present } from '../helpers/fixtures.js';
@@ -52,6 +53,38 @@ function regionDifference(a: Uint8Array, b: Uint8Array, widthPx: number, box: nu
   return sum / count;
 }
 
+const luma = (image: Uint8Array, x: number, y: number) => 0.299 * image[(y * 512 + x) * 4] + 0.587 * image[(y * 512 + x) * 4 + 1] + 0.114 * image[(y * 512 + x) * 4 + 2];
+
+/** Per column between the inner mouth corners (rest landmarks, 512 px frames): how many pixels the open mouth made darker by 60 levels or more. */
+function openingHeights(rest: Uint8Array, open: Uint8Array, restLandmarksPx: ArrayLike<number>): number[] {
+  const [left, right] = [INNER_MOUTH_CORNERS[0], INNER_MOUTH_CORNERS[1]].map((i) => restLandmarksPx[i * 2]).sort((a, b) => a - b);
+  const top = Math.floor(restLandmarksPx[13 * 2 + 1] - 10);
+  const bottom = Math.ceil(restLandmarksPx[152 * 2 + 1]);
+  const heights: number[] = [];
+  for (let x = Math.floor(left) - 2; x <= Math.ceil(right) + 2; x++) {
+    let dark = 0;
+    for (let y = top; y < bottom; y++) if (luma(open, x, y) < luma(rest, x, y) - 60) dark++;
+    heights.push(dark);
+  }
+  // Only the columns the opening spans.
+  const first = heights.findIndex((h) => h > 0);
+  const last = heights.length - 1 - [...heights].reverse().findIndex((h) => h > 0);
+  return first < 0 ? [] : heights.slice(first, last + 1);
+}
+
+/** Mean absolute difference (RGB) of the 3x3 patch at landmark i in `a` (at `aPx`) and in `b` (at `bPx`). */
+function patchDifference(a: Uint8Array, aPx: ArrayLike<number>, b: Uint8Array, bPx: ArrayLike<number>, i: number): number {
+  let sum = 0;
+  for (let dy = -1; dy <= 1; dy++) {
+    for (let dx = -1; dx <= 1; dx++) {
+      const pa = (Math.floor(aPx[i * 2 + 1]) + dy) * 512 + Math.floor(aPx[i * 2]) + dx;
+      const pb = (Math.floor(bPx[i * 2 + 1]) + dy) * 512 + Math.floor(bPx[i * 2]) + dx;
+      for (let c = 0; c < 3; c++) sum += Math.abs(a[pa * 4 + c] - b[pb * 4 + c]);
+    }
+  }
+  return sum / 27;
+}
+
 describe('built-in Lmk2Video renderer', () => {
   it.skipIf(!REF_JIJIN_PNG)('reproduces the photo when the face is at rest, and moves the mouth region when the jaw opens', async () => {
     const photo = present(REF_JIJIN_PNG);
@@ -72,6 +105,25 @@ describe('built-in Lmk2Video renderer', () => {
     expect(regionDifference(rest.data, open.data, 512, forehead)).toBeLessThan(0.5);
     // The corners of the frame (background) never move.
     expect(regionDifference(rest.data, open.data, 512, [0, 0, 40, 40])).toBe(0);
+    // Her thin lips part as lips: the opening narrows into the mouth corners, where the lips meet
+    // (a slot cut in the face keeps its full height up to upright ends).
+    const heights = openingHeights(rest.data, open.data, restLandmarks);
+    const tallest = Math.max(...heights);
+    const end = Math.max(2, Math.round(heights.length * 0.1));
+    const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+    expect(tallest).toBeGreaterThan(10);
+    expect(mean(heights.slice(0, end)) / tallest, 'the opening near the right mouth corner').toBeLessThan(0.6);
+    expect(mean(heights.slice(-end)) / tallest, 'the opening near the left mouth corner').toBeLessThan(0.6);
+    // The lower lip's own texture went down with its landmarks (3x3 patches at the lip body's points).
+    let moved = 0;
+    let stayed = 0;
+    for (const i of LOWER_LIP_BODY) {
+      moved += patchDifference(photoAtSize.data, restLandmarks, open.data, renderer.frameLandmarksPx, i);
+      stayed += patchDifference(photoAtSize.data, restLandmarks, open.data, restLandmarks, i);
+    }
+    // (Measured: about 12 levels where the lip went, about 100 where it was: the opening is there now.)
+    expect(moved / LOWER_LIP_BODY.length).toBeLessThan(20);
+    expect(stayed).toBeGreaterThan(moved * 3);
     // A head turn of 15 degrees moves the face but leaves the picture whole: no holes or torn-in
     // black (hardly a pixel turns dark that was not; the hair may cover the photo's dark border),
     // and the picture at the corners barely moves.

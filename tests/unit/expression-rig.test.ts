@@ -37,6 +37,11 @@ describe('expression rig (region-weighted deformation fields)', () => {
     expect(still(152, 1) - open(152, 1)).toBeGreaterThan(1.2);
     expect(Math.abs(open(13, 1) - still(13, 1))).toBeLessThan(0.05);
     expect(Math.abs(open(1, 1) - still(1, 1))).toBeLessThan(1e-6);
+    // The lower lip drops most at its middle and less towards the corners, where it meets the upper lip.
+    const drop = (i: number) => still(i, 1) - open(i, 1);
+    expect(drop(95)).toBeLessThan(drop(14) * 0.75);
+    expect(drop(324)).toBeLessThan(drop(14) * 0.75);
+    expect(drop(78)).toBeLessThan(drop(14) * 0.5);
     // Half open sits in between.
     const half = moved({ jawOpen: 0.5 });
     expect(mouthGap(half)).toBeGreaterThan(mouthGap(still));

@@ -10,12 +10,12 @@ import { createRgbaImage } from '../../src-shared/render/rgba-image.js';
 const SIZE_PX = 120;
 
 /** A mouth 60 px wide at y 50: the upper inner lip straight, the lower one an arc `openingPx` below it at the middle. */
-function mouthLandmarks(openingPx: number): Float32Array {
+function mouthLandmarks(openingPx: number, lowerInsetPx = 3): Float32Array {
   const points = new Float32Array(LANDMARK_COUNT * 2);
   const put = (i: number, x: number, y: number) => points.set([x, y], i * 2);
   UPPER_LIP_INNER.forEach((i, k) => put(i, 30 + (60 * k) / (UPPER_LIP_INNER.length - 1), 50));
   LOWER_LIP_INNER.forEach((i, k) => {
-    const x = 33 + (54 * k) / (LOWER_LIP_INNER.length - 1);
+    const x = 30 + lowerInsetPx + ((60 - 2 * lowerInsetPx) * k) / (LOWER_LIP_INNER.length - 1);
     put(i, x, 50 + openingPx * (1 - ((x - 60) / 30) ** 2));
   });
   put(MOUTH_CORNERS[0], 28, 50);
@@ -77,6 +77,21 @@ describe('paintMouthInterior', () => {
     // The upper teeth just under the lip are bright; the cavity behind them is dark (the tongue is lower).
     expect(luma(open, 60, 52)).toBeGreaterThan(180);
     expect(luma(open, 60, 57)).toBeLessThan(40);
+  });
+
+  it('narrows the opening into the corners, where the lips meet, and fades the teeth into the cavity', () => {
+    const open = greyImage(200);
+    paintMouthInterior(open, mouthLandmarks(20, 8));
+    // The lower inner contour ends 8 px short of the corners: the opening closes towards them there
+    // (2 px in, about 2 px deep) instead of keeping the contour's end depth (9 px) up to an upright end.
+    const painted = (x: number) => Array.from({ length: 30 }, (_, k) => luma(open, x, 48 + k)).filter((v) => v !== 200).length;
+    expect(painted(32)).toBeLessThanOrEqual(4);
+    expect(painted(87)).toBeLessThanOrEqual(4);
+    expect(painted(60)).toBeGreaterThan(15);
+    // The teeth's free edge is soft: no step of more than 110 levels (a hard band steps by about 200) from one row to the next below them.
+    let steepest = 0;
+    for (let y = 51; y < 66; y++) steepest = Math.max(steepest, Math.abs(luma(open, 60, y + 1) - luma(open, 60, y)));
+    expect(steepest).toBeLessThan(110);
   });
 
   it('dims the teeth and the cavity by the light it is given', () => {
