@@ -93,7 +93,7 @@ describe('composition: landmarks = generated + sum of weight(t) x shape through 
   const offsets = (track: typeof generated, f: number) => frameOffsetsInto(track, rig, f, new Float32Array(LANDMARK_COUNT * 3));
 
   it('adds each shape times its weight summed over the enabled layers, at every frame', () => {
-    const composed = composeLayers(generated, layers, [shapeA, shapeB]);
+    const composed = composeLayers(generated, layers, { shapes: [shapeA, shapeB] });
     for (const f of [0, 5, 10]) {
       const wA = f / 10 + 0.5 * 0.4;
       const wB = 0.5;
@@ -107,8 +107,8 @@ describe('composition: landmarks = generated + sum of weight(t) x shape through 
   });
 
   it('adds nothing for a shape without keys, a muted layer, or keys of a shape the document lacks', () => {
-    expect(composeLayers(generated, [layers[2]], [shapeA, shapeB])).toBe(generated);
-    const onlyA = composeLayers(generated, layers, [shapeA]);
+    expect(composeLayers(generated, [layers[2]], { shapes: [shapeA, shapeB] })).toBe(generated);
+    const onlyA = composeLayers(generated, layers, { shapes: [shapeA] });
     expect(offsets(onlyA, 10)[291 * 3]).toBe(offsets(generated, 10)[291 * 3]);
     expect(onlyA.shapes?.count).toBe(1);
   });

@@ -98,9 +98,9 @@ describe('composeMouth: the lip sync over the generated mouth', () => {
 
   it('composeLayers applies the lip sync first, then the layers add to it', () => {
     const layer = { id: 'layer_1' as LayerId, name: 'L', enabled: true, solo: false, weight: 1, channels: { jawOpen: [newKey('k1' as KeyframeId, 0, 0.1)] } };
-    const composed = composeLayers(generated, [layer], settings({ edits: [edit(0.1, 0.2, 'O')] }));
+    const composed = composeLayers(generated, [layer], { mouth: settings({ edits: [edit(0.1, 0.2, 'O')] }) });
     expect(composed.params.jawOpen[4]).toBeCloseTo(0.65 + 0.1, 6);
     expect(composed.params.jawOpen[0]).toBeCloseTo(0.72 + 0.1, 6);
-    expect(composeLayers(generated, [], DEFAULT_MOUTH_SETTINGS)).toBe(generated);
+    expect(composeLayers(generated, [], { mouth: DEFAULT_MOUTH_SETTINGS })).toBe(generated);
   });
 });
