@@ -67,11 +67,19 @@ export class TimelinePage {
 
   /** The part of an element inside the timeline's scroll viewport (lanes are wider than it). */
   async visibleBox(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+    await this.scrollVerticallyIntoView(locator);
     const [box, view] = await Promise.all([locator.boundingBox(), this.scroll.boundingBox()]);
     if (box === null || view === null) throw new Error('timeline element has no box');
     const left = Math.max(box.x, view.x + LANE_HEADER_WIDTH_PX);
     const right = Math.min(box.x + box.width, view.x + view.width - 16);
     return { x: left, y: box.y, width: right - left, height: box.height };
+  }
+
+  /** A lane below (or above) what the timeline shows is scrolled to the middle of the view, as a user scrolls to it; the horizontal scroll stays. */
+  private async scrollVerticallyIntoView(locator: Locator): Promise<void> {
+    const [box, view] = await Promise.all([locator.boundingBox(), this.scroll.boundingBox()]);
+    if (box === null || view === null || (box.y >= view.y && box.y + box.height <= view.y + view.height)) return;
+    await this.scroll.evaluate((element, dyPx) => element.scrollBy(0, dyPx), box.y + box.height / 2 - (view.y + view.height / 2));
   }
 
   async keyCenter(key: Locator): Promise<{ x: number; y: number }> {
