@@ -6,7 +6,6 @@ import { PerformancePage } from './pages/PerformancePage';
 import { StudioPage } from './pages/StudioPage';
 import { TimelinePage } from './pages/TimelinePage';
 import { PORTRAIT, skipWithoutPortrait } from './support/portrait-fixture';
-import { makeSpeechWav } from './support/speech-wav';
 import { expect, test } from './support/web-host-fixture';
 
 const FPS = 30;
@@ -28,11 +27,7 @@ test('the mouth lane: viseme segments over the waveform; replacing one shape cha
   const timeline = new TimelinePage(page);
   const perf = new PerformancePage(page);
   const mouth = new MouthLanePage(page);
-  await studio.goto(webHost.url);
-  await studio.expectReady();
-  await studio.importPhoto(PORTRAIT);
-  await studio.importAudio((await makeSpeechWav(scratchDir)).path);
-  await expect(studio.statusBar).toContainText('Generated', { timeout: 60_000 });
+  await studio.openWithGeneratedTrack(webHost.url, PORTRAIT, scratchDir);
 
   // The built-in engine's mouth as viseme segments along the waveform.
   await expect(mouth.mode).toHaveAttribute('data-mode', 'visemes');

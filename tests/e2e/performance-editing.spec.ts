@@ -4,7 +4,6 @@ import { PerformancePage } from './pages/PerformancePage';
 import { StudioPage } from './pages/StudioPage';
 import { TimelinePage } from './pages/TimelinePage';
 import { PORTRAIT, skipWithoutPortrait } from './support/portrait-fixture';
-import { makeSpeechWav } from './support/speech-wav';
 import { expect, test } from './support/web-host-fixture';
 
 const BETWEEN_FRAME = 25;
@@ -16,11 +15,7 @@ test('editing the performance: generated curves in resizable lanes, bezier handl
   const studio = new StudioPage(page);
   const timeline = new TimelinePage(page);
   const perf = new PerformancePage(page);
-  await studio.goto(webHost.url);
-  await studio.expectReady();
-  await studio.importPhoto(PORTRAIT);
-  await studio.importAudio((await makeSpeechWav(scratchDir)).path);
-  await expect(studio.statusBar).toContainText('Generated', { timeout: 60_000 });
+  await studio.openWithGeneratedTrack(webHost.url, PORTRAIT, scratchDir);
 
   // The 3D viewport shows the shaded face surface (with the contours); points and the onion skin are options.
   await expect(page.getByTestId('view-surface')).toHaveAttribute('aria-pressed', 'true');

@@ -7,7 +7,6 @@ import { StudioPage } from './pages/StudioPage';
 import { TimelinePage } from './pages/TimelinePage';
 import { screenshotPixels } from './support/canvas-pixels';
 import { PORTRAIT, skipWithoutPortrait } from './support/portrait-fixture';
-import { makeSpeechWav } from './support/speech-wav';
 import { expect, test } from './support/web-host-fixture';
 
 const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
@@ -52,11 +51,7 @@ test('sculpting: pick landmarks around a mouth corner (click, box, lasso, mirror
   const timeline = new TimelinePage(page);
   const perf = new PerformancePage(page);
   const sculpt = new SculptPage(page);
-  await studio.goto(webHost.url);
-  await studio.expectReady();
-  await studio.importPhoto(PORTRAIT);
-  await studio.importAudio((await makeSpeechWav(scratchDir)).path);
-  await expect(studio.statusBar).toContainText('Generated', { timeout: 60_000 });
+  await studio.openWithGeneratedTrack(webHost.url, PORTRAIT, scratchDir);
 
   // A baseline export before any shape (small, to be quick).
   const exportAt = async (name: string) => {

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { screenshotPixels } from '../support/canvas-pixels';
+import { makeSpeechWav } from '../support/speech-wav';
 
 /** Screenshots of the main states, for people to look at (gitignored). */
 export const ARTIFACTS_DIR = resolve(import.meta.dirname, '..', '..', 'artifacts');
@@ -66,6 +67,15 @@ export class StudioPage {
     // A busy machine may take longer than Playwright's default 5 s to load the page and connect.
     await expect(this.statusBar).toContainText('web host', { timeout: 20_000 });
     await expect(this.projectName).not.toHaveText('No project');
+  }
+
+  /** An empty studio at `url`, then the photo and a generated speech recording imported, and the track generated. */
+  async openWithGeneratedTrack(url: string, photo: string, scratchDir: string): Promise<void> {
+    await this.goto(url);
+    await this.expectReady();
+    await this.importPhoto(photo);
+    await this.importAudio((await makeSpeechWav(scratchDir)).path);
+    await expect(this.statusBar).toContainText('Generated', { timeout: 60_000 });
   }
 
   async newProject(): Promise<void> {
