@@ -1,5 +1,3 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { MouthLanePage } from './pages/MouthLanePage';
 import { PerformancePage } from './pages/PerformancePage';
@@ -100,14 +98,7 @@ test('the mouth lane: viseme segments over the waveform; replacing one shape cha
   await expect.poll(() => jawAt(otherFrame)).toBe(jawOther);
 
   // Save and reopen: the edit is kept, at its time.
-  await mkdir(join(scratchDir, 'projects'), { recursive: true });
-  const projectPath = join(scratchDir, 'projects', 'mouth.aniproj');
-  await studio.saveAs(projectPath);
-  await expect(studio.dirtyIndicator).toHaveCount(0);
-  await studio.goto(webHost.url);
-  await studio.expectReady();
-  await studio.open(projectPath);
-  await expect(studio.statusBar).toContainText('Generated', { timeout: 60_000 });
+  await studio.saveAndReopen(webHost.url, scratchDir, 'mouth.aniproj');
   await expect.poll(async () => mouth.infoAt((targetFrame + 0.5) / FPS)).toMatchObject({ shape: 'M', edited: true, startSec: target.startSec, endSec: target.endSec });
   await expect.poll(() => jawAt(targetFrame)).toBeCloseTo(0, 6);
   expect(await jawAt(otherFrame)).toBe(jawOther);

@@ -180,14 +180,7 @@ test('editing the performance: generated curves in resizable lanes, bezier handl
   expect(report.paints, 'the preview paints while playing').toBeGreaterThan(0);
 
   // Save and reopen: the layers, the mute, the dragged handle are all kept.
-  await mkdir(join(scratchDir, 'projects'), { recursive: true });
-  const projectPath = join(scratchDir, 'projects', 'performance.aniproj');
-  await studio.saveAs(projectPath);
-  await expect(studio.dirtyIndicator).toHaveCount(0);
-  await studio.goto(webHost.url);
-  await studio.expectReady();
-  await studio.open(projectPath);
-  await expect(studio.statusBar).toContainText('Generated', { timeout: 60_000 });
+  await studio.saveAndReopen(webHost.url, scratchDir, 'performance.aniproj');
   await expect(perf.layers).toHaveCount(2);
   await expect(perf.layer('Layer 2')).toHaveAttribute('data-enabled', 'false');
   await timeline.goToFrame(BETWEEN_FRAME);

@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PerformancePage } from './pages/PerformancePage';
 import { SculptPage } from './pages/SculptPage';
@@ -171,14 +170,7 @@ test('sculpting: pick landmarks around a mouth corner (click, box, lasso, mirror
   expect(atStart.lower + atStart.upper, 'weight 0 changes nothing').toBeLessThan(atKey.lower / 10);
 
   // Save and reopen: the shape, its name, its lane and its keys.
-  await mkdir(join(scratchDir, 'projects'), { recursive: true });
-  const projectPath = join(scratchDir, 'projects', 'sculpt.aniproj');
-  await studio.saveAs(projectPath);
-  await expect(studio.dirtyIndicator).toHaveCount(0);
-  await studio.goto(webHost.url);
-  await studio.expectReady();
-  await studio.open(projectPath);
-  await expect(studio.statusBar).toContainText('Generated', { timeout: 60_000 });
+  await studio.saveAndReopen(webHost.url, scratchDir, 'sculpt.aniproj');
   await expect(page.getByTestId(`lane-row-shape:${shapeId}`)).toContainText('Smirk');
   await expect(timeline.keysOf(`shape:${shapeId}`)).toHaveCount(2);
   await timeline.goToFrame(KEY_FRAME);

@@ -78,6 +78,21 @@ export class StudioPage {
     await expect(this.statusBar).toContainText('Generated', { timeout: 60_000 });
   }
 
+  /**
+   * Saves the project as `fileName` in a projects folder of `scratchDir`, reloads the studio at
+   * `url` and opens it again, waiting for its track.
+   */
+  async saveAndReopen(url: string, scratchDir: string, fileName: string): Promise<void> {
+    await mkdir(join(scratchDir, 'projects'), { recursive: true });
+    const projectPath = join(scratchDir, 'projects', fileName);
+    await this.saveAs(projectPath);
+    await expect(this.dirtyIndicator).toHaveCount(0);
+    await this.goto(url);
+    await this.expectReady();
+    await this.open(projectPath);
+    await expect(this.statusBar).toContainText('Generated', { timeout: 60_000 });
+  }
+
   async newProject(): Promise<void> {
     await this.page.getByTestId('btn-new').click();
   }
