@@ -152,8 +152,12 @@ export class FarmClient {
     return queue;
   }
 
-  private async view(job: Job): Promise<FarmJobView> {
-    const rawState = await job.getState();
+  private async view(snapshot: Job): Promise<FarmJobView> {
+    const rawState = await snapshot.getState();
+    // The job's fields were read before its state: one that finished in between already has the
+    // finished state but not yet its reason or result, so it is read again.
+    const finishedSince = (rawState === 'failed' || rawState === 'completed') && snapshot.finishedOn === undefined;
+    const job = finishedSince ? (((await this.queue(snapshot.queueName).getJob(String(snapshot.id))) as Job | undefined) ?? snapshot) : snapshot;
     const state: FarmJobState = (FARM_JOB_STATES as readonly string[]).includes(rawState) ? (rawState as FarmJobState) : 'unknown';
     const data = farmJobDataSchema.safeParse(job.data);
     const progress = farmProgressSchema.safeParse(job.progress);
