@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import type { ElementHandle, Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
 /** One paint of the preview canvas: when (ms since the epoch), frame index, detail, width (px), stage times (data-timing). */
@@ -18,8 +18,17 @@ export interface PaintStages {
 }
 
 interface ProbeWindow {
-  __scrubProbe?: { downAtMs: number; paints: Paint[] };
+  __scrubProbe?: {
+    downAtMs: number;
+    paints: Paint[];
+    /** Resolves once the canvas holds, at full detail, the frame the playhead is on after the last pointerdown. */
+    sharp: Promise<void>;
+    playhead: HTMLElement | null;
+  };
 }
+
+/** How long a measured click may take to show its frame sharp. */
+const SHARP_TIMEOUT_MS = 10_000;
 
 export interface ScrubMeasurement {
   readonly frameIndex: number;
@@ -50,31 +59,46 @@ export class PreviewProbe {
   ) {}
 
   async install(): Promise<void> {
-    await this.canvas.evaluate((canvas: HTMLCanvasElement) => {
-      const probe = { downAtMs: 0, paints: [] as Paint[] };
+    const playheadElement = await this.playhead.elementHandle();
+    await this.canvas.evaluate((canvas: HTMLCanvasElement, playhead) => {
+      let resolveSharp = () => {};
+      const probe = { downAtMs: 0, paints: [] as Paint[], sharp: Promise.resolve(), playhead };
       (window as ProbeWindow).__scrubProbe = probe;
+      const checkSharp = () => {
+        if (canvas.dataset.detail === 'full' && canvas.dataset.frameIndex === playhead?.dataset.frameIndex) resolveSharp();
+      };
       window.addEventListener('pointerdown', () => {
         probe.downAtMs = performance.timeOrigin + performance.now();
         probe.paints = [];
+        probe.sharp = new Promise<void>((resolve) => (resolveSharp = resolve));
       }, true);
       // The canvas sets data-frame-index last after each paint.
-      new MutationObserver(() => probe.paints.push([Number(canvas.dataset.paintedAt), canvas.dataset.frameIndex ?? '', canvas.dataset.detail ?? '', Number(canvas.dataset.widthPx), canvas.dataset.timing ?? ''])).observe(canvas, { attributes: true, attributeFilter: ['data-frame-index'] });
-    });
+      new MutationObserver(() => {
+        probe.paints.push([Number(canvas.dataset.paintedAt), canvas.dataset.frameIndex ?? '', canvas.dataset.detail ?? '', Number(canvas.dataset.widthPx), canvas.dataset.timing ?? '']);
+        checkSharp();
+      }).observe(canvas, { attributes: true, attributeFilter: ['data-frame-index'] });
+      if (playhead !== null) new MutationObserver(checkSharp).observe(playhead, { attributes: true, attributeFilter: ['data-frame-index'] });
+    }, playheadElement as ElementHandle<HTMLElement> | null);
   }
 
   /** Runs `move` (a click that moves the playhead), waits for that frame at full detail, returns ms. */
   async measure(move: () => Promise<void>): Promise<ScrubMeasurement> {
     await move();
-    const frameIndex = Number(await this.playhead.getAttribute('data-frame-index'));
-    await expect(this.canvas).toHaveAttribute('data-frame-index', String(frameIndex));
-    await expect(this.canvas).toHaveAttribute('data-detail', 'full');
-    const paints = await this.page.evaluate(() => {
+    // One call that waits inside the page: polling from here would load the machine (a CDP round
+    // trip and a locator query each time) while the frame being measured is rendered and sent.
+    const { frameIndex, paints } = await this.page.evaluate(async (timeoutMs) => {
       const probe = (window as ProbeWindow).__scrubProbe;
-      if (probe === undefined) return [];
+      if (probe === undefined) throw new Error('PreviewProbe.install() was not called');
+      const timedOut = new Promise<'timed out'>((resolve) => setTimeout(() => resolve('timed out'), timeoutMs));
+      if ((await Promise.race([probe.sharp, timedOut])) === 'timed out') throw new Error(`the preview did not show the playhead's frame at full detail within ${timeoutMs} ms`);
       // Stage times become ms from the pointerdown, like the paint time.
       const fromDown = (timing: string) => timing.split(' ').filter((t) => t !== '').map((t) => (Number(t) - probe.downAtMs).toFixed(2)).join(' ');
-      return probe.paints.map(([atMs, frame, detail, widthPx, timing]): Paint => [atMs - probe.downAtMs, frame, detail, widthPx, fromDown(timing)]);
-    });
+      return {
+        frameIndex: Number(probe.playhead?.dataset.frameIndex),
+        paints: probe.paints.map(([atMs, frame, detail, widthPx, timing]): Paint => [atMs - probe.downAtMs, frame, detail, widthPx, fromDown(timing)]),
+      };
+    }, SHARP_TIMEOUT_MS);
+    await expect(this.canvas).toHaveAttribute('data-frame-index', String(frameIndex));
     const ofFrame = paints.filter(([, frame]) => frame === String(frameIndex));
     const first = ofFrame[0];
     const full = ofFrame.find(([, , detail]) => detail === 'full');
