@@ -82,7 +82,7 @@ export class WarpRenderer {
     const rest = applyCrop(crop, projectPoints(rig.lmks3dCm, MESH_VERTEX_COUNT, rig.transMat, ZERO_POSE, this.photoSize));
     this.mesh = new WarpMesh(rest, source.widthPx, source.heightPx, faceTriangles);
     this.ringShell = ringShell(this.mesh, rig, crop, this.photoSize);
-    const sides = new SideFlattening(rig.lmks3dCm, MESH_VERTEX_COUNT);
+    const sides = new SideFlattening(rig.lmks3dCm, MESH_VERTEX_COUNT, rig.transMat);
     const shellCount = this.ringShell.shiftPx.length / 2;
     this.flattening = {
       sides,
