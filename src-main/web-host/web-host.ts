@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
-import { decodeEnvelope, encodeEnvelope } from '../../src-shared/ipc/binary-envelope.js';
+import { decodeEnvelope, encodeEnvelopeParts } from '../../src-shared/ipc/binary-envelope.js';
 import { MAX_IMPORT_BYTES } from '../../src-shared/ipc/contract.js';
 import type { ServerMessage } from '../../src-shared/ipc/wire-messages.js';
 import { clientMessageSchema } from '../../src-shared/ipc/wire-messages.js';
@@ -104,7 +104,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 function serveSocket(ws: WebSocket, router: Router, log: RouterLog): void {
   const calls = new Map<number, AbortController>();
   const send = (message: ServerMessage) => {
-    if (ws.readyState === ws.OPEN) ws.send(encodeEnvelope(message));
+    if (ws.readyState !== ws.OPEN) return;
+    // One message in fragments, sent in one go (nothing can come between them): a preview frame's
+    // pixels go out as they are, without being copied into one new buffer first.
+    const parts = encodeEnvelopeParts(message);
+    parts.forEach((part, i) => ws.send(part, { binary: true, fin: i === parts.length - 1 }));
   };
   // A protocol error (RSV bits, an unmasked frame, a reserved opcode, a frame over maxPayload):
   // ws has already closed the socket with 1002 or 1009; without this listener the error would kill the host.

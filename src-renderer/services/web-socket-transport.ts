@@ -123,7 +123,8 @@ export class WebSocketTransport implements StudioTransport, ConnectionSource {
     }
     let decoded: unknown;
     try {
-      decoded = decodeEnvelope(new Uint8Array(data));
+      // The message's own buffer: its pixels are used where they arrived, not copied again.
+      decoded = decodeEnvelope(new Uint8Array(data), { viewsIntoFrame: true });
     } catch (error) {
       console.warn('web host sent an undecodable frame; ignored', error);
       return;

@@ -27,7 +27,13 @@ interface BlockRef {
 
 export class EnvelopeError extends Error {}
 
-export function encodeEnvelope(value: unknown): Uint8Array {
+/**
+ * The envelope as its parts, in order: the length and header (padded), then each block as it is
+ * (the caller's bytes, not a copy) followed by its padding. Sent as the fragments of one
+ * WebSocket message, a large block (a preview frame) goes out without being copied into a new
+ * buffer first; `encodeEnvelope` joins the same parts.
+ */
+export function encodeEnvelopeParts(value: unknown): Uint8Array[] {
   const blocks: Uint8Array[] = [];
   const json = JSON.stringify(value, function replacer(this: unknown, _key, v: unknown) {
     if (v instanceof ArrayBuffer) {
@@ -42,21 +48,40 @@ export function encodeEnvelope(value: unknown): Uint8Array {
     return v;
   });
   const header = new TextEncoder().encode(JSON.stringify({ json, sizes: blocks.map((b) => b.byteLength) }));
-  let total = align(4 + header.byteLength);
-  for (const block of blocks) total += align(block.byteLength);
-  const out = new Uint8Array(total);
-  new DataView(out.buffer).setUint32(0, header.byteLength, true);
-  out.set(header, 4);
-  let offset = align(4 + header.byteLength);
+  const head = new Uint8Array(align(4 + header.byteLength));
+  new DataView(head.buffer).setUint32(0, header.byteLength, true);
+  head.set(header, 4);
+  const parts: Uint8Array[] = [head];
   for (const block of blocks) {
-    out.set(block, offset);
-    offset += align(block.byteLength);
+    if (block.byteLength > 0) parts.push(block);
+    const padding = align(block.byteLength) - block.byteLength;
+    if (padding > 0) parts.push(new Uint8Array(padding));
+  }
+  return parts;
+}
+
+export function encodeEnvelope(value: unknown): Uint8Array {
+  const parts = encodeEnvelopeParts(value);
+  const out = new Uint8Array(parts.reduce((total, part) => total + part.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.byteLength;
   }
   return out;
 }
 
+export interface DecodeOptions {
+  /**
+   * Typed-array blocks become views into `frame` instead of copies: only for a frame the caller
+   * owns whole (a WebSocket message's own ArrayBuffer, at offset 0), never for a pooled or reused
+   * buffer. ArrayBuffer blocks are always copied.
+   */
+  readonly viewsIntoFrame?: boolean;
+}
+
 /** Throws EnvelopeError for anything that is not a well-formed envelope. */
-export function decodeEnvelope(frame: Uint8Array): unknown {
+export function decodeEnvelope(frame: Uint8Array, options: DecodeOptions = {}): unknown {
   if (frame.byteLength < 4) throw new EnvelopeError('frame too short');
   const headerLength = new DataView(frame.buffer, frame.byteOffset, frame.byteLength).getUint32(0, true);
   if (4 + headerLength > frame.byteLength) throw new EnvelopeError('header overruns frame');
@@ -70,28 +95,34 @@ export function decodeEnvelope(frame: Uint8Array): unknown {
   if (typeof json !== 'string' || !Array.isArray(sizes) || !sizes.every((s) => Number.isInteger(s) && s >= 0)) {
     throw new EnvelopeError('header has no json or sizes');
   }
-  const buffers: ArrayBuffer[] = [];
+  // Views keep their alignment only where the frame itself starts on an 8-byte boundary.
+  const views = options.viewsIntoFrame === true && frame.byteOffset % ALIGN === 0;
+  const blocks: Uint8Array[] = [];
   let offset = align(4 + headerLength);
   for (const size of sizes as number[]) {
     if (offset + size > frame.byteLength) throw new EnvelopeError('block overruns frame');
-    // Copy so each block is its own aligned ArrayBuffer (typed arrays need alignment).
-    buffers.push(frame.slice(offset, offset + size).buffer);
+    // A copy is its own aligned ArrayBuffer; a view is aligned by the padding before each block.
+    blocks.push(views ? frame.subarray(offset, offset + size) : frame.slice(offset, offset + size));
     offset += align(size);
   }
   try {
-    return JSON.parse(json, (_key, v: unknown) => (isBlockRef(v) ? revive(v, buffers) : v));
+    return JSON.parse(json, (_key, v: unknown) => (isBlockRef(v) ? revive(v, blocks) : v));
   } catch (error) {
     throw error instanceof EnvelopeError ? error : new EnvelopeError('body is not JSON');
   }
 }
 
-function revive(ref: BlockRef, buffers: ArrayBuffer[]): ArrayBuffer | ArrayBufferView {
-  const buffer = buffers[ref[BIN_KEY]];
-  if (buffer === undefined) throw new EnvelopeError(`missing block ${ref[BIN_KEY]}`);
-  if (ref.type === 'ArrayBuffer') return buffer;
+function revive(ref: BlockRef, blocks: Uint8Array[]): ArrayBuffer | ArrayBufferView {
+  const block = blocks[ref[BIN_KEY]];
+  if (block === undefined) throw new EnvelopeError(`missing block ${ref[BIN_KEY]}`);
+  if (ref.type === 'ArrayBuffer') {
+    const { buffer } = block;
+    return buffer instanceof ArrayBuffer && block.byteOffset === 0 && block.byteLength === buffer.byteLength ? buffer : block.slice().buffer;
+  }
   const View = VIEW_TYPES[ref.type];
-  if (View === undefined || buffer.byteLength % View.BYTES_PER_ELEMENT !== 0) throw new EnvelopeError('bad block type');
-  return new View(buffer);
+  if (View === undefined || block.byteLength % View.BYTES_PER_ELEMENT !== 0) throw new EnvelopeError('bad block type');
+  // Frames are never shared memory: socket messages and copies are plain ArrayBuffers.
+  return new View(block.buffer as ArrayBuffer, block.byteOffset, block.byteLength / View.BYTES_PER_ELEMENT);
 }
 
 function isBlockRef(v: unknown): v is BlockRef {
