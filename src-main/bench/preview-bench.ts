@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encodeEnvelope } from '../../src-shared/ipc/binary-envelope.js';
+import { encodeEnvelopeParts } from '../../src-shared/ipc/binary-envelope.js';
 import type { InvokeChannel, RequestOf, ResponseOf } from '../../src-shared/ipc/contract.js';
 import { CHANNEL } from '../../src-shared/ipc/contract.js';
 import type { Result } from '../../src-shared/util/result.js';
@@ -15,7 +15,7 @@ const FRAMES = 60;
 /**
  * The preview's round trip on the Node side, as the web host serves it: the document sent once
  * (preview:set-document, parsed once), then frames asked for by revision (request parsed, frame
- * rendered by the warp at the preview size, response checked and put into the binary envelope).
+ * rendered by the warp at the preview size, response checked and put into the binary envelope's parts, as the host sends them).
  * Per-frame medians of FRAMES new frames, at the full size of a 448 px preview and at its draft.
  */
 export async function previewFigures(photoPath: string): Promise<Record<string, number | string>> {
@@ -53,7 +53,7 @@ export async function previewFigures(photoPath: string): Promise<Record<string, 
       for (let f = 0; f < FRAMES; f++) {
         const started = performance.now();
         const frame = await call(CHANNEL.previewRenderFrame, { previewId, revision, frameIndex: firstFrame + f, targetWidthPx });
-        encodeEnvelope({ kind: 'result', callId: f, result: { ok: true, value: frame } });
+        encodeEnvelopeParts({ kind: 'result', callId: f, result: { ok: true, value: frame } });
         samples.push(performance.now() - started);
       }
       samples.sort((a, b) => a - b);
