@@ -98,7 +98,8 @@ export class PreviewService {
         this.frames.set(frameKey, image.data);
         return image.data;
       }, signal));
-    // No copy: the web host's envelope and Electron's structured clone copy it on the way out.
+    // No copy: cached frames are never written again; the web host sends these bytes as they are
+    // (envelope parts) and Electron's structured clone copies them on the way out.
     return { frameIndex: index, frameCount: track.frameCount, fps: track.fps, widthPx, heightPx, rgba };
   }
 }
