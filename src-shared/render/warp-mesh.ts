@@ -79,7 +79,11 @@ export class WarpMesh {
         points.push(x, y);
         anchors.push(i);
         scales.push(ring.scale);
-        follow.push(ring.follow);
+        // A point that only drifts after the head (the outer ring) drifts less near the image border,
+        // whose points stay put: a few pixels from a border point it would crush the triangles
+        // between them (ref_cxk's hair tips at the far temple squashed flat at yaw +30).
+        const borderDistancePx = Math.min(x, y, widthPx - x, heightPx - y);
+        follow.push(ring.follow < 1 ? ring.follow * Math.min(1, borderDistancePx / BORDER_STEP_PX) : ring.follow);
         followExpression.push(ring.followExpression);
       }
     }

@@ -123,6 +123,11 @@ export class WarpRenderer {
     }
   }
 
+  /** All control points of a frame in output pixels ([x, y] pairs, as mesh.rest), as last rendered. */
+  get frameControlPointsPx(): Float32Array {
+    return this.destination;
+  }
+
   /** Landmarks of a frame in output pixels ([x, y] for the 468 mesh points), as last rendered. */
   get frameLandmarksPx(): Float32Array {
     return this.projected;
