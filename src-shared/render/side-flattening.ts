@@ -11,6 +11,15 @@ import { FACE_OVAL } from './warp-mesh.js';
  * its depth.
  */
 export const SIDE_FLATTENING_AT_30 = 0.7;
+/**
+ * The same for the side that turns towards the camera, which the turn reveals. Where the photo
+ * shows that side edge-on (the cheek's outline in front of the face oval, on one ray of the photo),
+ * the points left apart by 0.7 drew one pixel of the photo out into a flat band: on ref_cxk at yaw
+ * -30 a crease between the near cheek and the sideburn, which read wider than in the photo (the
+ * cheek's outline 447 and the oval 454 moved 9.3 px apart, now 4.6). The far side slides behind the
+ * face and keeps 0.7, so it still turns away as far.
+ */
+export const NEAR_SIDE_FLATTENING_AT_30 = 0.9;
 /** The sides begin and are fully flattened at these fractions of the face oval's half width. */
 const SIDE_FROM = 0.45;
 const SIDE_TO = 0.95;
@@ -58,7 +67,11 @@ export class SideFlattening {
 
   /** `pointsCm` with the sides' depth flattened for a turn of `yawDeg` into `out` (count x 3); `weights` from `weights`. */
   apply(pointsCm: ArrayLike<number>, count: number, weights: Float32Array, yawDeg: number, out: Float32Array): Float32Array {
-    const amount = Math.min(1, SIDE_FLATTENING_AT_30 * (Math.abs(Math.sin((yawDeg * Math.PI) / 180)) / 0.5));
+    const turn = Math.abs(Math.sin((yawDeg * Math.PI) / 180)) / 0.5;
+    const amount = Math.min(1, SIDE_FLATTENING_AT_30 * turn);
+    const nearAmount = Math.min(1, NEAR_SIDE_FLATTENING_AT_30 * turn);
+    // At positive yaw the side at negative x turns towards the camera.
+    const nearSign = -Math.sign(yawDeg);
     for (let i = 0; i < count * 3; i++) out[i] = pointsCm[i];
     if (amount === 0) return out;
     const [cx, cy, cz] = this.cameraCm;
@@ -66,7 +79,8 @@ export class SideFlattening {
       if (weights[i] === 0) continue;
       // Along the ray from the camera: the point at camera depth z moves to z', p' = c + (p - c) z' / z.
       const z = this.cameraDepth(pointsCm, i);
-      const scale = (this.meanDepthCm - z) * amount * weights[i] / z;
+      const near = Math.sign(pointsCm[i * 3] - this.centreXCm) === nearSign;
+      const scale = ((this.meanDepthCm - z) * (near ? nearAmount : amount) * weights[i]) / z;
       out[i * 3] += (pointsCm[i * 3] - cx) * scale;
       out[i * 3 + 1] += (pointsCm[i * 3 + 1] - cy) * scale;
       out[i * 3 + 2] += (pointsCm[i * 3 + 2] - cz) * scale;

@@ -1,5 +1,7 @@
 import { MESH_VERTEX_COUNT } from '../face/topology.js';
 import { delaunay } from './delaunay.js';
+import type { OvalAttachments } from './oval-attachment.js';
+import { ovalAttachments, placeAttachments } from './oval-attachment.js';
 
 /** MediaPipe's face oval, in order around the face. */
 export const FACE_OVAL = [10, 338, 297, 332, 284, 251, 389, 356, 454, 323, 361, 288, 397, 365, 379, 378, 400, 377, 152, 148, 176, 149, 150, 136, 172, 58, 132, 93, 234, 127, 162, 21, 54, 103, 67, 109] as const;
@@ -30,6 +32,11 @@ export class WarpMesh {
   readonly ringScales: Float32Array;
   private readonly ringFollow: Float32Array;
   private readonly ringFollowExpression: Float32Array;
+  /**
+   * Where the helper-ring triangles meet the face: per face-oval landmark, a point at the oval
+   * landmark's rest position that moves with the face surface the photo shows there (oval-attachment.ts).
+   */
+  private readonly attachments: OvalAttachments;
   private readonly ringStart: number;
   private readonly borderStart: number;
   /** Each point's neighbours in the mesh (the untangling relaxes a point towards them). */
@@ -43,9 +50,16 @@ export class WarpMesh {
   readonly restSign: Int8Array;
 
   /** `faceTriangles`: the canonical face mesh's triangles over the 468 landmarks (its boundary is FACE_OVAL). */
-  constructor(restLandmarksPx: ArrayLike<number>, widthPx: number, heightPx: number, faceTriangles: Iterable<number>) {
+  /**
+   * `restDepthCm`, when given: each face landmark's camera depth at rest, which tells the visible
+   * surface where the face overlaps itself in the photo (ovalAttachments).
+   */
+  constructor(restLandmarksPx: ArrayLike<number>, widthPx: number, heightPx: number, faceTriangles: Iterable<number>, restDepthCm?: ArrayLike<number>) {
+    const faceTris = Uint32Array.from(faceTriangles);
     const points: number[] = [];
     for (let i = 0; i < MESH_VERTEX_COUNT; i++) points.push(restLandmarksPx[i * 2], restLandmarksPx[i * 2 + 1]);
+    this.attachments = ovalAttachments(restLandmarksPx, faceTris, FACE_OVAL, restDepthCm);
+    for (const i of FACE_OVAL) points.push(restLandmarksPx[i * 2], restLandmarksPx[i * 2 + 1]);
     let cx = 0;
     let cy = 0;
     for (const i of FACE_OVAL) {
@@ -65,7 +79,11 @@ export class WarpMesh {
         points.push(x, y);
         anchors.push(i);
         scales.push(ring.scale);
-        follow.push(ring.follow);
+        // A point that only drifts after the head (the outer ring) drifts less near the image border,
+        // whose points stay put: a few pixels from a border point it would crush the triangles
+        // between them (ref_cxk's hair tips at the far temple squashed flat at yaw +30).
+        const borderDistancePx = Math.min(x, y, widthPx - x, heightPx - y);
+        follow.push(ring.follow < 1 ? ring.follow * Math.min(1, borderDistancePx / BORDER_STEP_PX) : ring.follow);
         followExpression.push(ring.followExpression);
       }
     }
@@ -78,7 +96,10 @@ export class WarpMesh {
     this.ringScales = Float32Array.from(scales);
     this.ringFollow = Float32Array.from(follow);
     this.ringFollowExpression = Float32Array.from(followExpression);
-    this.triangles = Uint32Array.from([...faceTriangles, ...outsideTriangles(this.rest, this.ringStart)]);
+    // The ring triangles take the attachment points in place of the oval's landmarks.
+    const attachmentOf = new Map<number, number>(FACE_OVAL.map((i, k) => [i, MESH_VERTEX_COUNT + k]));
+    const outside = outsideTriangles(this.rest, this.ringStart).map((v) => attachmentOf.get(v) ?? v);
+    this.triangles = Uint32Array.from([...faceTris, ...outside]);
     const neighbours = Array.from({ length: this.rest.length / 2 }, () => new Set<number>());
     const tris = this.triangles;
     this.restSign = new Int8Array(tris.length / 3);
@@ -109,11 +130,13 @@ export class WarpMesh {
    * jaw line moves smoothly into the neck without dragging the shoulders. `ringShiftPx`, when
    * given, is each ring point's own rigid motion ([dx, dy] per ring point: the point on a shell
    * around the head in 3D, posed), used for the inner ring; otherwise a ring point moves as its
-   * anchor landmark.
+   * anchor landmark. `attachmentShare`: how far the ring triangles' corners at the oval follow the
+   * face surface in front of the oval (oval-attachment.ts) rather than the oval itself.
    */
-  destination(landmarksPx: ArrayLike<number>, rigidPx: ArrayLike<number>, out: Float32Array = new Float32Array(this.rest.length), ringShiftPx?: ArrayLike<number>): Float32Array {
+  destination(landmarksPx: ArrayLike<number>, rigidPx: ArrayLike<number>, out: Float32Array = new Float32Array(this.rest.length), ringShiftPx?: ArrayLike<number>, attachmentShare = 0): Float32Array {
     out.set(this.rest);
     for (let i = 0; i < MESH_VERTEX_COUNT * 2; i++) out[i] = landmarksPx[i];
+    placeAttachments(this.attachments, FACE_OVAL, landmarksPx, out, MESH_VERTEX_COUNT, attachmentShare);
     for (let k = 0; k < this.ringAnchors.length; k++) {
       const a = this.ringAnchors[k];
       const p = this.ringStart + k;

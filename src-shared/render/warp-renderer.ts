@@ -19,6 +19,7 @@ import { I420Converter } from './rgba-to-i420.js';
 import { WarpKernel } from './warp-kernel.js';
 import { FACE_OVAL, WarpMesh } from './warp-mesh.js';
 import { SideFlattening } from './side-flattening.js';
+import { attachmentShare } from './oval-attachment.js';
 
 const ZERO_POSE = [0, 0, 0, 0, 0, 0] as const;
 /** A control point that moved less than this (px) counts as still: a triangle of still points copies the photo's pixels. */
@@ -80,7 +81,8 @@ export class WarpRenderer {
     this.photoSize = { widthPx: rig.imageWidthPx, heightPx: rig.imageHeightPx };
     // The rest face is the rig projected with no pose: a still frame is then exactly the photo.
     const rest = applyCrop(crop, projectPoints(rig.lmks3dCm, MESH_VERTEX_COUNT, rig.transMat, ZERO_POSE, this.photoSize));
-    this.mesh = new WarpMesh(rest, source.widthPx, source.heightPx, faceTriangles);
+    const restDepthCm = cameraDepths(rig.lmks3dCm, MESH_VERTEX_COUNT, rig.transMat, ZERO_POSE);
+    this.mesh = new WarpMesh(rest, source.widthPx, source.heightPx, faceTriangles, restDepthCm);
     this.ringShell = ringShell(this.mesh, rig, crop, this.photoSize);
     const sides = new SideFlattening(rig.lmks3dCm, MESH_VERTEX_COUNT, rig.transMat);
     const shellCount = this.ringShell.shiftPx.length / 2;
@@ -119,6 +121,11 @@ export class WarpRenderer {
       plate.pixels.set(this.layers.plate.pixels);
       this.composite = new CompositeKernel(memory, this.kernel.target, targetOffset, plate, plateOffset);
     }
+  }
+
+  /** All control points of a frame in output pixels ([x, y] pairs, as mesh.rest), as last rendered. */
+  get frameControlPointsPx(): Float32Array {
+    return this.destination;
   }
 
   /** Landmarks of a frame in output pixels ([x, y] for the 468 mesh points), as last rendered. */
@@ -167,7 +174,7 @@ export class WarpRenderer {
     applyCrop(crop, projectPoints(rigidCm, MESH_VERTEX_COUNT, rig.transMat, pose, this.photoSize, this.rigid), this.rigid);
     applyCrop(crop, projectPoints(shellCm, ringCount, rig.transMat, pose, this.photoSize, shell.posedPx), shell.posedPx);
     for (let i = 0; i < ringCount * 2; i++) shell.shiftPx[i] = shell.posedPx[i] - shell.restPx[i];
-    const dst = this.mesh.destination(this.projected, this.rigid, this.destination, shell.shiftPx);
+    const dst = this.mesh.destination(this.projected, this.rigid, this.destination, shell.shiftPx, attachmentShare(yawDeg));
     const src = this.mesh.rest;
     for (let p = 0; p < this.stillPoints.length; p++) {
       this.stillPoints[p] = Math.abs(src[p * 2] - dst[p * 2]) < STILL_PX && Math.abs(src[p * 2 + 1] - dst[p * 2 + 1]) < STILL_PX ? 1 : 0;

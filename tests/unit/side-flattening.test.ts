@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MESH_VERTEX_COUNT } from '../../src-shared/face/topology.js';
 import { projectPoints } from '../../src-shared/projection/perspective-projection.js';
-import { SIDE_FLATTENING_AT_30, SideFlattening } from '../../src-shared/render/side-flattening.js';
+import { NEAR_SIDE_FLATTENING_AT_30, SIDE_FLATTENING_AT_30, SideFlattening } from '../../src-shared/render/side-flattening.js';
 
 /** The face 34 cm before the camera, facing it (row-major 4x4). */
 const FACING = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, -34, 0, 0, 0, 1];
@@ -41,7 +41,13 @@ describe('side flattening on head turns', () => {
     expect(out[middle * 3 + 2]).toBe(face[middle * 3 + 2]);
     expect(weights[0]).toBe(1);
     const meanDepth = face.filter((_, k) => k % 3 === 2).reduce((sum, z) => sum + z, 0) / MESH_VERTEX_COUNT;
+    // At +30 degrees the side at negative x (point 0) turns towards the camera, the other away.
+    expect(out[2]).toBeCloseTo(face[2] + (meanDepth - face[2]) * NEAR_SIDE_FLATTENING_AT_30, 5);
+    const last = (MESH_VERTEX_COUNT - 1) * 3 + 2;
+    expect(out[last]).toBeCloseTo(face[last] + (meanDepth - face[last]) * SIDE_FLATTENING_AT_30, 5);
+    sides.apply(face, MESH_VERTEX_COUNT, weights, -30, out);
     expect(out[2]).toBeCloseTo(face[2] + (meanDepth - face[2]) * SIDE_FLATTENING_AT_30, 5);
+    expect(out[last]).toBeCloseTo(face[last] + (meanDepth - face[last]) * NEAR_SIDE_FLATTENING_AT_30, 5);
   });
 
   it('stretches the side that turns towards the camera less than a rigid head would', () => {
