@@ -216,6 +216,8 @@ async function reportScrubLatency(cold: readonly ScrubMeasurement[], warm: reado
   const stats = (values: number[]) => ({ p50Ms: round(percentile(values, 50)), p95Ms: round(percentile(values, 95)), n: values.length, samplesMs: values.map(round) });
   const figures = {
     loadAverage: loadavg().map((l) => round(l)),
+    // How the browser drew the page (software compositing, WebGL on SwiftShader): part of what the figures mean.
+    browserArgs: test.info().project.use.launchOptions?.args ?? [],
     newFramesFirstPaint: { ...stats(cold.map((m) => m.latencyMs)), widthPx: cold[0]?.firstWidthPx ?? 0, stages: stageFigures(cold.map((m) => m.firstStages)) },
     newFramesFullDetail: { ...stats(cold.map((m) => m.fullLatencyMs)), widthPx: cold[0]?.fullWidthPx ?? 0, stages: stageFigures(cold.map((m) => m.fullStages)) },
     revisitedFrames: { ...stats(warm.map((m) => m.latencyMs)), widthPx: warm[0]?.firstWidthPx ?? 0 },
