@@ -19,11 +19,15 @@ export const MATTE_MODEL: MatteModel = 'rvm';
 /** RVM's downsample ratio: its coarse pass runs at half the window, its refiner at full size. */
 const RVM_RATIO = 0.5;
 /**
- * Human keeps RVM's recurrent state across calls and resets it only when the ratio changes. Each
- * photo starts from a fresh state (a ratio nudged from the last photo's, by a part in a million),
- * then runs twice: the second pass, with the state of the first, is the matte (RVM's warm-up).
+ * Human keeps RVM's recurrent state across calls and resets it (to zeros, at the call's ratio) only
+ * when the ratio changes. So each photo first goes through a reset: a call at RESET_RATIO on a tiny
+ * blank image. The photo then runs twice at RVM_RATIO, from a fresh state: the second pass, with
+ * the state of the first, is the matte (RVM's warm-up). Every photo thus gets the same ratio and
+ * the same start, whatever was segmented before it in this process.
  */
-let rvmNudge = 0;
+const RESET_RATIO = RVM_RATIO / 2;
+/** Side of the blank image of the reset call (px; RVM needs multiples of 32). */
+const RESET_SIDE_PX = 32;
 /** The longer side of the segmented window (px). */
 const MATTE_SIDE_PX = 512;
 
@@ -107,8 +111,8 @@ async function segmentPhoto(photoPath: string, label: string, rig: FaceRig, mode
   let result: Tensor | null = null;
   try {
     if (model === 'rvm') {
-      rvmNudge = rvmNudge === 0 ? 1e-6 : 0;
-      const config = { segmentation: { ratio: RVM_RATIO - rvmNudge } };
+      await resetRvmState(human);
+      const config = { segmentation: { ratio: RVM_RATIO } };
       (await human.segmentation(batch, config))?.dispose();
       result = await human.segmentation(batch, config);
     } else {
@@ -131,6 +135,18 @@ async function segmentPhoto(photoPath: string, label: string, rig: FaceRig, mode
     result?.dispose();
     batch.dispose();
     image.dispose();
+  }
+}
+
+/** Makes Human's next RVM call start from an empty recurrent state: a call at another ratio on a tiny blank image (see RESET_RATIO). */
+async function resetRvmState(human: SegmentationHuman): Promise<void> {
+  const blank = human.tf.tensor3d(new Uint8Array(RESET_SIDE_PX * RESET_SIDE_PX * 3), [RESET_SIDE_PX, RESET_SIDE_PX, 3], 'int32');
+  const batch = human.tf.expandDims(blank, 0);
+  try {
+    (await human.segmentation(batch, { segmentation: { ratio: RESET_RATIO } }))?.dispose();
+  } finally {
+    batch.dispose();
+    blank.dispose();
   }
 }
 
