@@ -10,8 +10,11 @@ import { useStudio } from '../state/studio-context';
 import { setStatus } from '../state/store-updates';
 import { frameFacePointsCm, framePose, posePointsCm } from '../util/frame-landmarks';
 import { combinePick, nearestPoint, pickModeOf, pointsInBox, pointsInLasso } from '../util/landmark-pick';
+import { visiblePoints } from '../../src-shared/sculpt/visible-points';
 import { headOffset, SCENE_UNITS_PER_CM } from './landmark-scene';
 
+/** How far (cm) behind the face surface a landmark must lie to be hidden from picks without X-ray. */
+const HIDDEN_BEHIND_CM = 0.3;
 /** How near (px) a press must be to a landmark to pick or grab it. */
 const GRAB_RADIUS_PX = 9;
 const DRAG_THRESHOLD_PX = 3;
@@ -26,6 +29,8 @@ export interface SculptOverlay {
 
 interface SculptToolProps {
   readonly generated: GeneratedTrack;
+  /** The face mesh's triangles (face:mesh): what hides landmarks from picking without X-ray; null while not loaded (all count as visible). */
+  readonly triangles: Uint32Array | null;
   /** The track the viewport shows (the sculpted shape at full weight). */
   readonly track: FaceParamTrack;
   readonly frameIndex: number;
@@ -42,14 +47,14 @@ type Gesture =
  * in the view plane with the soft falloff: one sculpt stroke, one undo step. Listens in the capture
  * phase ahead of the orbit camera and takes only the left button (middle orbits, right pans).
  */
-export function SculptTool({ generated, track, frameIndex, onOverlay }: SculptToolProps) {
+export function SculptTool({ generated, triangles, track, frameIndex, onOverlay }: SculptToolProps) {
   const { store, edits, view } = useStudio();
   const camera = useThree((s) => s.camera);
   const element = useThree((s) => s.gl.domElement);
-  const latest = useRef({ generated, track, frameIndex, onOverlay });
+  const latest = useRef({ generated, triangles, track, frameIndex, onOverlay });
   useEffect(() => {
-    latest.current = { generated, track, frameIndex, onOverlay };
-  }, [generated, track, frameIndex, onOverlay]);
+    latest.current = { generated, triangles, track, frameIndex, onOverlay };
+  }, [generated, triangles, track, frameIndex, onOverlay]);
   const republish = useRef<() => void>(() => undefined);
 
   useEffect(() => {
@@ -57,6 +62,8 @@ export function SculptTool({ generated, track, frameIndex, onOverlay }: SculptTo
     const posed = new Float32Array(LANDMARK_COUNT * 3);
     const screen = new Float32Array(LANDMARK_COUNT * 2);
     const depth = new Float32Array(LANDMARK_COUNT);
+    /** Distance in front of the camera (scene units), for the visibility test. */
+    const viewDepth = new Float32Array(LANDMARK_COUNT);
     const v = new Vector3();
 
     /** The shown landmarks in world space and on screen (px relative to the canvas). */
@@ -67,12 +74,20 @@ export function SculptTool({ generated, track, frameIndex, onOverlay }: SculptTo
       const [ox, oy, oz] = headOffset(g.rig.lmks3dCm);
       const bounds = element.getBoundingClientRect();
       for (let i = 0; i < LANDMARK_COUNT; i++) {
-        v.set(ox + posed[i * 3] * SCENE_UNITS_PER_CM, oy + posed[i * 3 + 1] * SCENE_UNITS_PER_CM, oz + posed[i * 3 + 2] * SCENE_UNITS_PER_CM).project(camera);
+        v.set(ox + posed[i * 3] * SCENE_UNITS_PER_CM, oy + posed[i * 3 + 1] * SCENE_UNITS_PER_CM, oz + posed[i * 3 + 2] * SCENE_UNITS_PER_CM);
+        viewDepth[i] = -v.clone().applyMatrix4(camera.matrixWorldInverse).z;
+        v.project(camera);
         screen[i * 2] = ((v.x + 1) / 2) * bounds.width;
         screen[i * 2 + 1] = ((1 - v.y) / 2) * bounds.height;
         depth[i] = v.z;
       }
       return { bounds, offset: [ox, oy, oz] as const, index };
+    };
+    /** After project(): 1 for each landmark a pick may take (all with X-ray or before the mesh is loaded; else those the camera sees). */
+    const pickable = (): Uint8Array => {
+      const mesh = latest.current.triangles;
+      if (store.getState().ephemeral.sculpt.xray || mesh === null) return new Uint8Array(LANDMARK_COUNT).fill(1);
+      return visiblePoints(screen, viewDepth, mesh, HIDDEN_BEHIND_CM * SCENE_UNITS_PER_CM);
     };
     const worldOf = (i: number, offset: readonly number[]) => new Vector3(offset[0] + posed[i * 3] * SCENE_UNITS_PER_CM, offset[1] + posed[i * 3 + 1] * SCENE_UNITS_PER_CM, offset[2] + posed[i * 3 + 2] * SCENE_UNITS_PER_CM);
 
@@ -118,8 +133,9 @@ export function SculptTool({ generated, track, frameIndex, onOverlay }: SculptTo
       const at = local(event);
       const sculpt = state.ephemeral.sculpt;
       const mode = pickModeOf(event);
+      const canPick = pickable();
       // Press on a picked landmark (no modifier): a drag moves the picked ones. Anywhere else: click, box or lasso.
-      const grabbed = mode === 'replace' && sculpt.picked.some((i) => Math.hypot(screen[i * 2] - at.x, screen[i * 2 + 1] - at.y) <= GRAB_RADIUS_PX);
+      const grabbed = mode === 'replace' && sculpt.picked.some((i) => canPick[i] === 1 && Math.hypot(screen[i * 2] - at.x, screen[i * 2 + 1] - at.y) <= GRAB_RADIUS_PX);
       if (grabbed) {
         const picked = sculpt.picked;
         const { offset } = project();
@@ -188,7 +204,7 @@ export function SculptTool({ generated, track, frameIndex, onOverlay }: SculptTo
           // A click on a picked landmark, without a drag, picks it alone.
           project();
           const at = local(event);
-          const hit = nearestPoint(screen, depth, at.x, at.y, GRAB_RADIUS_PX);
+          const hit = nearestPoint(screen, depth, at.x, at.y, GRAB_RADIUS_PX, pickable());
           if (hit !== null) view.setSculpt({ picked: [hit] });
         }
         publish();
@@ -197,15 +213,16 @@ export function SculptTool({ generated, track, frameIndex, onOverlay }: SculptTo
       project();
       const mode = pickModeOf(current.event);
       const sculpt = store.getState().ephemeral.sculpt;
+      const canPick = pickable();
       let hits: number[];
       if (!current.moving) {
         const at = current.start;
-        const hit = nearestPoint(screen, depth, at.x, at.y, GRAB_RADIUS_PX);
+        const hit = nearestPoint(screen, depth, at.x, at.y, GRAB_RADIUS_PX, canPick);
         hits = hit === null ? [] : [hit];
       } else if (current.tool === 'box') {
-        hits = pointsInBox(screen, current.start, local(event));
+        hits = pointsInBox(screen, current.start, local(event)).filter((i) => canPick[i] === 1);
       } else {
-        hits = pointsInLasso(screen, current.path);
+        hits = pointsInLasso(screen, current.path).filter((i) => canPick[i] === 1);
       }
       view.setSculpt({ picked: combinePick(sculpt.picked, hits, mode) });
       publish();

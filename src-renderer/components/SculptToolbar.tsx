@@ -69,6 +69,9 @@ export function SculptToolbar() {
       <button type="button" className="display-toggle" data-testid="sculpt-mirror" aria-pressed={sculpt.mirror} title="Strokes also move the mirror landmarks across the face's symmetry (x flipped)" onClick={() => view.setSculpt({ mirror: !sculpt.mirror })}>
         Mirror X
       </button>
+      <button type="button" className="display-toggle" data-testid="sculpt-xray" aria-pressed={sculpt.xray} title="X-ray: picks also take landmarks hidden behind the face (off: only the landmarks you see)" onClick={() => view.setSculpt({ xray: !sculpt.xray })}>
+        X-ray
+      </button>
       <label className="sculpt-field" title="Soft falloff: neighbours within this distance follow smoothly (Blender's Smooth proportional editing)">
         <span>Falloff</span>
         <input

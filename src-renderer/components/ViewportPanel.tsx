@@ -80,7 +80,7 @@ export function ViewportPanel() {
             <HeadPlaceholder />
           )}
           {hasTrack && !sculpting && <HeadPoseDrag onHover={setHeadHover} />}
-          {sculpting && shown !== null && <SculptTool generated={generated} track={shown} frameIndex={frameIndex} onOverlay={setOverlay} />}
+          {sculpting && shown !== null && <SculptTool generated={generated} triangles={mesh.triangles} track={shown} frameIndex={frameIndex} onOverlay={setOverlay} />}
           <OrbitRig initial={sculpting ? SCULPT_ORBIT : DEFAULT_ORBIT} resetToken={resetToken} onChange={setOrbit} />
         </Canvas>
         {sculpting && (

@@ -17,6 +17,8 @@ export interface SculptState {
   readonly mirror: boolean;
   /** The soft falloff radius (cm on the rest face). */
   readonly radiusCm: number;
+  /** Picks see through the face (Blender's X-ray): off, only landmarks the camera sees are picked. */
+  readonly xray: boolean;
 }
 
-export const INITIAL_SCULPT: SculptState = { active: false, shapeId: null, picked: [], tool: 'box', mirror: false, radiusCm: DEFAULT_FALLOFF_RADIUS_CM };
+export const INITIAL_SCULPT: SculptState = { active: false, shapeId: null, picked: [], tool: 'box', mirror: false, radiusCm: DEFAULT_FALLOFF_RADIUS_CM, xray: false };

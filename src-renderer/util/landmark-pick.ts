@@ -19,14 +19,19 @@ export function combinePick(picked: readonly number[], hits: readonly number[], 
   return [...set].sort((a, b) => a - b);
 }
 
-/** The landmark nearest to (x, y) within `radiusPx`, or null; of points within half a pixel of the nearest, the one nearer the camera (smaller depth). */
-export function nearestPoint(screenPx: Float32Array, depth: Float32Array, x: number, y: number, radiusPx: number): number | null {
+/**
+ * The landmark nearest to (x, y) within `radiusPx`, or null; of points within half a pixel of the
+ * nearest, the one nearer the camera (smaller depth). With `eligible`, only points marked 1 there
+ * (the visible ones) count.
+ */
+export function nearestPoint(screenPx: Float32Array, depth: Float32Array, x: number, y: number, radiusPx: number, eligible?: Uint8Array): number | null {
   const dist = (i: number) => Math.hypot(screenPx[i * 2] - x, screenPx[i * 2 + 1] - y);
+  const counts = (i: number) => eligible === undefined || eligible[i] === 1;
   let nearest = Infinity;
-  for (let i = 0; i < depth.length; i++) nearest = Math.min(nearest, dist(i));
+  for (let i = 0; i < depth.length; i++) if (counts(i)) nearest = Math.min(nearest, dist(i));
   if (nearest > radiusPx) return null;
   let best: number | null = null;
-  for (let i = 0; i < depth.length; i++) if (dist(i) <= nearest + 0.5 && (best === null || depth[i] < depth[best])) best = i;
+  for (let i = 0; i < depth.length; i++) if (counts(i) && dist(i) <= nearest + 0.5 && (best === null || depth[i] < depth[best])) best = i;
   return best;
 }
 

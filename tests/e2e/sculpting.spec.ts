@@ -109,6 +109,23 @@ test('sculpting: pick landmarks around a mouth corner (click, box, lasso, mirror
   expect(lassoed.length).toBeGreaterThanOrEqual(boxed.length);
   await sculpt.dragPick({ x: corner.x + 6, y: corner.y + 12 }, { x: corner.x + 26, y: corner.y + 8 }, lasso, 'Control');
   expect(await sculpt.pickedIndices()).toEqual(boxed);
+  // A box over the whole head takes only the landmarks the camera sees (those behind the face's
+  // surface are left); with X-ray it takes all of them, as in Blender.
+  await page.getByTestId('sculpt-tool-box').click();
+  const wholeHead = [{ x: canvas.x + 4, y: canvas.y + 4 }, { x: canvas.x + canvas.width - 4, y: canvas.y + canvas.height - 4 }] as const;
+  await sculpt.dragPick(wholeHead[0], wholeHead[1]);
+  const seen = (await sculpt.pickedIndices()).length;
+  await sculpt.xray.click();
+  await expect(sculpt.xray).toHaveAttribute('aria-pressed', 'true');
+  await sculpt.dragPick(wholeHead[0], wholeHead[1]);
+  const throughXray = (await sculpt.pickedIndices()).length;
+  expect(throughXray, 'X-ray: every landmark inside the box').toBe(478);
+  expect(seen, 'without X-ray: most landmarks, not those hidden behind the surface').toBeGreaterThan(300);
+  expect(seen).toBeLessThan(throughXray);
+  await sculpt.xray.click();
+  await expect(sculpt.xray).toHaveAttribute('aria-pressed', 'false');
+  await sculpt.pickNumbers(boxed.join(' '));
+  expect(await sculpt.pickedIndices()).toEqual(boxed);
   // The falloff radius is shown as a circle that grows with it.
   const small = await sculpt.falloffCircle();
   await sculpt.radius.fill('3');

@@ -59,6 +59,14 @@ describe('picking landmarks on screen', () => {
     expect(nearestPoint(screen, depth, 40, 40, 5)).toBeNull();
   });
 
+  it('a click without X-ray takes only landmarks marked visible: a hidden one under the pointer gives way to a visible one near it, or to none', () => {
+    const frontHidden = new Uint8Array(depth.length).fill(1);
+    frontHidden[3] = 0;
+    expect(nearestPoint(screen, depth, 10, 10, 5, frontHidden)).toBe(0);
+    const noneVisible = new Uint8Array(depth.length);
+    expect(nearestPoint(screen, depth, 19, 11, 5, noneVisible)).toBeNull();
+  });
+
   it('a box and a lasso take the landmarks inside them', () => {
     expect(pointsInBox(screen, { x: 25, y: 15 }, { x: 15, y: 5 })).toEqual([1]);
     const triangle = [

@@ -18,6 +18,7 @@ export class SculptPage {
   readonly shapeName: Locator;
   readonly radius: Locator;
   readonly mirror: Locator;
+  readonly xray: Locator;
 
   constructor(readonly page: Page) {
     this.toggle = page.getByTestId('view-sculpt');
@@ -30,6 +31,7 @@ export class SculptPage {
     this.shapeName = page.getByTestId('sculpt-shape-name');
     this.radius = page.getByTestId('sculpt-radius');
     this.mirror = page.getByTestId('sculpt-mirror');
+    this.xray = page.getByTestId('sculpt-xray');
   }
 
   async enter(): Promise<void> {
