@@ -20,7 +20,7 @@ function usesPlainKeys(target: EventTarget | null): boolean {
  * (or Ctrl+Y), Ctrl/Cmd+C and V for keys; Space play/pause; J/K/L shuttle as in video editors
  * (J plays backwards, L forwards, again for 2x, 4x, 8x; K pauses); ←/→ one frame (Shift: 10),
  * Home/End, M marker, Delete/Backspace removes the selection, Escape cancels a drag or clears the
- * selection; ? shows them all (util/shortcut-list.ts, the one list the reference shows). New has
+ * selection; Alt+Z toggles X-ray in sculpt mode; ? shows them all (util/shortcut-list.ts, the one list the reference shows). New has
  * no shortcut: browsers reserve Ctrl+N.
  */
 export function useShortcuts({ files, edits, playback, store, view }: StudioServices): void {
@@ -55,6 +55,15 @@ export function useShortcuts({ files, edits, playback, store, view }: StudioServ
       }
       if (event.key === 'Escape' && edits.inTransaction()) {
         edits.cancel();
+        return;
+      }
+      // Alt+Z (Blender's X-ray toggle) in sculpt mode; by code, as Alt changes the key on macOS.
+      if (event.altKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyZ' && !usesPlainKeys(event.target) && !modal) {
+        const { sculpt } = store.getState().ephemeral;
+        if (sculpt.active) {
+          event.preventDefault();
+          view.setSculpt({ xray: !sculpt.xray });
+        }
         return;
       }
       if (usesPlainKeys(event.target) || modal || event.altKey) return;

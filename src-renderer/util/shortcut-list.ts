@@ -46,6 +46,10 @@ export const SHORTCUT_GROUPS: readonly { readonly title: string; readonly entrie
     ],
   },
   {
+    title: 'Sculpt mode (3D viewport)',
+    entries: [{ keys: 'Alt+Z', action: 'X-ray on / off: picks also take landmarks behind the face' }],
+  },
+  {
     title: 'Fields',
     entries: [
       { keys: 'Enter', action: 'Commit the value and go back to the timeline' },
