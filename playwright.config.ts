@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { BROWSER_ARGS, CHROMIUM_PATH } from './tests/e2e/support/browser-args';
 
 /** Browser e2e runs the built renderer in Debian's Chromium through the web host. */
 export default defineConfig({
@@ -8,24 +9,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      // As Chromium runs on a machine without a GPU: WebGL2 (the 3D viewport) on SwiftShader, the
-      // page composited in software. Compositing through SwiftShader as well redraws the whole
-      // window in emulated GL for every frame (about 20 ms of a core at 1440x900, whatever
-      // changed), which no user's browser does; software compositing redraws what changed.
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--use-gl=angle',
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-        '--disable-gpu-compositing',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: [...BROWSER_ARGS] },
     viewport: { width: 1440, height: 900 },
   },
 });

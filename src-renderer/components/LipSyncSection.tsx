@@ -23,7 +23,7 @@ export function LipSyncSection() {
   return (
     <section className="inspector-section" data-testid="lip-sync-section">
       <h3 className="inspector-section-title">Lip sync</h3>
-      {mesh && <div className="field-hint" data-testid="lip-sync-mesh-note">A mesh makes this mouth (AniPortrait&apos;s Audio2Lmk or a performance video): these controls shape the built-in lip sync only and are off. Correct the mesh with the mouth lane&apos;s segments.</div>}
+      {mesh && <div className="field-hint" data-testid="lip-sync-mesh-note">A mesh makes this mouth (AniPortrait&apos;s Audio2Lmk or a performance video): these controls scale and smooth its lower face (lips, jaw, cheeks; not the eyes or brows). The mouth lane&apos;s segments correct it.</div>}
       {CONTROLS.map(({ control, label, step, unit, tooltip }) => {
         const id = `lip-sync-${control}`;
         const [min, max] = LIP_SYNC_LIMITS[control];
@@ -41,7 +41,6 @@ export function LipSyncSection() {
                 max={max}
                 step={step}
                 value={mouth[control]}
-                disabled={mesh}
                 onPointerDown={() => edits.begin(label)}
                 onPointerUp={(event) => {
                   edits.commit();

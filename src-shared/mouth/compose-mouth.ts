@@ -1,5 +1,7 @@
 import type { FaceParamTrack } from '../face/face-param-track.js';
 import { packedParamTrack } from '../face/face-param-track.js';
+import { LANDMARK_COUNT } from '../face/topology.js';
+import { MOUTH_REGION_WEIGHTS } from './mouth-region.js';
 import type { MouthEdit, MouthSettings } from './mouth-schema.js';
 import type { MouthParam } from './mouth-poses.js';
 import { clampParam, MOUTH_PARAMS, mouthMode, REST_MOUTH, shapePose } from './mouth-poses.js';
@@ -32,15 +34,17 @@ export function editAtFrame(edits: readonly MouthEdit[], frameIndex: number, fps
  * 4. smoothing: the zero-phase moving average over smoothingSec (it also softens the cuts into and
  *    out of edits, by half its window at most).
  *
- * Each step keeps values in the parameter's range. A mesh track (AniPortrait's audio2mesh) has its
- * mouth in the mesh: there, the controls do not apply and an edit is a correction that adds
- * s (shape - rest) to the parameters, over the mesh. Neutral settings return `generated` itself.
+ * Each step keeps values in the parameter's range. A mesh track (AniPortrait's audio2mesh, a
+ * performance video) has its mouth in the mesh: there steps 1, 2 and 4 act on the mesh's offsets of
+ * the mouth region (composeMeshMouth), and an edit is a correction that adds s (shape - rest) to
+ * the parameters, over the mesh. Neutral settings return `generated` itself.
  */
 export function composeMouth(generated: FaceParamTrack, mouth: MouthSettings): FaceParamTrack {
   if (isNeutralMouth(mouth)) return generated;
   const { fps, frameCount } = generated;
-  const track = packedParamTrack(fps, frameCount, Float32Array.from(generated.paramValues), generated.poses, generated.meshOffsetsCm);
   const mesh = mouthMode(generated) === 'mesh';
+  const meshOffsetsCm = mesh && generated.meshOffsetsCm ? composeMeshMouth(generated.meshOffsetsCm, frameCount, fps, mouth) : generated.meshOffsetsCm;
+  const track = packedParamTrack(fps, frameCount, Float32Array.from(generated.paramValues), generated.poses, meshOffsetsCm);
   for (const param of MOUTH_PARAMS) {
     const values = track.params[param];
     const rest = REST_MOUTH[param];
@@ -57,6 +61,36 @@ export function composeMouth(generated: FaceParamTrack, mouth: MouthSettings): F
     if (mouth.smoothingSec > 0) values.set(movingAverage(values, Math.round(mouth.smoothingSec * fps)));
   }
   return track;
+}
+
+/**
+ * The per-clip controls on a mesh's offsets (cm from the neutral face, so rest is 0), for each
+ * coordinate of each landmark over the frames: articulation around the local average, amount,
+ * then smoothing, as for the parameters; each landmark takes the result by its mouth-region weight
+ * (MOUTH_REGION_WEIGHTS: lips, jaw and lower cheeks wholly, the eyes and brows not at all). A new
+ * array; the mesh's own offsets are never changed.
+ */
+export function composeMeshMouth(meshOffsetsCm: Float32Array, frameCount: number, fps: number, mouth: Pick<MouthSettings, 'amount' | 'articulation' | 'smoothingSec'>): Float32Array {
+  if (mouth.amount === 1 && mouth.articulation === 1 && mouth.smoothingSec === 0) return meshOffsetsCm;
+  const out = Float32Array.from(meshOffsetsCm);
+  const stride = LANDMARK_COUNT * 3;
+  const series = new Float32Array(frameCount);
+  for (let i = 0; i < LANDMARK_COUNT; i++) {
+    const weight = MOUTH_REGION_WEIGHTS[i];
+    if (weight === 0) continue;
+    for (let c = 0; c < 3; c++) {
+      for (let f = 0; f < frameCount; f++) series[f] = meshOffsetsCm[f * stride + i * 3 + c];
+      let values: Float32Array = Float32Array.from(series);
+      if (mouth.articulation !== 1) {
+        const mean = movingAverage(values, Math.round(ARTICULATION_WINDOW_SEC * fps));
+        for (let f = 0; f < frameCount; f++) values[f] = mean[f] + mouth.articulation * (values[f] - mean[f]);
+      }
+      if (mouth.amount !== 1) for (let f = 0; f < frameCount; f++) values[f] *= mouth.amount;
+      if (mouth.smoothingSec > 0) values = movingAverage(values, Math.round(mouth.smoothingSec * fps));
+      for (let f = 0; f < frameCount; f++) out[f * stride + i * 3 + c] = series[f] + weight * (values[f] - series[f]);
+    }
+  }
+  return out;
 }
 
 /** Step 3 of composeMouth on one parameter's frames, in place. */

@@ -3,6 +3,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { StudioPage } from './pages/StudioPage';
+import { TimelinePage } from './pages/TimelinePage';
+import { BROWSER_ARGS, CHROMIUM_PATH } from './support/browser-args';
+import { changedHalves, screenshotPixels } from './support/canvas-pixels';
 import { PORTRAIT, skipWithoutPortrait } from './support/portrait-fixture';
 import { expect, test } from './support/web-host-fixture';
 
@@ -33,21 +36,8 @@ if (haveFixtures && !existsSync(FAKE_WAV)) {
 
 test.use({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--use-gl=angle',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${FAKE_Y4M}`,
-      `--use-file-for-fake-audio-capture=${FAKE_WAV}`,
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: [...BROWSER_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${FAKE_Y4M}`, `--use-file-for-fake-audio-capture=${FAKE_WAV}`],
   },
 });
 
@@ -65,6 +55,7 @@ test('performance video: importing one makes it the motion source with its sound
   const clip = join(scratchDir, 'performance.mp4');
   expect(spawnSync(FFMPEG, ['-v', 'error', '-y', '-i', TALKING_VIDEO, '-t', '2', clip]).status).toBe(0);
   const studio = new StudioPage(page);
+  const timeline = new TimelinePage(page);
   await studio.goto(webHost.url);
   await studio.expectReady();
   await studio.importPhoto(PORTRAIT);
@@ -82,6 +73,22 @@ test('performance video: importing one makes it the motion source with its sound
   await expect(studio.previewCanvas).toHaveAttribute('data-detail', 'full');
   await page.getByTestId('performance-parts').scrollIntoViewIfNeeded();
   await studio.screenshot('40-performance-video');
+  // The lip sync's controls shape the performance's mouth: amount 2 moves the lower face further
+  // and leaves the eyes and brows (the upper half) as they were.
+  await timeline.goToFrame(30);
+  await expect(studio.previewCanvas).toHaveAttribute('data-frame-index', '30');
+  await expect(studio.previewCanvas).toHaveAttribute('data-detail', 'full', { timeout: 20_000 });
+  await expect(page.getByTestId('lip-sync-mesh-note')).toBeVisible();
+  const before = await screenshotPixels(studio.previewCanvas);
+  await page.getByTestId('lip-sync-amount').fill('2');
+  await expect(studio.statusBar).toContainText('Mouth amount');
+  await expect.poll(async () => changedHalves(before, await screenshotPixels(studio.previewCanvas)).lower, { timeout: 20_000 }).toBeGreaterThan(50);
+  await expect(studio.previewCanvas).toHaveAttribute('data-detail', 'full', { timeout: 20_000 });
+  const changed = changedHalves(before, await screenshotPixels(studio.previewCanvas));
+  expect(changed.upper, `amount 2 changed ${changed.lower} pixels of the lower half and ${changed.upper} of the upper`).toBeLessThan(changed.lower / 10);
+  await studio.screenshot('40b-performance-mouth-amount-2');
+  await timeline.releaseFocus();
+  await page.keyboard.press('Control+z');
   // Turning the pose off: the track is made again and the head stays still.
   await page.getByTestId('performance-keep-pose').uncheck();
   await expect(page.getByTestId('performance-strength-pose')).toBeDisabled();

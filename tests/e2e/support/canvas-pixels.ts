@@ -31,6 +31,18 @@ export async function screenshotPixels(element: Locator): Promise<{ widthPx: num
   }, `data:image/png;base64,${png.toString('base64')}`);
 }
 
+/** Pixels of the upper and lower half where two screenshots of one element (screenshotPixels) differ by more than `threshold` in a channel. */
+export function changedHalves(a: { widthPx: number; heightPx: number; data: number[] }, b: { data: number[] }, threshold = 24): { upper: number; lower: number } {
+  const out = { upper: 0, lower: 0 };
+  for (let p = 0; p < a.widthPx * a.heightPx; p++) {
+    const o = p * 4;
+    if (Math.max(Math.abs(a.data[o] - b.data[o]), Math.abs(a.data[o + 1] - b.data[o + 1]), Math.abs(a.data[o + 2] - b.data[o + 2])) <= threshold) continue;
+    if (Math.floor(p / a.widthPx) < a.heightPx / 2) out.upper++;
+    else out.lower++;
+  }
+  return out;
+}
+
 /** Mean absolute difference of two samples (0..255); 0 for identical frames. */
 export function meanAbsDiff(a: readonly number[], b: readonly number[]): number {
   if (a.length === 0 || a.length !== b.length) return Number.NaN;

@@ -81,7 +81,7 @@ describe('composeMouth: the lip sync over the generated mouth', () => {
     expect(Array.from(composed.paramValues)).toEqual(Array.from(generated.paramValues));
   });
 
-  it('on a mesh track an edit is a correction added to the params; the controls do not apply', () => {
+  it('on a mesh track an edit is a correction added to the params, and the controls scale the mesh\'s mouth region only', () => {
     const mesh = new Float32Array(30 * LANDMARK_COUNT * 3).fill(0.01);
     const zero = shapeTrack(run('rest', 30), 0);
     const meshTrack = packedParamTrack(30, 30, new Float32Array(zero.paramValues.length), zero.poses, mesh);
@@ -89,7 +89,15 @@ describe('composeMouth: the lip sync over the generated mouth', () => {
     expect(composed.params.jawOpen[4]).toBeCloseTo(0.45, 6);
     expect(composed.params.lipPress[4]).toBeCloseTo(0.5 * (0 - 0.5), 6);
     expect(composed.params.jawOpen[10]).toBe(0);
-    expect(composed.meshOffsetsCm).toBe(mesh);
+    // Amount 2: the lower lip's middle (14) and the chin (152) move twice as far; an upper eyelid (159) and a brow (105) as before.
+    const offset = (track: typeof composed, landmark: number, frame: number) => track.meshOffsetsCm![(frame * LANDMARK_COUNT + landmark) * 3 + 1];
+    expect(offset(composed, 14, 7)).toBeCloseTo(0.02, 6);
+    expect(offset(composed, 152, 7)).toBeCloseTo(0.02, 6);
+    expect(offset(composed, 159, 7)).toBeCloseTo(0.01, 6);
+    expect(offset(composed, 105, 7)).toBeCloseTo(0.01, 6);
+    expect(mesh[7 * LANDMARK_COUNT * 3 + 14 * 3 + 1]).toBeCloseTo(0.01, 6);
+    // Edits alone leave the mesh as it is (the same array).
+    expect(composeMouth(meshTrack, settings({ edits: [edit(0.1, 0.2, 'A', 0.5)] })).meshOffsetsCm).toBe(mesh);
     // Mesh offsets with the lip sync's mouth in the params (a performance video whose mouth is not kept): visemes.
     expect(mouthMode(meshTrack)).toBe('mesh');
     expect(mouthMode(packedParamTrack(30, 30, Float32Array.from(generated.paramValues), generated.poses, mesh))).toBe('visemes');
