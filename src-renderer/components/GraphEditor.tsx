@@ -85,7 +85,11 @@ export function GraphEditor({ channels }: { readonly channels: readonly KeyChann
   }, [curves, layer, durationSec]);
   const minSpan = channels.every((c) => channelInfo(c).kind !== 'pose') ? 0.2 : 2;
   const [view, setView] = useState<GraphView | null>(null);
-  const shown = view ?? (allExtent === null ? { startSec: 0, endSec: durationSec, minValue: -1, maxValue: 1 } : frameExtent(allExtent, minSpan));
+  // While a key or handle is dragged the view holds still (fitted to all, it would re-fit under the
+  // pointer as the key leaves the old extent, and the key would not follow the mouse); it fits
+  // again when the drag ends.
+  const [heldView, setHeldView] = useState<GraphView | null>(null);
+  const shown = heldView ?? view ?? (allExtent === null ? { startSec: 0, endSec: durationSec, minValue: -1, maxValue: 1 } : frameExtent(allExtent, minSpan));
   const m = graphMapping(shown, widthPx, heightPx);
 
   const frameAll = () => setView(null);
@@ -136,6 +140,7 @@ export function GraphEditor({ channels }: { readonly channels: readonly KeyChann
     if (handle !== null) {
       const ref: KeyRef = { channel: handle.dataset.channel as KeyChannelId, keyId: handle.dataset.keyId as KeyframeId };
       edits.begin('Drag handle');
+      setHeldView(shown);
       gesture.current = { kind: 'handle', ref, side: handle.dataset.side as HandleSide };
       return;
     }
@@ -144,6 +149,7 @@ export function GraphEditor({ channels }: { readonly channels: readonly KeyChann
       const ref: KeyRef = { channel: keyElement.dataset.channel as KeyChannelId, keyId: keyElement.dataset.keyId as KeyframeId };
       const additive = event.shiftKey || event.ctrlKey || event.metaKey;
       if (!isKeySelected(state.ephemeral.selection, ref) || additive) edits.select(clickKey(state.ephemeral.selection, ref, additive));
+      setHeldView(shown);
       gesture.current = { kind: 'keys', startX: event.clientX, startY: event.clientY, startSec: findKey(state.document, ref)?.timeSec ?? 0, moving: false };
       return;
     }
@@ -190,6 +196,7 @@ export function GraphEditor({ channels }: { readonly channels: readonly KeyChann
   const onUp = () => {
     const current = gesture.current;
     gesture.current = null;
+    setHeldView(null);
     if (current?.kind === 'handle' || (current?.kind === 'keys' && current.moving)) edits.commit();
   };
 

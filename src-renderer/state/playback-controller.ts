@@ -2,7 +2,7 @@ import type { StudioStore } from './studio-store';
 import { setPlayhead, setStatus } from './store-updates';
 import { frameStartSec, snapToFrame } from '../../src-shared/edits/snapping';
 import { timelineFrameCount } from './timeline-math';
-import { loopWrap } from '../../src-shared/edits/loop-edits';
+import { loopWrap, withinLoop } from '../../src-shared/edits/loop-edits';
 
 /** How much audio a scrub step plays, seconds. */
 export const SCRUB_SLICE_SEC = 0.08;
@@ -197,13 +197,15 @@ export class PlaybackController {
     if (!this.isPlaying()) return;
     const rate = this.rate();
     const endSec = this.endSec();
+    const loop = this.store.getState().document?.loop ?? null;
     let timeSec = this.liveTimeSec();
-    const wrapSec = loopWrap(this.store.getState().document?.loop ?? null, timeSec, rate);
+    const wrapSec = loopWrap(loop, timeSec, rate);
     if (wrapSec !== null) {
       this.seek(wrapSec);
       this.frameRequest = requestAnimationFrame(this.tick);
       return;
     }
+    timeSec = withinLoop(loop, timeSec);
     if (rate > 0 && (timeSec >= endSec || (this.clock === null && this.audio?.ended === true))) {
       this.pause();
       this.store.update((s) => setPlayhead(s, endSec));

@@ -59,3 +59,12 @@ export function loopWrap(loop: ProjectDocument['loop'], timeSec: number, rate: n
   if (rate < 0 && timeSec <= loop.inSec) return loop.outSec;
   return null;
 }
+
+/**
+ * The playhead while playing with the loop on: kept inside [in, out]. After a wrap the audio clock
+ * can read a hair before the in point (its seek lands on a sample), which showed the frame before it.
+ */
+export function withinLoop(loop: ProjectDocument['loop'], timeSec: number): number {
+  if (loop === null || !loop.enabled) return timeSec;
+  return Math.min(loop.outSec, Math.max(loop.inSec, timeSec));
+}

@@ -78,6 +78,23 @@ test('editing the performance: generated curves in resizable lanes, bezier handl
   await perf.openGraph('jawOpen');
   await perf.graphKey('jawOpen', 0).click();
   await expect(perf.graphHandles.first()).toBeVisible();
+  // A key dragged up stays under the pointer: the view holds still while it moves (fitted to all,
+  // it used to re-fit under the pointer as the key left the old extent). Undo puts it back.
+  const keyBox = async () => {
+    const box = await perf.graphKey('jawOpen', 0).boundingBox();
+    if (box === null) throw new Error('the graph key has no box');
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  };
+  const keyAt = await keyBox();
+  await page.mouse.move(keyAt.x, keyAt.y);
+  await page.mouse.down();
+  await page.mouse.move(keyAt.x, keyAt.y - 20, { steps: 4 });
+  await page.mouse.move(keyAt.x, keyAt.y - 45, { steps: 6 });
+  await expect.poll(async () => (await keyBox()).y, { message: 'the dragged key follows the pointer' }).toBeCloseTo(keyAt.y - 45, -0.5);
+  await page.mouse.up();
+  await expect(studio.statusBar).toContainText('Move key');
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await keyBox()).y, { message: 'undo puts the key back' }).toBeCloseTo(keyAt.y, -0.5);
   const rightHandle = page.locator('[data-testid="graph-handle"][data-side="right"]').first();
   await perf.drag(rightHandle, 30, -70);
   await expect(studio.statusBar).toContainText('Drag handle');

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { applyEdit } from '../../../src-shared/edits/document-edit';
-import { clearLoop, loopWrap, setLoopEnabled, setLoopIn, setLoopOut } from '../../../src-shared/edits/loop-edits';
+import { clearLoop, loopWrap, setLoopEnabled, setLoopIn, setLoopOut, withinLoop } from '../../../src-shared/edits/loop-edits';
 import { projectDocumentSchema } from '../../../src-shared/project/project-schema';
 import { LATER, newDocument } from './edit-fixtures';
 
@@ -34,5 +34,14 @@ describe('loop range edits', () => {
     expect(loopWrap(loop, 0.99, -1)).toBe(2);
     expect(loopWrap({ ...loop, enabled: false }, 2.5, 1)).toBeNull();
     expect(loopWrap(null, 2.5, 1)).toBeNull();
+  });
+
+  it('keeps the playing playhead inside the loop (an audio clock a hair before the in point after a wrap)', () => {
+    const loop = { inSec: 20 / 30, outSec: 50 / 30, enabled: true };
+    expect(withinLoop(loop, 20 / 30 - 1e-5)).toBe(20 / 30);
+    expect(withinLoop(loop, 1)).toBe(1);
+    expect(withinLoop(loop, 2)).toBe(50 / 30);
+    expect(withinLoop({ ...loop, enabled: false }, 0.1)).toBe(0.1);
+    expect(withinLoop(null, 0.1)).toBe(0.1);
   });
 });
