@@ -1,5 +1,5 @@
 import type { KeyboardEvent, ReactNode } from 'react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { focusTimeline } from '../util/focus-home';
 
 interface DraftInputProps {
@@ -14,15 +14,18 @@ interface DraftInputProps {
   /** Shown after the box (e.g. the value with the generated motion). */
   readonly suffix?: ReactNode;
   readonly disabled?: boolean;
+  /** Told whenever the shown error changes (a rejected draft, or none): a form can hold its submit back. */
+  readonly onErrorChange?: (error: string | null) => void;
 }
 
 /**
  * A text box that edits a draft and commits it on Enter or blur, so half-typed values never
  * reach the document. Escape drops the draft. A rejected value stays, marked, with its message.
  */
-export function DraftInput({ id, testId, value, type, commit, min, max, suffix, disabled }: DraftInputProps) {
+export function DraftInput({ id, testId, value, type, commit, min, max, suffix, disabled, onErrorChange }: DraftInputProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  useEffect(() => onErrorChange?.(error), [error, onErrorChange]);
   /** Set by Escape: the blur that follows must not commit the dropped draft. */
   const dropped = useRef(false);
 

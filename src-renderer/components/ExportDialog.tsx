@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { assertNever } from '../../src-shared/util/assert-never';
 import { useAniPortraitReadiness } from '../hooks/use-aniportrait-readiness';
 import { describeFiles, missingFor } from '../state/aniportrait-readiness';
@@ -13,6 +13,7 @@ import { useStudio, useStudioSelector } from '../state/studio-context';
 import { Field } from './Field';
 import { Modal } from './Modal';
 import { ProgressBar } from './ProgressBar';
+import type { NumericOption } from './ExportOptionField';
 import { ExportOptionField } from './ExportOptionField';
 
 /**
@@ -27,6 +28,17 @@ export function ExportDialog({ initialPath }: { readonly initialPath: string }) 
   const projectName = useStudioSelector((s) => s.document?.name ?? 'Untitled');
   // Read once when the dialog opens: what is typed here is this export's, not the project's.
   const [options, setOptions] = useState<ExportOptions>(() => exportOptionsOf(store.getState().document));
+  /** Option fields whose typed value is refused: Export waits until they are fixed (or dropped with Escape). */
+  const [problems, setProblems] = useState<ReadonlySet<NumericOption>>(new Set());
+  const onProblem = useCallback((option: NumericOption, problem: string | null) => {
+    setProblems((current) => {
+      if (current.has(option) === (problem !== null)) return current;
+      const next = new Set(current);
+      if (problem === null) next.delete(option);
+      else next.add(option);
+      return next;
+    });
+  }, []);
   const engine = options.lmk2video;
   const film = useStudioSelector((s) => s.document?.engines.interpolation === 'film');
   const readiness = useAniPortraitReadiness();
@@ -85,7 +97,7 @@ export function ExportDialog({ initialPath }: { readonly initialPath: string }) 
                 Create folder and export
               </button>
             )}
-            <button type="button" className="button primary" data-testid="export-start" disabled={path.trim() === ''} onClick={() => void start()}>
+            <button type="button" className="button primary" data-testid="export-start" disabled={path.trim() === '' || problems.size > 0} title={problems.size > 0 ? 'Fix the marked field first' : undefined} onClick={() => void start()}>
               {job.status === 'done' ? 'Export again' : 'Export'}
             </button>
           </>
@@ -93,9 +105,9 @@ export function ExportDialog({ initialPath }: { readonly initialPath: string }) 
       }
     >
       <div className="export-form">
-        <ExportOptionField option="outputWidthPx" options={options} onChange={setOptions} disabled={running} />
-        <ExportOptionField option="outputHeightPx" options={options} onChange={setOptions} disabled={running} />
-        <ExportOptionField option="fps" options={options} onChange={setOptions} disabled={running} />
+        <ExportOptionField option="outputWidthPx" options={options} onChange={setOptions} onProblem={onProblem} disabled={running} />
+        <ExportOptionField option="outputHeightPx" options={options} onChange={setOptions} onProblem={onProblem} disabled={running} />
+        <ExportOptionField option="fps" options={options} onChange={setOptions} onProblem={onProblem} disabled={running} />
         <Field htmlFor="export-engine" label="Engine" tooltip="Which Lmk2Video engine renders the frames">
           <div className="field-control">
             <select

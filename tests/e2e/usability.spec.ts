@@ -244,10 +244,14 @@ test('export: its own size (odd refused in the field), a missing folder offered,
   await width.fill('513');
   await width.press('Enter');
   await expect(studio.exportDialog.getByRole('alert')).toContainText('even');
+  // While a field is refused, Export waits (it used to export at the old size).
+  await expect(page.getByTestId('export-start')).toBeDisabled();
   await width.fill('256');
   await width.press('Enter');
   await page.getByTestId('export-field-height').fill('256');
   await page.getByTestId('export-field-height').press('Enter');
+  await expect(studio.exportDialog.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByTestId('export-start')).toBeEnabled();
 
   await page.getByTestId('export-browse').click();
   await expect(studio.exportDialog.getByTestId('file-browser')).toHaveAttribute('data-state', 'ready');
