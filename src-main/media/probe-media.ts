@@ -28,7 +28,7 @@ async function ffprobe(path: string, label: string): Promise<FfprobeData> {
   ffmpegBinaries();
   return new Promise((resolve, reject) => {
     ffmpeg.ffprobe(path, (error: Error | null, data: FfprobeData) => {
-      if (error) reject(new StudioError('unsupported-media', `${label} is not a readable audio, video or image file. Try WAV, MP3, M4A, OGG, FLAC, PNG or JPEG.`));
+      if (error) reject(new StudioError('unsupported-media', `${label} is not a readable audio, video or image file. Use WAV, MP3, M4A, OGG or FLAC for a voice, PNG, JPEG or WebP for a photo, MP4, MOV or WebM for a performance video.`));
       else resolve(data);
     });
   });

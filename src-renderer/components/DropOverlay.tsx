@@ -4,7 +4,7 @@ export function DropOverlay() {
     <div className="drop-overlay" data-testid="drop-overlay">
       <div className="drop-overlay-box">
         Drop to import
-        <small>A portrait photo (PNG, JPEG) or a voice recording (WAV, MP3, …)</small>
+        <small>A portrait photo (PNG, JPEG, WebP) or a voice recording (WAV, MP3, …)</small>
       </div>
     </div>
   );

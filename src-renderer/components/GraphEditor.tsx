@@ -253,7 +253,7 @@ export function GraphEditor({ channels }: { readonly channels: readonly KeyChann
         <div className="graph-legend">
           <span><i className="legend-line legend-generated" /> generated</span>
           <span><i className="legend-line legend-composed" /> rendered</span>
-          <span><i className="legend-line legend-layer" /> {layer?.name ?? 'layer'} keys</span>
+          <span><i className="legend-line legend-layer" /> keys · {layer?.name ?? 'layer'}</span>
         </div>
       </div>
       <div className="graph-plot" ref={plot} onPointerDown={onDown} onPointerMove={onMove} onPointerUp={onUp} onPointerCancel={onUp} onContextMenu={onContextMenu} data-testid="graph-plot">

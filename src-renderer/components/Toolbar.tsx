@@ -51,7 +51,7 @@ export function Toolbar() {
         <ToolButton icon="redo" label="Redo" iconOnly testId="btn-redo" tooltip={redoText === null ? `Redo (${MOD}Shift+Z): nothing to redo` : `Redo ${redoText} (${MOD}Shift+Z)`} disabled={redoText === null} onClick={() => edits.redo()} />
       </div>
       <div className="toolbar-group">
-        <ToolButton icon="photo" label="Import Photo" testId="btn-import-photo" tooltip="Import the portrait photo (PNG, JPEG). You can also drop it on the window." disabled={!hasProject} onClick={() => photoInput.current?.click()} />
+        <ToolButton icon="photo" label="Import Photo" testId="btn-import-photo" tooltip="Import the portrait photo (PNG, JPEG, WebP). You can also drop it on the window." disabled={!hasProject} onClick={() => photoInput.current?.click()} />
         <ToolButton icon="audio" label="Import Audio" testId="btn-import-audio" tooltip="Import the voice recording (WAV, MP3, …). You can also drop it on the window." disabled={!hasProject} onClick={() => audioInput.current?.click()} />
         <input ref={photoInput} className="visually-hidden" type="file" accept="image/*" data-testid="input-photo" tabIndex={-1} onChange={onPicked('photo')} />
         <input ref={audioInput} className="visually-hidden" type="file" accept="audio/*" data-testid="input-audio" tabIndex={-1} onChange={onPicked('audio')} />

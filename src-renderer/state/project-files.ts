@@ -247,7 +247,7 @@ export class ProjectFiles {
   /** Imports a file the user picked or dropped; `role` is guessed from the file when not given. */
   async importFile(file: File, role: AssetRole | null = roleOfFile(file)): Promise<void> {
     if (role === null) {
-      return this.notifier.fail(`Importing “${file.name}”`, { code: 'unsupported-media', message: 'It is neither an image nor an audio file. Drop a portrait photo (PNG, JPEG) or a voice recording (WAV, MP3).' });
+      return this.notifier.fail(`Importing “${file.name}”`, { code: 'unsupported-media', message: 'It is neither an image nor an audio file. Drop a portrait photo (PNG, JPEG, WebP) or a voice recording (WAV, MP3).' });
     }
     if (file.size > MAX_IMPORT_BYTES) {
       return this.notifier.fail(`Importing “${file.name}”`, { code: 'too-large', message: `It is ${formatBytes(file.size)}; the limit is ${formatBytes(MAX_IMPORT_BYTES)}.` });
@@ -272,6 +272,8 @@ export class ProjectFiles {
     if (this.store.getState().session.workDir !== workDir) return;
     this.edits.edit(adoptAsset(imported.value));
     this.notifier.info(describeImport(imported.value));
+    const small = smallPhotoAdvice(imported.value);
+    if (small !== null) this.notifier.announce(small);
     if (role === 'performance-video') await this.adoptPerformanceAudio(file.name, workDir, importAs);
   }
 
@@ -282,6 +284,16 @@ export class ProjectFiles {
     if (!audio.ok) return this.notifier.fail(`Using the sound of “${name}”`, { ...audio.error, message: `${audio.error.message} The project keeps its current voice; import one to replace it.` });
     this.edits.edit(adoptAsset(audio.value));
   }
+}
+
+/** Below this shorter side (px) a photo is upscaled so much that the video looks blurry, and the face may not be found. */
+const SMALL_PHOTO_SIDE_PX = 256;
+
+/** A word at import for a photo too small to animate well (it is kept: the user may know better). */
+export function smallPhotoAdvice(asset: AssetRef): string | null {
+  const { media } = asset;
+  if (media.kind !== 'image' || Math.min(media.widthPx, media.heightPx) >= SMALL_PHOTO_SIDE_PX) return null;
+  return `“${asset.originalName}” is only ${media.widthPx}×${media.heightPx} px: the video will look blurry, and the face may not be found. A photo at least ${SMALL_PHOTO_SIDE_PX} px on its shorter side works better.`;
 }
 
 function describeImport(asset: AssetRef): string {
