@@ -65,6 +65,7 @@ export function SculptTool({ generated, triangles, track, frameIndex, onOverlay 
     /** Distance in front of the camera (scene units), for the visibility test. */
     const viewDepth = new Float32Array(LANDMARK_COUNT);
     const v = new Vector3();
+    const inView = new Vector3();
 
     /** The shown landmarks in world space and on screen (px relative to the canvas). */
     const project = () => {
@@ -75,7 +76,7 @@ export function SculptTool({ generated, triangles, track, frameIndex, onOverlay 
       const bounds = element.getBoundingClientRect();
       for (let i = 0; i < LANDMARK_COUNT; i++) {
         v.set(ox + posed[i * 3] * SCENE_UNITS_PER_CM, oy + posed[i * 3 + 1] * SCENE_UNITS_PER_CM, oz + posed[i * 3 + 2] * SCENE_UNITS_PER_CM);
-        viewDepth[i] = -v.clone().applyMatrix4(camera.matrixWorldInverse).z;
+        viewDepth[i] = -inView.copy(v).applyMatrix4(camera.matrixWorldInverse).z;
         v.project(camera);
         screen[i * 2] = ((v.x + 1) / 2) * bounds.width;
         screen[i * 2 + 1] = ((1 - v.y) / 2) * bounds.height;
